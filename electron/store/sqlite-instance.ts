@@ -1,0 +1,302 @@
+// Process: main or any Node host. One RxDB collection (at one schema version) in one SQLite table.
+import { Subject, type Observable } from 'rxjs';
+import {
+  categorizeBulkWriteRows,
+  getPrimaryFieldOfPrimaryKey,
+  getQueryMatcher,
+  getSortComparator,
+  getStartIndexStringFromLowerBound,
+  getStartIndexStringFromUpperBound,
+  now,
+} from 'rxdb';
+import type {
+  BulkWriteRow,
+  EventBulk,
+  PreparedQuery,
+  RxDocumentData,
+  RxJsonSchema,
+  RxStorageBulkWriteResponse,
+  RxStorageChangeEvent,
+  RxStorageCountResult,
+  RxStorageDefaultCheckpoint,
+  RxStorageInstance,
+  RxStorageQueryResult,
+} from 'rxdb';
+import type Database from 'better-sqlite3';
+import { encodeIndexKey, indexColumnsFor, indexName, tableNameFor, type IndexColumn } from './sqlite-keys.ts';
+
+type Doc = RxDocumentData<unknown> & Record<string, unknown>;
+type ChangeBulk = EventBulk<RxStorageChangeEvent<RxDocumentData<unknown>>, RxStorageDefaultCheckpoint>;
+
+/** State shared by every instance open on the same table, so they all see each other's changes. */
+export type TableState = {
+  changes$: Subject<ChangeBulk>;
+  refCount: number;
+};
+
+export type SqliteInternals = {
+  db: Database.Database;
+  table: string;
+  state: TableState;
+};
+
+export type SqliteInstanceOptions = Record<string, never>;
+
+type Statements = {
+  byIds: Database.Statement;
+  byIdsLive: Database.Statement;
+  insert: Database.Statement;
+  update: Database.Statement;
+  changedSince: Database.Statement;
+  cleanup: Database.Statement;
+};
+
+/** SQLite's limit on a LIMIT clause: -1 means none. */
+const NO_LIMIT = -1;
+
+export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxDocType, SqliteInternals, SqliteInstanceOptions, RxStorageDefaultCheckpoint> {
+  readonly databaseName: string;
+  readonly collectionName: string;
+  readonly schema: Readonly<RxJsonSchema<RxDocumentData<RxDocType>>>;
+  readonly internals: SqliteInternals;
+  readonly options: Readonly<SqliteInstanceOptions>;
+  readonly primaryPath: string;
+  private readonly columns: IndexColumn[];
+  private readonly columnByIndex: Map<string, IndexColumn>;
+  private readonly lwtColumn: IndexColumn;
+  private readonly statements: Statements;
+  private readonly onClose: () => void;
+  private closed = false;
+  private readonly cached = new Map<string, Database.Statement>();
+
+  constructor(args: {
+    databaseName: string;
+    collectionName: string;
+    schema: RxJsonSchema<RxDocumentData<RxDocType>>;
+    internals: SqliteInternals;
+    onClose: () => void;
+  }) {
+    this.databaseName = args.databaseName;
+    this.collectionName = args.collectionName;
+    this.schema = args.schema;
+    this.internals = args.internals;
+    this.options = {};
+    this.onClose = args.onClose;
+    this.primaryPath = getPrimaryFieldOfPrimaryKey(args.schema.primaryKey) as string;
+    this.columns = indexColumnsFor(args.schema as RxJsonSchema<RxDocumentData<unknown>>);
+    this.columnByIndex = new Map(this.columns.map((c) => [indexName(c.fields), c]));
+    const lwt = this.columnByIndex.get(indexName(['_meta.lwt', this.primaryPath]));
+    if (!lwt) throw new Error(`schema of ${args.collectionName} lacks RxDB's _meta.lwt index; was it normalised by fillWithDefaultSettings?`);
+    this.lwtColumn = lwt;
+    this.statements = prepareTable(args.internals.db, args.internals.table, this.columns, this.lwtColumn);
+  }
+
+  async bulkWrite(rows: BulkWriteRow<RxDocType>[], context: string): Promise<RxStorageBulkWriteResponse<RxDocType>> {
+    this.ensureOpen();
+    const { db } = this.internals;
+    const primaryPath = this.primaryPath;
+    // Read, decide and write in one synchronous transaction: no other write can slip in between.
+    const categorized = db.transaction(() => {
+      const ids = rows.map((row) => (row.document as Doc)[primaryPath] as string);
+      const docsInDb = new Map<string, RxDocumentData<RxDocType>>();
+      for (const doc of this.readByIds(ids, true)) docsInDb.set(doc[primaryPath] as string, doc as RxDocumentData<RxDocType>);
+      const result = categorizeBulkWriteRows<RxDocType>(this, primaryPath as never, docsInDb, rows, context);
+      const { insert, update } = this.statements;
+      for (const row of result.bulkInsertDocs) insert.run(...this.rowValues(row.document as Doc));
+      for (const row of result.bulkUpdateDocs) {
+        const [id, ...rest] = this.rowValues(row.document as Doc);
+        update.run(...rest, id);
+      }
+      return result;
+    }).immediate();
+
+    if (categorized.eventBulk.events.length > 0 && categorized.newestRow) {
+      const newest = categorized.newestRow.document as Doc;
+      categorized.eventBulk.checkpoint = { id: newest[primaryPath] as string, lwt: newest._meta.lwt };
+      this.internals.state.changes$.next(categorized.eventBulk as ChangeBulk);
+    }
+    return { error: categorized.errors };
+  }
+
+  async findDocumentsById(ids: string[], withDeleted: boolean): Promise<RxDocumentData<RxDocType>[]> {
+    this.ensureOpen();
+    return this.readByIds(ids, withDeleted) as RxDocumentData<RxDocType>[];
+  }
+
+  async query(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageQueryResult<RxDocType>> {
+    this.ensureOpen();
+    const { query, queryPlan } = preparedQuery;
+    const skip = query.skip ?? 0;
+    const limit = typeof query.limit === 'number' ? query.limit : Infinity;
+    const column = this.columnByIndex.get(indexName(queryPlan.index));
+    // A query naming an index the schema does not have cannot use its range: scan and sort instead.
+    const usesRange = column !== undefined;
+    const matcher = usesRange && queryPlan.selectorSatisfiedByIndex ? null : getQueryMatcher(this.schema, query);
+    const mustSort = !usesRange || !queryPlan.sortSatisfiedByIndex;
+
+    if (usesRange && !matcher && !mustSort) {
+      // The index answers everything: let SQLite apply skip and limit too.
+      const { sql, params } = this.rangeSql(column, preparedQuery);
+      const rows = this.statement(`SELECT data FROM "${this.internals.table}" WHERE ${sql} ORDER BY ${column.column} LIMIT ? OFFSET ?`)
+        .all(...params, limit === Infinity ? NO_LIMIT : limit, skip) as string[];
+      return { documents: rows.map((json) => JSON.parse(json)) };
+    }
+
+    const wanted = skip + limit;
+    let documents: RxDocumentData<RxDocType>[] = [];
+    for (const json of this.iterateCandidates(column, preparedQuery)) {
+      const doc = JSON.parse(json) as RxDocumentData<RxDocType>;
+      if (matcher && !matcher(doc)) continue;
+      documents.push(doc);
+      if (!mustSort && documents.length >= wanted) break;
+    }
+    if (mustSort) documents.sort(getSortComparator(this.schema, query));
+    if (skip > 0 || documents.length > wanted) documents = documents.slice(skip, wanted);
+    return { documents };
+  }
+
+  async count(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageCountResult> {
+    this.ensureOpen();
+    const column = this.columnByIndex.get(indexName(preparedQuery.queryPlan.index));
+    if (column && preparedQuery.queryPlan.selectorSatisfiedByIndex) {
+      const { sql, params } = this.rangeSql(column, preparedQuery);
+      const count = this.statement(`SELECT COUNT(*) FROM "${this.internals.table}" WHERE ${sql}`)
+        .get(...params) as number;
+      return { count, mode: 'fast' };
+    }
+    const matcher = getQueryMatcher(this.schema, preparedQuery.query);
+    let count = 0;
+    for (const json of this.iterateCandidates(column, preparedQuery)) {
+      if (matcher(JSON.parse(json))) count++;
+    }
+    return { count, mode: 'fast' };
+  }
+
+  async getChangedDocumentsSince(
+    limit: number,
+    checkpoint?: RxStorageDefaultCheckpoint,
+  ): Promise<{ documents: RxDocumentData<RxDocType>[]; checkpoint: RxStorageDefaultCheckpoint }> {
+    this.ensureOpen();
+    // The checkpoint's own key; documents strictly after it in (lwt, id) order follow it.
+    const after = checkpoint
+      ? encodeIndexKey(getStartIndexStringFromLowerBound(this.schema, this.lwtColumn.fields, [checkpoint.lwt, checkpoint.id]))
+      : Buffer.alloc(0);
+    const rows = this.statements.changedSince.all(after, limit) as string[];
+    const documents = rows.map((json) => JSON.parse(json) as RxDocumentData<RxDocType>);
+    const last = documents[documents.length - 1] as Doc | undefined;
+    return {
+      documents,
+      checkpoint: last ? { id: last[this.primaryPath] as string, lwt: last._meta.lwt } : (checkpoint ?? { id: '', lwt: 0 }),
+    };
+  }
+
+  changeStream(): Observable<ChangeBulk> {
+    this.ensureOpen();
+    return this.internals.state.changes$.asObservable();
+  }
+
+  async cleanup(minimumDeletedTime: number): Promise<boolean> {
+    this.ensureOpen();
+    this.statements.cleanup.run(now() - minimumDeletedTime);
+    return true;
+  }
+
+  async getAttachmentData(): Promise<Blob> {
+    throw new Error('Sphere\'s SQLite storage does not store attachments; keep files outside the database.');
+  }
+
+  async remove(): Promise<void> {
+    this.ensureOpen();
+    this.internals.db.prepare(`DROP TABLE IF EXISTS "${this.internals.table}"`).run();
+    await this.close();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.onClose();
+  }
+
+  private ensureOpen(): void {
+    if (this.closed) throw new Error(`storage instance ${this.collectionName} is closed`);
+  }
+
+  /** Queries differ only in their bounds, so a handful of statements serve them all. */
+  private statement(sql: string): Database.Statement {
+    let statement = this.cached.get(sql);
+    if (!statement) {
+      statement = this.internals.db.prepare(sql).pluck();
+      this.cached.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private rowValues(doc: Doc): unknown[] {
+    const values: unknown[] = [doc[this.primaryPath], doc._deleted ? 1 : 0, doc._meta.lwt, JSON.stringify(doc)];
+    for (const column of this.columns) values.push(column.toKey(doc));
+    return values;
+  }
+
+  private readByIds(ids: string[], withDeleted: boolean): Doc[] {
+    if (ids.length === 0) return [];
+    const statement = withDeleted ? this.statements.byIds : this.statements.byIdsLive;
+    const byId = new Map<string, Doc>();
+    for (const json of statement.all(JSON.stringify(ids)) as string[]) {
+      const doc = JSON.parse(json) as Doc;
+      byId.set(doc[this.primaryPath] as string, doc);
+    }
+    // Keep the caller's order, as RxDB's own storages do.
+    const out: Doc[] = [];
+    for (const id of ids) {
+      const doc = byId.get(id);
+      if (doc) out.push(doc);
+    }
+    return out;
+  }
+
+  private rangeSql(column: IndexColumn, prepared: PreparedQuery<RxDocType>): { sql: string; params: Buffer[] } {
+    const plan = prepared.queryPlan;
+    const lower = encodeIndexKey(getStartIndexStringFromLowerBound(this.schema, column.fields, plan.startKeys));
+    const upper = encodeIndexKey(getStartIndexStringFromUpperBound(this.schema, column.fields, plan.endKeys));
+    const c = column.column;
+    return {
+      sql: `${c} ${plan.inclusiveStart ? '>=' : '>'} ? AND ${c} ${plan.inclusiveEnd ? '<=' : '<'} ?`,
+      params: [lower, upper],
+    };
+  }
+
+  private iterateCandidates(column: IndexColumn | undefined, prepared: PreparedQuery<RxDocType>): IterableIterator<string> {
+    const table = this.internals.table;
+    if (!column) {
+      return this.statement(`SELECT data FROM "${table}"`).iterate() as IterableIterator<string>;
+    }
+    const { sql, params } = this.rangeSql(column, prepared);
+    return this.statement(`SELECT data FROM "${table}" WHERE ${sql} ORDER BY ${column.column}`)
+      .iterate(...params) as IterableIterator<string>;
+  }
+}
+
+function prepareTable(db: Database.Database, table: string, columns: IndexColumn[], lwt: IndexColumn): Statements {
+  const keyColumns = columns.map((c) => `${c.column} BLOB NOT NULL`).join(', ');
+  db.exec(`CREATE TABLE IF NOT EXISTS "${table}" (id TEXT PRIMARY KEY NOT NULL, deleted INTEGER NOT NULL, lwt REAL NOT NULL, data TEXT NOT NULL, ${keyColumns})`);
+  // An index set that changed under the same schema version would silently return wrong results.
+  const existing = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).filter((n) => /^k\d+$/.test(n));
+  if (existing.length !== columns.length) {
+    throw new Error(`table ${table} has ${existing.length} index columns but the schema needs ${columns.length}; bump the schema version to change indexes`);
+  }
+  for (const column of columns) {
+    db.exec(`CREATE INDEX IF NOT EXISTS "${table}__${column.column}" ON "${table}" (${column.column})`);
+  }
+  const names = ['id', 'deleted', 'lwt', 'data', ...columns.map((c) => c.column)];
+  const placeholders = names.map(() => '?').join(', ');
+  return {
+    byIds: db.prepare(`SELECT data FROM "${table}" WHERE id IN (SELECT value FROM json_each(?))`).pluck(),
+    byIdsLive: db.prepare(`SELECT data FROM "${table}" WHERE id IN (SELECT value FROM json_each(?)) AND deleted = 0`).pluck(),
+    insert: db.prepare(`INSERT INTO "${table}" (${names.join(', ')}) VALUES (${placeholders})`),
+    update: db.prepare(`UPDATE "${table}" SET ${names.slice(1).map((n) => `${n} = ?`).join(', ')} WHERE id = ?`),
+    changedSince: db.prepare(`SELECT data FROM "${table}" WHERE ${lwt.column} > ? ORDER BY ${lwt.column} LIMIT ?`).pluck(),
+    cleanup: db.prepare(`DELETE FROM "${table}" WHERE deleted = 1 AND lwt <= ?`),
+  };
+}
+
+export { tableNameFor };

@@ -1,0 +1,147 @@
+// Process: main or any Node host. An RxStorage whose documents live in SQLite files (better-sqlite3, WAL).
+import path from 'node:path';
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { Subject } from 'rxjs';
+import { ensureRxStorageInstanceParamsAreCorrect, RXDB_VERSION } from 'rxdb';
+import type { RxStorage, RxStorageInstanceCreationParams } from 'rxdb';
+import { RxStorageInstanceSqlite, type SqliteInstanceOptions, type SqliteInternals, type TableState } from './sqlite-instance.ts';
+import { tableNameFor } from './sqlite-keys.ts';
+
+export type SqliteStorageSettings = {
+  /** Folder holding one `<databaseName>.db` file per RxDatabase. */
+  directory: string;
+  /** Override where a database's file lives (the app keeps its store at a fixed path). */
+  fileFor?: (databaseName: string) => string;
+};
+
+/** Bumped when the on-disk layout changes; a newer file is refused rather than misread. */
+export const STORE_FORMAT_VERSION = 1;
+
+type OpenFile = { db: Database.Database; instances: number; tables: Map<string, TableState> };
+
+export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanceOptions> {
+  readonly name = 'sphere-sqlite';
+  readonly rxdbVersion = RXDB_VERSION;
+  readonly settings: SqliteStorageSettings;
+  private readonly files = new Map<string, OpenFile>();
+
+  constructor(settings: SqliteStorageSettings) {
+    this.settings = settings;
+  }
+
+  fileFor(databaseName: string): string {
+    return this.settings.fileFor?.(databaseName) ?? path.join(this.settings.directory, `${encodeURIComponent(databaseName)}.db`);
+  }
+
+  async createStorageInstance<RxDocType>(
+    params: RxStorageInstanceCreationParams<RxDocType, SqliteInstanceOptions>,
+  ): Promise<RxStorageInstanceSqlite<RxDocType>> {
+    ensureRxStorageInstanceParamsAreCorrect(params);
+    if (params.schema.attachments) {
+      throw new Error(`collection ${params.collectionName}: Sphere's SQLite storage does not store attachments`);
+    }
+    const file = this.fileFor(params.databaseName);
+    let open = this.files.get(file);
+    if (!open) {
+      open = { db: openStoreFile(file), instances: 0, tables: new Map() };
+      this.files.set(file, open);
+    }
+    const table = tableNameFor(params.collectionName, params.schema.version);
+    let state = open.tables.get(table);
+    if (!state) {
+      state = { changes$: new Subject(), refCount: 0 };
+      open.tables.set(table, state);
+    }
+    const opened = open;
+    const tableState = state;
+    const instance = new RxStorageInstanceSqlite<RxDocType>({
+      databaseName: params.databaseName,
+      collectionName: params.collectionName,
+      schema: params.schema,
+      internals: { db: open.db, table, state },
+      onClose: () => {
+        tableState.refCount--;
+        if (tableState.refCount === 0) {
+          tableState.changes$.complete();
+          opened.tables.delete(table);
+        }
+        opened.instances--;
+        if (opened.instances === 0) this.closeFile(file);
+      },
+    });
+    state.refCount++;
+    open.instances++;
+    return instance;
+  }
+
+  /** Closes every file at once, whatever instances are still open (used before a restore and at quit). */
+  closeAll(): void {
+    for (const file of [...this.files.keys()]) this.closeFile(file);
+  }
+
+  private closeFile(file: string): void {
+    const open = this.files.get(file);
+    if (!open) return;
+    this.files.delete(file);
+    for (const state of open.tables.values()) state.changes$.complete();
+    if (open.db.open) open.db.close();
+  }
+}
+
+export function getRxStorageSqlite(settings: SqliteStorageSettings): RxStorageSqlite {
+  return new RxStorageSqlite(settings);
+}
+
+/**
+ * Opens (or creates) a store file and proves it is one of ours before anything
+ * writes to it. Throws StoreOpenError with a reason a user can read; it never
+ * modifies a file it refuses.
+ */
+export function openStoreFile(file: string): Database.Database {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const isNew = !fs.existsSync(file) || fs.statSync(file).size === 0;
+  let db: Database.Database;
+  try {
+    db = new Database(file, { fileMustExist: false });
+  } catch (err) {
+    throw new StoreOpenError(`cannot open ${path.basename(file)}: ${(err as Error).message}`);
+  }
+  try {
+    if (!isNew) {
+      // Reading the schema fails on a file that is not SQLite ("file is not a database").
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version > STORE_FORMAT_VERSION) {
+        throw new StoreOpenError(`${path.basename(file)} was written by a newer Sphere (store format ${version}, this version reads up to ${STORE_FORMAT_VERSION})`);
+      }
+      if (version === 0 && hasForeignTables(db)) {
+        throw new StoreOpenError(`${path.basename(file)} is a SQLite file, but not a Sphere store`);
+      }
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new StoreOpenError(`${path.basename(file)} is damaged (${String(check)})`);
+    }
+    // WAL keeps readers off the writer's back; FULL syncs each commit so an acknowledged write survives power loss too.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = OFF');
+    db.pragma('busy_timeout = 5000');
+    if (isNew || (db.pragma('user_version', { simple: true }) as number) === 0) {
+      db.pragma(`user_version = ${STORE_FORMAT_VERSION}`);
+    }
+    return db;
+  } catch (err) {
+    db.close();
+    if (err instanceof StoreOpenError) throw err;
+    throw new StoreOpenError(`${path.basename(file)} cannot be read: ${(err as Error).message}`);
+  }
+}
+
+function hasForeignTables(db: Database.Database): boolean {
+  const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+  return names.some((name) => !name.startsWith('docs__'));
+}
+
+export class StoreOpenError extends Error {
+  override name = 'StoreOpenError';
+}

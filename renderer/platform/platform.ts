@@ -1,0 +1,16 @@
+// Process: renderer. What the UI gets from whichever host runs it (Electron preload or browser host).
+import type { RxStorage } from 'rxdb';
+import type { AppApiClient } from '../../shared/app-api.ts';
+
+export type Platform = {
+  host: 'electron' | 'browser';
+  /** RxDB remote storage whose documents live in the host's SQLite file. */
+  storage: RxStorage<unknown, unknown>;
+  api: AppApiClient;
+};
+
+/** Filled in by the transport module; the UI never knows which transport it got. */
+export async function connectPlatform(): Promise<Platform> {
+  const { connectTransport } = await import('./transport.ts');
+  return connectTransport();
+}

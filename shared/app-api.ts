@@ -1,0 +1,93 @@
+// Process: any (pure). The app API: every request the renderer may make of its host, declared once.
+// Main (Electron IPC), the browser host (WebSocket) and the renderer all derive from this table.
+import { z } from 'zod';
+
+const none = z.undefined().or(z.null()).optional();
+
+export const StoreProblemSchema = z.object({
+  /** What went wrong, in words a user can act on. */
+  reason: z.string(),
+  /** The file name the unreadable store was moved to; it is never deleted. */
+  setAsideAs: z.string(),
+  at: z.number(),
+});
+export type StoreProblem = z.infer<typeof StoreProblemSchema>;
+
+export const BackupSchema = z.object({
+  name: z.string(),
+  at: z.number(),
+  bytes: z.number(),
+});
+export type Backup = z.infer<typeof BackupSchema>;
+
+export const StoreStatusSchema = z.object({
+  file: z.string(),
+  dataDir: z.string(),
+  /** Set when the store on disk could not be opened at launch and a fresh one took its place. */
+  problem: StoreProblemSchema.nullable(),
+});
+export type StoreStatus = z.infer<typeof StoreStatusSchema>;
+
+/** A backup name is a bare file name we made: no paths, so a request can never reach outside the backup folder. */
+export const BackupNameSchema = z.string().regex(/^sphere-[0-9TZ:.-]+\.db$/, 'not a Sphere backup name').max(80);
+
+export const appRequests = {
+  'app.info': {
+    args: none,
+    result: z.object({ version: z.string(), host: z.enum(['electron', 'browser']) }),
+  },
+  'store.status': { args: none, result: StoreStatusSchema },
+  'store.dismissProblem': { args: none, result: StoreStatusSchema },
+  'store.listBackups': { args: none, result: z.array(BackupSchema) },
+  'store.backupNow': { args: none, result: BackupSchema },
+  'store.restoreBackup': { args: z.object({ name: BackupNameSchema }), result: StoreStatusSchema },
+} as const;
+
+export type AppRequestName = keyof typeof appRequests;
+export type AppRequestArgs<N extends AppRequestName> = z.input<(typeof appRequests)[N]['args']>;
+export type AppRequestResult<N extends AppRequestName> = z.output<(typeof appRequests)[N]['result']>;
+
+/** Events the host pushes to the renderer. */
+export const appEvents = {
+  /** The store was replaced (backup restored): the renderer must reload its database. */
+  'store.replaced': z.object({ file: z.string() }),
+} as const;
+export type AppEventName = keyof typeof appEvents;
+export type AppEventPayload<N extends AppEventName> = z.output<(typeof appEvents)[N]>;
+
+export function isAppRequestName(name: unknown): name is AppRequestName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(appRequests, name);
+}
+
+/** What the renderer holds: one way to ask, one way to listen, whatever the transport. */
+export type AppApiClient = {
+  call<N extends AppRequestName>(name: N, args?: AppRequestArgs<N>): Promise<AppRequestResult<N>>;
+  on<N extends AppEventName>(name: N, listener: (payload: AppEventPayload<N>) => void): () => void;
+};
+
+/** The host's side: one handler per request, typed from the table. */
+export type AppApiHandlers = {
+  [N in AppRequestName]: (args: z.output<(typeof appRequests)[N]['args']>) => Promise<AppRequestResult<N>> | AppRequestResult<N>;
+};
+
+export type AppRequestOutcome = { ok: true; result: unknown } | { ok: false; error: string };
+
+/**
+ * Runs one request from an untrusted sender: the name must be declared and the
+ * arguments must parse, otherwise the answer says what was wrong and nothing runs.
+ */
+export async function dispatchAppRequest(handlers: AppApiHandlers, name: unknown, args: unknown): Promise<AppRequestOutcome> {
+  if (!isAppRequestName(name)) {
+    return { ok: false, error: `unknown request ${JSON.stringify(String(name)).slice(0, 80)}` };
+  }
+  const parsed = appRequests[name].args.safeParse(args);
+  if (!parsed.success) {
+    return { ok: false, error: `${name}: ${z.prettifyError(parsed.error)}` };
+  }
+  try {
+    const handler = handlers[name] as (a: unknown) => unknown;
+    return { ok: true, result: await handler(parsed.data) };
+  } catch (err) {
+    return { ok: false, error: `${name}: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}

@@ -1,0 +1,59 @@
+// Process: any (pure). The contact document: one person in the sphere.
+import type { RxJsonSchema } from 'rxdb';
+import { CATEGORIES, CUSTOMER_STAGES, RINGS, ROLES, type Category, type CustomerStage, type Ring, type Role } from '../domain/sphere.ts';
+
+export type ContactDoc = {
+  id: string;
+  name: string;
+  category: Category;
+  ring: Ring;
+  organisation?: string;
+  title?: string;
+  emails: string[];
+  phones: string[];
+  tags: string[];
+  roles: Role[];
+  /** Set by hand or derived from deals; prospect until a first deal. */
+  stage: CustomerStage;
+  optIn?: { granted: boolean; at: number; source: string };
+  notes?: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Who made the last change: a device or team member id, for later sync. */
+  updatedBy: string;
+};
+
+export const contactSchema: RxJsonSchema<ContactDoc> = {
+  title: 'contact',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 64 },
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    category: { type: 'string', enum: [...CATEGORIES], maxLength: 16 },
+    ring: { type: 'string', enum: [...RINGS], maxLength: 16 },
+    organisation: { type: 'string', maxLength: 200 },
+    title: { type: 'string', maxLength: 200 },
+    emails: { type: 'array', items: { type: 'string', maxLength: 320 } },
+    phones: { type: 'array', items: { type: 'string', maxLength: 40 } },
+    tags: { type: 'array', items: { type: 'string', maxLength: 60 } },
+    roles: { type: 'array', items: { type: 'string', enum: [...ROLES] } },
+    stage: { type: 'string', enum: [...CUSTOMER_STAGES], maxLength: 16 },
+    optIn: {
+      type: 'object',
+      properties: {
+        granted: { type: 'boolean' },
+        at: { type: 'number' },
+        source: { type: 'string', maxLength: 200 },
+      },
+      required: ['granted', 'at', 'source'],
+    },
+    notes: { type: 'string', maxLength: 20000 },
+    createdAt: { type: 'number', minimum: 0, maximum: 1e15, multipleOf: 1 },
+    updatedAt: { type: 'number', minimum: 0, maximum: 1e15, multipleOf: 1 },
+    updatedBy: { type: 'string', maxLength: 64 },
+  },
+  required: ['id', 'name', 'category', 'ring', 'emails', 'phones', 'tags', 'roles', 'stage', 'createdAt', 'updatedAt', 'updatedBy'],
+  indexes: [['ring', 'category'], 'category', 'name', 'updatedAt'],
+};

@@ -1,0 +1,27 @@
+// Process: any (pure). The collections of a sphere database, declared once for renderer, main and server.
+import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
+import { contactSchema, type ContactDoc } from './contact.ts';
+import { dealSchema, type DealDoc } from './deal.ts';
+import { tieSchema, type TieDoc } from './tie.ts';
+import { touchSchema, type TouchDoc } from './touch.ts';
+
+export type { ContactDoc, DealDoc, TieDoc, TouchDoc };
+
+/** Name of the RxDatabase; the storage channel refuses any other. */
+export const DATABASE_NAME = 'sphere';
+
+type CollectionSpec<T> = { schema: RxJsonSchema<T>; migrationStrategies: MigrationStrategies };
+
+/**
+ * Every schema starts at version 0. A new version adds its step here
+ * (version → function of the old document) so stored data moves forward.
+ */
+export const COLLECTIONS = {
+  contacts: { schema: contactSchema, migrationStrategies: {} } as CollectionSpec<ContactDoc>,
+  ties: { schema: tieSchema, migrationStrategies: {} } as CollectionSpec<TieDoc>,
+  touches: { schema: touchSchema, migrationStrategies: {} } as CollectionSpec<TouchDoc>,
+  deals: { schema: dealSchema, migrationStrategies: {} } as CollectionSpec<DealDoc>,
+};
+
+export type CollectionName = keyof typeof COLLECTIONS;
+export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];

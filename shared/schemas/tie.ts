@@ -1,0 +1,46 @@
+// Process: any (pure). A tie between two contacts: referral, influence, partnership or personal.
+import type { RxJsonSchema } from 'rxdb';
+import { TIE_KINDS, type TieKind } from '../domain/sphere.ts';
+
+export type TieDoc = {
+  id: string;
+  kind: TieKind;
+  /** Referrer, center of influence, host partner, or either side of a personal tie. */
+  from: string;
+  to: string;
+  at: number;
+  note?: string;
+  /** Referrals: what the referral was worth, in minor units of `currency`. */
+  value?: number;
+  currency?: string;
+  /** Referrals: when and how the referrer was thanked or rewarded. */
+  rewardedAt?: number;
+  reward?: string;
+  createdAt: number;
+  updatedAt: number;
+  updatedBy: string;
+};
+
+export const tieSchema: RxJsonSchema<TieDoc> = {
+  title: 'tie',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 64 },
+    kind: { type: 'string', enum: [...TIE_KINDS], maxLength: 16 },
+    from: { type: 'string', maxLength: 64 },
+    to: { type: 'string', maxLength: 64 },
+    at: { type: 'number', minimum: 0, maximum: 1e15, multipleOf: 1 },
+    note: { type: 'string', maxLength: 2000 },
+    value: { type: 'number', minimum: 0 },
+    currency: { type: 'string', maxLength: 3 },
+    rewardedAt: { type: 'number', minimum: 0 },
+    reward: { type: 'string', maxLength: 500 },
+    createdAt: { type: 'number', minimum: 0, maximum: 1e15, multipleOf: 1 },
+    updatedAt: { type: 'number', minimum: 0, maximum: 1e15, multipleOf: 1 },
+    updatedBy: { type: 'string', maxLength: 64 },
+  },
+  required: ['id', 'kind', 'from', 'to', 'at', 'createdAt', 'updatedAt', 'updatedBy'],
+  indexes: ['from', 'to', ['kind', 'at']],
+};

@@ -1,0 +1,149 @@
+// Process: test (Node). The RxStorage contract on a real SQLite file: conflicts, checkpoints, persistence, streams, cleanup.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { firstValueFrom } from 'rxjs';
+import { take, toArray } from 'rxjs/operators';
+import { normalizeMangoQuery, prepareQuery } from 'rxdb';
+import { getRxStorageSqlite, openStoreFile, StoreOpenError, STORE_FORMAT_VERSION } from '../../electron/store/sqlite-storage.ts';
+import { createInstance, insertRow, personSchema, tempDir, updateRow, type Person } from './storage-fixtures.ts';
+
+const person = (id: string, extra: Partial<Person> = {}): Person => ({ id, name: `n-${id}`, age: 30, tags: [], ring: 'know', active: true, ...extra });
+
+describe('SQLite RxStorage', () => {
+  it('reports a conflict per row, writes the other rows, in one call', async () => {
+    const storage = getRxStorageSqlite({ directory: tempDir('conflict') });
+    const instance = await createInstance<Person>(storage, personSchema);
+    await instance.bulkWrite([insertRow(person('a')), insertRow(person('b'))], 'seed');
+    const [a] = await instance.findDocumentsById(['a'], false);
+    const result = await instance.bulkWrite(
+      [insertRow(person('b')), updateRow(a!, { name: 'Alice' }), insertRow(person('c'))],
+      'mixed',
+    );
+    expect(result.error.map((e) => [e.documentId, e.status])).toEqual([['b', 409]]);
+    // The conflict carries the stored state, so the caller can resolve it.
+    expect(result.error[0]!.documentInDb?.name).toBe('n-b');
+    const docs = await instance.findDocumentsById(['a', 'b', 'c'], false);
+    expect(docs.map((d) => d.name)).toEqual(['Alice', 'n-b', 'n-c']);
+    // A stale revision is refused and changes nothing.
+    const stale = await instance.bulkWrite([updateRow(a!, { name: 'Stale' })], 'stale');
+    expect(stale.error[0]?.status).toBe(409);
+    expect((await instance.findDocumentsById(['a'], false))[0]!.name).toBe('Alice');
+    await instance.close();
+  });
+
+  it('keeps every write across close and reopen of the file', async () => {
+    const directory = tempDir('persist');
+    const first = await createInstance<Person>(getRxStorageSqlite({ directory }), personSchema);
+    await first.bulkWrite(Array.from({ length: 250 }, (_, i) => insertRow(person(`p${i}`, { age: i % 100 }))), 'seed');
+    const [p7] = await first.findDocumentsById(['p7'], false);
+    await first.bulkWrite([updateRow(p7!, {}, true)], 'delete');
+    await first.close();
+
+    const again = await createInstance<Person>(getRxStorageSqlite({ directory }), personSchema);
+    const query = prepareQuery(personSchema, normalizeMangoQuery(personSchema, { selector: { age: { $gte: 90 }, _deleted: { $eq: false } } }));
+    // ages 90..99 occur twice among 250 people (i % 100).
+    expect((await again.count(query)).count).toBe(20);
+    expect(await again.findDocumentsById(['p7'], false)).toEqual([]);
+    expect((await again.findDocumentsById(['p7'], true))[0]?._deleted).toBe(true);
+    expect((await again.getChangedDocumentsSince!(1000)).documents).toHaveLength(250);
+    await again.close();
+  });
+
+  it('iterates changes by checkpoint without gaps or repeats', async () => {
+    const instance = await createInstance<Person>(getRxStorageSqlite({ directory: tempDir('checkpoint') }), personSchema);
+    for (let batch = 0; batch < 5; batch++) {
+      await instance.bulkWrite(Array.from({ length: 13 }, (_, i) => insertRow(person(`b${batch}-${i}`))), 'seed');
+    }
+    const [first] = await instance.findDocumentsById(['b0-0'], false);
+    await instance.bulkWrite([updateRow(first!, { name: 'moved to the end' })], 'update');
+
+    const seen: string[] = [];
+    let checkpoint: { id: string; lwt: number } | undefined;
+    for (;;) {
+      const page = await instance.getChangedDocumentsSince!(7, checkpoint);
+      if (page.documents.length === 0) break;
+      seen.push(...page.documents.map((d) => d.id));
+      checkpoint = page.checkpoint;
+    }
+    expect(seen).toHaveLength(65);
+    expect(new Set(seen).size).toBe(65);
+    expect(seen[seen.length - 1]).toBe('b0-0');
+    // Nothing new after the last checkpoint; the checkpoint stays put.
+    const empty = await instance.getChangedDocumentsSince!(7, checkpoint);
+    expect(empty).toEqual({ documents: [], checkpoint });
+    await instance.close();
+  });
+
+  it('streams each write as one event bulk with a checkpoint, to every instance on the table', async () => {
+    const storage = getRxStorageSqlite({ directory: tempDir('stream') });
+    const writer = await createInstance<Person>(storage, personSchema);
+    const reader = await createInstance<Person>(storage, personSchema);
+    const bulks = firstValueFrom(reader.changeStream().pipe(take(2), toArray()));
+    await writer.bulkWrite([insertRow(person('x')), insertRow(person('y'))], 'one');
+    const [x] = await writer.findDocumentsById(['x'], false);
+    await writer.bulkWrite([updateRow(x!, { age: 99 })], 'two');
+    const [one, two] = await bulks;
+    expect(one!.events.map((e) => [e.documentId, e.operation])).toEqual([['x', 'INSERT'], ['y', 'INSERT']]);
+    expect(one!.context).toBe('one');
+    expect(two!.events[0]).toMatchObject({ documentId: 'x', operation: 'UPDATE' });
+    expect(two!.checkpoint).toEqual({ id: 'x', lwt: two!.events[0]!.documentData._meta.lwt });
+    await writer.close();
+    await reader.close();
+  });
+
+  it('cleans up deleted documents older than the given age, and only those', async () => {
+    const instance = await createInstance<Person>(getRxStorageSqlite({ directory: tempDir('cleanup') }), personSchema);
+    await instance.bulkWrite([insertRow(person('keep')), insertRow(person('gone'))], 'seed');
+    const [gone] = await instance.findDocumentsById(['gone'], false);
+    await instance.bulkWrite([updateRow(gone!, {}, true)], 'delete');
+    await instance.cleanup(60_000);
+    expect(await instance.findDocumentsById(['gone'], true)).toHaveLength(1);
+    await instance.cleanup(0);
+    expect(await instance.findDocumentsById(['gone'], true)).toHaveLength(0);
+    expect(await instance.findDocumentsById(['keep'], true)).toHaveLength(1);
+    await instance.close();
+  });
+
+  it('refuses attachments with a clear error', async () => {
+    const storage = getRxStorageSqlite({ directory: tempDir('attach') });
+    await expect(createInstance(storage, { ...personSchema, attachments: {} })).rejects.toThrow(/attachments/);
+  });
+
+  it('removes a collection for good', async () => {
+    const directory = tempDir('remove');
+    const instance = await createInstance<Person>(getRxStorageSqlite({ directory }), personSchema);
+    await instance.bulkWrite([insertRow(person('a'))], 'seed');
+    await instance.remove();
+    const again = await createInstance<Person>(getRxStorageSqlite({ directory }), personSchema);
+    expect(await again.findDocumentsById(['a'], true)).toEqual([]);
+    await again.close();
+  });
+});
+
+describe('opening a store file', () => {
+  it('refuses a file that is not SQLite, and leaves it untouched', () => {
+    const file = path.join(tempDir('garbage'), 'sphere.db');
+    fs.writeFileSync(file, 'this is not a database, but somebody\'s notes'.repeat(200));
+    const before = fs.readFileSync(file);
+    expect(() => openStoreFile(file)).toThrow(StoreOpenError);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a store written by a newer format', () => {
+    const file = path.join(tempDir('newer'), 'sphere.db');
+    const db = new Database(file);
+    db.pragma(`user_version = ${STORE_FORMAT_VERSION + 1}`);
+    db.close();
+    expect(() => openStoreFile(file)).toThrow(/newer Sphere/);
+  });
+
+  it('refuses another application\'s SQLite file', () => {
+    const file = path.join(tempDir('foreign'), 'sphere.db');
+    const db = new Database(file);
+    db.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY)');
+    db.close();
+    expect(() => openStoreFile(file)).toThrow(/not a Sphere store/);
+  });
+});

@@ -190,9 +190,10 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     };
   }
 
-  changeStream(): Observable<ChangeBulk> {
+  changeStream(): Observable<EventBulk<RxStorageChangeEvent<RxDocType>, RxStorageDefaultCheckpoint>> {
     this.ensureOpen();
-    return this.internals.state.changes$.asObservable();
+    // One stream per table whatever the document type: the cast only restores the caller's type parameter.
+    return this.internals.state.changes$.asObservable() as unknown as Observable<EventBulk<RxStorageChangeEvent<RxDocType>, RxStorageDefaultCheckpoint>>;
   }
 
   async cleanup(minimumDeletedTime: number): Promise<boolean> {

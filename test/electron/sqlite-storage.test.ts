@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { firstValueFrom } from 'rxjs';
 import { take, toArray } from 'rxjs/operators';
 import { normalizeMangoQuery, prepareQuery } from 'rxdb';
+import type { MangoQuery } from 'rxdb';
 import { getRxStorageSqlite, openStoreFile, StoreOpenError, STORE_FORMAT_VERSION } from '../../electron/store/sqlite-storage.ts';
 import { createInstance, insertRow, personSchema, tempDir, updateRow, type Person } from './storage-fixtures.ts';
 
@@ -23,7 +24,8 @@ describe('SQLite RxStorage', () => {
     );
     expect(result.error.map((e) => [e.documentId, e.status])).toEqual([['b', 409]]);
     // The conflict carries the stored state, so the caller can resolve it.
-    expect(result.error[0]!.documentInDb?.name).toBe('n-b');
+    const conflict = result.error[0]!;
+    expect(conflict.status === 409 && conflict.documentInDb.name).toBe('n-b');
     const docs = await instance.findDocumentsById(['a', 'b', 'c'], false);
     expect(docs.map((d) => d.name)).toEqual(['Alice', 'n-b', 'n-c']);
     // A stale revision is refused and changes nothing.
@@ -42,7 +44,7 @@ describe('SQLite RxStorage', () => {
     await first.close();
 
     const again = await createInstance<Person>(getRxStorageSqlite({ directory }), personSchema);
-    const query = prepareQuery(personSchema, normalizeMangoQuery(personSchema, { selector: { age: { $gte: 90 }, _deleted: { $eq: false } } }));
+    const query = prepareQuery(personSchema, normalizeMangoQuery(personSchema, { selector: { age: { $gte: 90 }, _deleted: { $eq: false } } as MangoQuery<Person>['selector'] }));
     // ages 90..99 occur twice among 250 people (i % 100).
     expect((await again.count(query)).count).toBe(20);
     expect(await again.findDocumentsById(['p7'], false)).toEqual([]);

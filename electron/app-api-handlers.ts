@@ -1,0 +1,14 @@
+// Process: main or browser host (Node). The app API's implementation, shared by Electron IPC and the browser host.
+import type { AppApiHandlers } from '../shared/app-api.ts';
+import type { StoreService } from './store/store-service.ts';
+
+export function createAppApiHandlers(store: StoreService, info: { version: string; host: 'electron' | 'browser' }): AppApiHandlers {
+  return {
+    'app.info': () => info,
+    'store.status': () => store.status(),
+    'store.dismissProblem': () => store.dismissProblem(),
+    'store.listBackups': () => store.listBackups(),
+    'store.backupNow': () => store.backupNow(),
+    'store.restoreBackup': ({ name }) => store.restoreBackup(name),
+  };
+}

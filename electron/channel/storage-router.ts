@@ -1,0 +1,87 @@
+// Process: main or browser host (Node). Routes RxDB remote-storage messages between many clients and one store.
+import { Subject } from 'rxjs';
+import { exposeRxStorageRemote } from 'rxdb/plugins/storage-remote';
+import type { MessageFromRemote, MessageToRemote } from 'rxdb/plugins/storage-remote';
+import { checkStorageRequest } from '../../shared/storage-channel.ts';
+import type { StoreGeneration, StoreService } from '../store/store-service.ts';
+
+/** One renderer: an Electron webContents or a WebSocket. */
+export type StorageClient = {
+  readonly id: string;
+  send(message: MessageFromRemote): void;
+};
+
+type Exposed = { messages$: Subject<MessageToRemote> };
+
+/**
+ * RxDB's exposeRxStorageRemote answers every connection through one `send`; this
+ * router remembers which client opened which connection and delivers answers and
+ * change events only there. A connection id belongs to the client that used it
+ * first: another client presenting it is refused.
+ */
+export class StorageRouter {
+  private exposed: Exposed;
+  private readonly owners = new Map<string, StorageClient>();
+  private readonly log: (line: string) => void;
+
+  constructor(store: StoreService, log: (line: string) => void = () => {}) {
+    this.log = log;
+    this.exposed = this.expose(store.current);
+    store.onReplaced((generation) => {
+      // The old connections point at closed storage instances; clients reconnect after a reload.
+      this.owners.clear();
+      this.exposed.messages$.complete();
+      this.exposed = this.expose(generation);
+    });
+  }
+
+  /** Handles one raw message from a client. Returns an error text when the message was refused. */
+  receive(client: StorageClient, raw: unknown): string | null {
+    const verdict = checkStorageRequest(raw);
+    if (!verdict.ok) {
+      this.log(`storage channel: refused a message from ${client.id}: ${verdict.error}`);
+      this.answerError(client, raw, verdict.error);
+      return verdict.error;
+    }
+    const message = verdict.message;
+    const owner = this.owners.get(message.connectionId);
+    if (owner && owner !== client) {
+      const error = 'connection id belongs to another client';
+      this.answerError(client, raw, error);
+      return error;
+    }
+    if (!owner) this.owners.set(message.connectionId, client);
+    this.exposed.messages$.next(message as unknown as MessageToRemote);
+    return null;
+  }
+
+  /** A client went away: close its connections so their storage instances and subscriptions end. */
+  disconnect(client: StorageClient): void {
+    for (const [connectionId, owner] of [...this.owners]) {
+      if (owner !== client) continue;
+      this.exposed.messages$.next({ connectionId, requestId: `disconnect-${connectionId}`, method: 'close', version: '', params: [] } as unknown as MessageToRemote);
+      this.owners.delete(connectionId);
+    }
+  }
+
+  private expose(generation: StoreGeneration): Exposed {
+    const messages$ = new Subject<MessageToRemote>();
+    exposeRxStorageRemote({
+      storage: generation.storage,
+      messages$,
+      send: (message) => this.owners.get(message.connectionId)?.send(message),
+    });
+    return { messages$ };
+  }
+
+  private answerError(client: StorageClient, raw: unknown, error: string): void {
+    const msg = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+    if (typeof msg.connectionId !== 'string' || typeof msg.requestId !== 'string') return;
+    client.send({
+      connectionId: msg.connectionId,
+      answerTo: msg.requestId,
+      method: (typeof msg.method === 'string' ? msg.method : 'create') as MessageFromRemote['method'],
+      error: { name: 'SphereChannelError', message: error, stack: '' } as MessageFromRemote['error'],
+    });
+  }
+}

@@ -1,0 +1,78 @@
+// Process: browser host (Node). Serves the built renderer: only files under its folder, with a strict CSP.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HOST_SECRET_META } from '../../shared/host-frames.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+/** The same policy Electron's window gets; the socket is the only thing the page may connect to. */
+export function contentSecurityPolicy(port: number): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self' ws://127.0.0.1:${port}`,
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export function serveRenderer(root: string, secret: string, port: number) {
+  const rootDir = path.resolve(root);
+  const indexFile = path.join(rootDir, 'index.html');
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const wanted = url.pathname === '/' ? indexFile : path.join(rootDir, decodeURIComponent(url.pathname));
+    const file = path.resolve(wanted);
+    if (file !== rootDir && !file.startsWith(rootDir + path.sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    const headers: Record<string, string> = {
+      'Content-Security-Policy': contentSecurityPolicy(port),
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+      'Cache-Control': 'no-store',
+    };
+    if (file === indexFile) {
+      if (!fs.existsSync(indexFile)) {
+        res.writeHead(503, { 'Content-Type': 'text/plain' }).end('The renderer is not built yet: run `npm run build`.');
+        return;
+      }
+      // The secret reaches only this page: other origins cannot read it (same-origin policy, Host check).
+      const html = fs.readFileSync(indexFile, 'utf8').replace('<head>', `<head>\n    <meta name="${HOST_SECRET_META}" content="${secret}">`);
+      res.writeHead(200, { ...headers, 'Content-Type': TYPES['.html']! }).end(req.method === 'HEAD' ? undefined : html);
+      return;
+    }
+    fs.stat(file, (err, stat) => {
+      if (err || !stat.isFile()) {
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+        return;
+      }
+      res.writeHead(200, { ...headers, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Length': stat.size });
+      if (req.method === 'HEAD') res.end();
+      else fs.createReadStream(file).pipe(res);
+    });
+  };
+}

@@ -1,0 +1,49 @@
+// Process: renderer. Picks the link (preload bridge if present, else the host's WebSocket) and builds the platform on it.
+import { Subject } from 'rxjs';
+import { getRxStorageRemote } from 'rxdb/plugins/storage-remote';
+import type { MessageFromRemote, MessageToRemote } from 'rxdb/plugins/storage-remote';
+import type { RxStorage } from 'rxdb';
+import { BRIDGE_KEY, type SphereBridge } from '../../shared/bridge.ts';
+import type { AppApiClient, AppEventName, AppRequestName } from '../../shared/app-api.ts';
+import type { HostLink } from './link.ts';
+import type { Platform } from './platform.ts';
+
+export async function connectTransport(): Promise<Platform> {
+  const bridge = (window as unknown as Record<string, SphereBridge | undefined>)[BRIDGE_KEY];
+  const link: HostLink = bridge ? (await import('./bridge-link.ts')).bridgeLink(bridge) : await (await import('./socket-link.ts')).socketLink();
+  return { host: link.host, storage: remoteStorage(link), api: apiClient(link) };
+}
+
+function remoteStorage(link: HostLink): RxStorage<unknown, unknown> {
+  return getRxStorageRemote({
+    identifier: `sphere-${link.host}`,
+    // One channel carries every collection: the host routes by connection id.
+    mode: 'one',
+    messageChannelCreator() {
+      const messages$ = new Subject<MessageFromRemote>();
+      const unsubscribe = link.onStorage((message) => messages$.next(message as MessageFromRemote));
+      return Promise.resolve({
+        messages$,
+        send: (message: MessageToRemote) => link.sendStorage(message),
+        close() {
+          unsubscribe();
+          messages$.complete();
+          return Promise.resolve();
+        },
+      });
+    },
+  }) as unknown as RxStorage<unknown, unknown>;
+}
+
+function apiClient(link: HostLink): AppApiClient {
+  return {
+    async call<N extends AppRequestName>(name: N, args?: unknown) {
+      const outcome = await link.call(name, args);
+      if (!outcome.ok) throw new Error(outcome.error);
+      return outcome.result as never;
+    },
+    on<N extends AppEventName>(name: N, listener: (payload: never) => void) {
+      return link.onEvent(name, listener as (payload: unknown) => void);
+    },
+  };
+}

@@ -1,0 +1,33 @@
+// Process: any (pure). Frames on the browser host's WebSocket: the storage channel, app requests, pushed events.
+// Electron carries the same three things on separate IPC channels; this is their one-socket form.
+
+export type ClientFrame =
+  | { t: 'storage'; m: unknown }
+  | { t: 'api'; id: number; name: string; args?: unknown };
+
+export type HostFrame =
+  | { t: 'storage'; m: unknown }
+  | { t: 'api'; id: number; ok: true; result: unknown }
+  | { t: 'api'; id: number; ok: false; error: string }
+  | { t: 'event'; name: string; payload: unknown };
+
+/** Query parameter and meta tag that carry the per-launch secret from the host to its own page. */
+export const HOST_SECRET_PARAM = 'secret';
+export const HOST_SECRET_META = 'sphere-host-secret';
+export const HOST_CHANNEL_PATH = '/channel';
+
+export function parseClientFrame(text: string): ClientFrame | { error: string } {
+  let frame: unknown;
+  try {
+    frame = JSON.parse(text);
+  } catch {
+    return { error: 'frame is not JSON' };
+  }
+  if (typeof frame !== 'object' || frame === null) return { error: 'frame must be an object' };
+  const f = frame as Record<string, unknown>;
+  if (f.t === 'storage' && 'm' in f) return { t: 'storage', m: f.m };
+  if (f.t === 'api' && Number.isSafeInteger(f.id) && typeof f.name === 'string') {
+    return { t: 'api', id: f.id as number, name: f.name, args: f.args };
+  }
+  return { error: 'unknown frame' };
+}

@@ -1,0 +1,175 @@
+// Process: test (Node). The browser host for real: HTTP on loopback, its WebSocket, RxDB over the storage channel.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { Subject } from 'rxjs';
+import { createRxDatabase, type RxStorage } from 'rxdb';
+import { getRxStorageRemote, type MessageFromRemote, type MessageToRemote } from 'rxdb/plugins/storage-remote';
+import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host.ts';
+import { COLLECTIONS, DATABASE_NAME, type ContactDoc } from '../../shared/schemas/index.ts';
+import { HOST_SECRET_META, type HostFrame } from '../../shared/host-frames.ts';
+import { tempDir } from './storage-fixtures.ts';
+
+const hosts: BrowserHost[] = [];
+afterEach(async () => {
+  await Promise.all(hosts.splice(0).map((h) => h.close()));
+});
+
+function rendererDir(): string {
+  const dir = tempDir('renderer');
+  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><head><title>Sphere</title></head><body></body></html>');
+  return dir;
+}
+
+async function start(dataDir: string): Promise<BrowserHost> {
+  const host = await startBrowserHost({ dataDir, rendererDir: rendererDir() });
+  hosts.push(host);
+  return host;
+}
+
+async function secretOf(host: BrowserHost): Promise<string> {
+  const html = await (await fetch(host.url)).text();
+  const match = new RegExp(`<meta name="${HOST_SECRET_META}" content="([^"]+)">`).exec(html);
+  if (!match) throw new Error('no secret in page');
+  return match[1]!;
+}
+
+/** A socket that behaves like the host's own page. */
+async function connect(host: BrowserHost, overrides: { origin?: string; secret?: string } = {}): Promise<WebSocket> {
+  const secret = overrides.secret ?? (await secretOf(host));
+  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/channel?secret=${encodeURIComponent(secret)}`, {
+    origin: overrides.origin ?? `http://127.0.0.1:${host.port}`,
+  });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+  return ws;
+}
+
+function remoteStorageOver(ws: WebSocket): RxStorage<unknown, unknown> {
+  return getRxStorageRemote({
+    // RxDB caches channels by identifier; each socket needs its own.
+    identifier: `test-${Math.random()}`,
+    mode: 'one',
+    messageChannelCreator: async () => {
+      const messages$ = new Subject<MessageFromRemote>();
+      ws.on('message', (data) => {
+        const frame = JSON.parse(data.toString()) as HostFrame;
+        if (frame.t === 'storage') messages$.next(frame.m as MessageFromRemote);
+      });
+      return { messages$, send: (m: MessageToRemote) => ws.send(JSON.stringify({ t: 'storage', m })), close: async () => {} };
+    },
+  }) as unknown as RxStorage<unknown, unknown>;
+}
+
+async function openDatabase(ws: WebSocket) {
+  const db = await createRxDatabase({ name: DATABASE_NAME, storage: remoteStorageOver(ws), multiInstance: false });
+  await db.addCollections(COLLECTIONS);
+  return db;
+}
+
+const contact = (id: string, extra: Partial<ContactDoc> = {}): ContactDoc => ({
+  id, name: `Contact ${id}`, category: 'business', ring: 'know', emails: [], phones: [], tags: [], roles: [], stage: 'prospect',
+  createdAt: 1, updatedAt: 1, updatedBy: 'test', ...extra,
+});
+
+function nextStorageAnswer(ws: WebSocket, requestId: string): Promise<MessageFromRemote> {
+  return new Promise((resolve) => {
+    ws.on('message', (data) => {
+      const frame = JSON.parse(data.toString()) as HostFrame;
+      if (frame.t === 'storage' && (frame.m as MessageFromRemote).answerTo === requestId) resolve(frame.m as MessageFromRemote);
+    });
+  });
+}
+
+describe('browser host', () => {
+  it('serves its page with a strict CSP and refuses other Host names', async () => {
+    const host = await start(tempDir('host'));
+    const res = await fetch(host.url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('content-security-policy')).not.toContain('unsafe-eval');
+    const rebound = await new Promise<number>((resolve) => {
+      import('node:http').then(({ request }) => {
+        request({ host: '127.0.0.1', port: host.port, path: '/', headers: { Host: 'evil.example:80' } }, (r) => resolve(r.statusCode ?? 0)).end();
+      });
+    });
+    expect(rebound).toBe(421);
+    expect((await fetch(new URL('/../../etc/passwd', host.url))).status).not.toBe(200);
+  });
+
+  it('accepts a socket only from its own page with this launch\'s secret', async () => {
+    const host = await start(tempDir('host'));
+    await expect(connect(host, { origin: 'https://evil.example' })).rejects.toThrow(/403/);
+    await expect(connect(host, { secret: 'guessed' })).rejects.toThrow(/403/);
+    const ws = await connect(host);
+    expect(ws.readyState).toBe(WebSocket.OPEN);
+    ws.close();
+  });
+
+  it('keeps contacts written through RxDB across a host restart', async () => {
+    const dataDir = tempDir('host');
+    const first = await start(dataDir);
+    const ws = await connect(first);
+    const db = await openDatabase(ws);
+    await db.contacts.insert(contact('a', { name: 'Ada Lovelace', ring: 'trust' }));
+    await db.contacts.bulkInsert([contact('b'), contact('c', { category: 'family' })]);
+    await db.close();
+    ws.close();
+    await first.close();
+    hosts.splice(hosts.indexOf(first), 1);
+
+    const second = await start(dataDir);
+    const ws2 = await connect(second);
+    const db2 = await openDatabase(ws2);
+    const found = await db2.contacts.find({ sort: [{ name: 'asc' }] }).exec();
+    expect(found.map((d) => d.name)).toEqual(['Ada Lovelace', 'Contact b', 'Contact c']);
+    expect(await db2.contacts.count({ selector: { category: 'family' } }).exec()).toBe(1);
+    await db2.close();
+    ws2.close();
+  });
+
+  it('refuses documents that break the schema, and stores nothing of them', async () => {
+    const host = await start(tempDir('host'));
+    const ws = await connect(host);
+    const db = await openDatabase(ws);
+    await expect(db.contacts.insert({ ...contact('bad'), ring: 'banana' } as unknown as ContactDoc)).rejects.toThrow();
+    expect(await db.contacts.findOne('bad').exec()).toBeNull();
+    await db.close();
+    ws.close();
+  });
+
+  it('answers hostile storage messages with an error and runs nothing', async () => {
+    const host = await start(tempDir('host'));
+    const ws = await connect(host);
+    const send = (m: unknown) => ws.send(JSON.stringify({ t: 'storage', m }));
+    const base = { connectionId: 'evil', version: '17.6.0' };
+
+    let answer = nextStorageAnswer(ws, 'r1');
+    send({ ...base, requestId: 'r1', method: 'constructor', params: [] });
+    expect((await answer).error?.message).toMatch(/not allowed/);
+
+    answer = nextStorageAnswer(ws, 'r2');
+    send({ ...base, requestId: 'r2', method: 'create', params: { databaseName: 'other', collectionName: 'contacts', schema: {} } });
+    expect((await answer).error?.message).toMatch(/not this app's/);
+
+    answer = nextStorageAnswer(ws, 'r3');
+    send({ ...base, requestId: 'r3', method: 'create', params: { databaseName: DATABASE_NAME, collectionName: 'contacts', schema: { ...COLLECTIONS.contacts.schema, additionalProperties: true } } });
+    expect((await answer).error?.message).toMatch(/schema differs/);
+
+    // Not JSON at all: ignored, and the socket still works.
+    ws.send('{{{ not json');
+    const apiAnswer = new Promise<HostFrame>((resolve) => ws.on('message', (d) => {
+      const f = JSON.parse(d.toString()) as HostFrame;
+      if (f.t === 'api') resolve(f);
+    }));
+    ws.send(JSON.stringify({ t: 'api', id: 7, name: 'store.restoreBackup', args: { name: '../../etc/passwd' } }));
+    const frame = await apiAnswer;
+    expect(frame).toMatchObject({ t: 'api', id: 7, ok: false });
+    expect((frame as { error: string }).error).toMatch(/not a Sphere backup name/);
+    ws.close();
+  });
+});

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { Subject } from 'rxjs';
-import { createRxDatabase, type RxStorage } from 'rxdb';
+import { createRxDatabase, type RxCollection, type RxStorage } from 'rxdb';
 import { getRxStorageRemote, type MessageFromRemote, type MessageToRemote } from 'rxdb/plugins/storage-remote';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host.ts';
 import { COLLECTIONS, DATABASE_NAME, type ContactDoc } from '../../shared/schemas/index.ts';
@@ -66,7 +66,7 @@ function remoteStorageOver(ws: WebSocket): RxStorage<unknown, unknown> {
 }
 
 async function openDatabase(ws: WebSocket) {
-  const db = await createRxDatabase({ name: DATABASE_NAME, storage: remoteStorageOver(ws), multiInstance: false });
+  const db = await createRxDatabase<{ contacts: RxCollection<ContactDoc> }>({ name: DATABASE_NAME, storage: remoteStorageOver(ws), multiInstance: false });
   await db.addCollections(COLLECTIONS);
   return db;
 }

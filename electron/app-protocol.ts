@@ -1,0 +1,37 @@
+// Process: Electron main. Serves the built renderer from app://sphere/ instead of file://,
+// so the page has a real origin for its CSP and a sender URL IPC handlers can check.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { protocol } from 'electron';
+import { contentSecurityPolicy } from './host/static-files.ts';
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://sphere`;
+
+/** Must run before the app is ready. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
+
+export function serveAppScheme(rendererDir: string): void {
+  const root = path.resolve(rendererDir);
+  // Electron's renderer never needs a socket: the CSP for it allows no connections at all.
+  const csp = contentSecurityPolicy(0).replace(/connect-src [^;]+/, "connect-src 'self'");
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file = path.resolve(root, '.' + decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname));
+    if (url.host !== 'sphere' || !file.startsWith(root + path.sep)) return new Response('forbidden', { status: 403 });
+    try {
+      const body = await fs.readFile(file);
+      return new Response(body, { headers: { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': csp } });
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  });
+}
+
+export function isAppUrl(url: string | undefined): boolean {
+  return typeof url === 'string' && url.startsWith(APP_ORIGIN + '/');
+}

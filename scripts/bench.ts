@@ -1,0 +1,25 @@
+// Process: dev tool (Node). `npm run bench [-- --json FILE]`: every benchmark, printed as ratios to a peer measured in the same run.
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { runStorageBench, type Figure } from '../test/bench/storage-bench.ts';
+
+const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' } } });
+
+function print(title: string, figures: Figure[]): void {
+  console.log(`\n${title}`);
+  console.log(`${'measure'.padEnd(30)} ${'ours ms'.padStart(10)} ${'peer ms'.padStart(10)}  ${'ratio'.padStart(8)}  peer (reference)`);
+  for (const f of figures) {
+    const reference = f.reference ? `  (RxDB premium SQLite: ~${f.reference}x)` : '';
+    console.log(`${f.name.padEnd(30)} ${f.ours.toFixed(1).padStart(10)} ${f.peer.toFixed(1).padStart(10)}  ${(f.ratio.toFixed(2) + 'x').padStart(8)}  ${f.peerName}${reference}`);
+  }
+}
+
+const results: Record<string, Figure[]> = {};
+if (!values.only || values.only === 'storage') {
+  results.storage = await runStorageBench({ log: (line) => console.log(line) });
+  print('Storage: ours (SQLite) relative to its peer; lower is better', results.storage);
+}
+if (values.json) {
+  fs.writeFileSync(values.json, JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));
+  console.log(`\nwrote ${values.json}`);
+}

@@ -1,0 +1,37 @@
+// Process: test (Node, drives Electron). The desktop app itself; runs only where Electron's binary exists.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { _electron as electron } from 'playwright-core';
+import { electronBinary } from '../../scripts/electron-binary.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const binary = electronBinary();
+const missing = 'missing' in binary ? binary.missing : null;
+if (missing) console.log(`Electron app tests skipped: Electron's binary is not on this machine (${missing}). The same renderer is tested in Chromium through the browser host.`);
+
+describe.skipIf(missing !== null)('the Electron app', () => {
+  it('opens a secure window whose page has no Node and keeps a contact across restarts', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sphere-electron-'));
+    const launch = () => electron.launch({ executablePath: (binary as { path: string }).path, args: [root], env: { ...process.env, SPHERE_DATA_DIR: dataDir } });
+    let app = await launch();
+    let page = await app.firstWindow();
+    const prefs = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences());
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+
+    await page.getByTestId('add-contact').click();
+    await page.getByTestId('contact-name').fill('Grace Hopper');
+    await page.getByTestId('contact-category').selectOption('business');
+    await page.getByTestId('contact-ring').selectOption('trust');
+    await page.getByTestId('contact-save').click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __sphere: { nodeCount(): number } }).__sphere.nodeCount())).toBe(1);
+    await app.close();
+
+    app = await launch();
+    page = await app.firstWindow();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __sphere?: { nodeCount(): number } }).__sphere?.nodeCount())).toBe(1);
+    await app.close();
+  });
+});

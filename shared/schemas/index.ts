@@ -1,5 +1,5 @@
 // Process: any (pure). The collections of a sphere database, declared once for renderer, main and server.
-import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
+import type { MigrationStrategies, RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
 import { contactSchema, type ContactDoc } from './contact.ts';
 import { dealSchema, type DealDoc } from './deal.ts';
 import { tieSchema, type TieDoc } from './tie.ts';
@@ -25,3 +25,12 @@ export const COLLECTIONS = {
 
 export type CollectionName = keyof typeof COLLECTIONS;
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
+
+/** The typed database every part of the app sees, whatever storage is underneath. */
+export type SphereCollections = {
+  contacts: RxCollection<ContactDoc>;
+  ties: RxCollection<TieDoc>;
+  touches: RxCollection<TouchDoc>;
+  deals: RxCollection<DealDoc>;
+};
+export type SphereDatabase = RxDatabase<SphereCollections>;

@@ -17,9 +17,13 @@ describe.skipIf(missing !== null)('the Electron app', () => {
     const launch = () => electron.launch({ executablePath: (binary as { path: string }).path, args: [root], env: { ...process.env, SPHERE_DATA_DIR: dataDir } });
     let app = await launch();
     let page = await app.firstWindow();
-    const prefs = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences());
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+    // No Node in the page, and the bridge is the context-isolated copy (frozen), not a live object.
+    const page_ = await page.evaluate(() => ({
+      require: typeof (globalThis as { require?: unknown }).require,
+      process: typeof (globalThis as { process?: unknown }).process,
+      bridgeFrozen: Object.isFrozen((globalThis as unknown as { sphereBridge: object }).sphereBridge),
+    }));
+    expect(page_).toEqual({ require: 'undefined', process: 'undefined', bridgeFrozen: true });
 
     await page.getByTestId('add-contact').click();
     await page.getByTestId('contact-name').fill('Grace Hopper');

@@ -54,3 +54,30 @@ describe('move a contact between rings', () => {
     expect((await db.contacts.findOne('a').exec())?.category).toBe('business');
   });
 });
+
+describe('add and delete contacts', () => {
+  it('adds a contact from checked fields and undo removes it again', async () => {
+    db = await testDatabase();
+    const { addContact } = await import('../../renderer/commands/contact-edits.ts');
+    const { contact: added, step } = await addContact({ db, actor: 'me', now: () => 42 }, { name: 'Bo', category: 'family', ring: 'trust', emails: [], phones: ['555 0101'] });
+    expect(await db.contacts.findOne(added.id).exec().then((d) => d?.toJSON())).toMatchObject({ name: 'Bo', ring: 'trust', stage: 'prospect', createdAt: 42, updatedBy: 'me' });
+    await step.undo();
+    expect(await db.contacts.count().exec()).toBe(0);
+    await step.redo();
+    expect(await db.contacts.count().exec()).toBe(1);
+  });
+
+  it('deletes a contact with its ties and undo brings both back', async () => {
+    db = await testDatabase();
+    const { deleteContact } = await import('../../renderer/commands/contact-edits.ts');
+    await db.contacts.bulkInsert([contact('a'), contact('b'), contact('c')]);
+    const tie = (id: string, from: string, to: string) => ({ id, kind: 'referral' as const, from, to, at: 1, createdAt: 1, updatedAt: 1, updatedBy: 't' });
+    await db.ties.bulkInsert([tie('t1', 'a', 'b'), tie('t2', 'c', 'a'), tie('t3', 'b', 'c')]);
+    const step = await deleteContact({ db, actor: 'me' }, 'a');
+    expect(step.label).toBe('delete Contact a and 2 ties');
+    expect((await db.ties.find().exec()).map((t) => t.id)).toEqual(['t3']);
+    await step.undo();
+    expect((await db.ties.find({ sort: [{ id: 'asc' }] }).exec()).map((t) => t.id)).toEqual(['t1', 't2', 't3']);
+    expect(await db.contacts.count().exec()).toBe(3);
+  });
+});

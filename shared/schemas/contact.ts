@@ -15,6 +15,8 @@ export type ContactDoc = {
   roles: Role[];
   /** Set by hand or derived from deals; prospect until a first deal. */
   stage: CustomerStage;
+  /** Set when a person chose the stage; deals then no longer move it. */
+  stageByHand?: boolean;
   optIn?: { granted: boolean; at: number; source: string };
   notes?: string;
   createdAt: number;
@@ -40,6 +42,7 @@ export const contactSchema: RxJsonSchema<ContactDoc> = {
     tags: { type: 'array', items: { type: 'string', maxLength: 60 } },
     roles: { type: 'array', items: { type: 'string', enum: [...ROLES] } },
     stage: { type: 'string', enum: [...CUSTOMER_STAGES], maxLength: 16 },
+    stageByHand: { type: 'boolean' },
     optIn: {
       type: 'object',
       properties: {

@@ -81,3 +81,49 @@ describe('add and delete contacts', () => {
     expect(await db.contacts.count().exec()).toBe(3);
   });
 });
+
+describe('touches, referrals and deals', () => {
+  it('logs a touch and undo takes it back', async () => {
+    db = await testDatabase();
+    const { logTouch } = await import('../../renderer/commands/relationship-edits.ts');
+    await db.contacts.insert(contact('a', { name: 'Ann' }));
+    const step = await logTouch({ db, actor: 'me', now: () => 77 }, { contactId: 'a', kind: 'call', direction: 'outbound', note: ' asked about the move ' });
+    expect(step.label).toBe('log call with Ann');
+    expect((await db.touches.findOne({ selector: { contactId: 'a' } }).exec())?.toJSON()).toMatchObject({ kind: 'call', at: 77, note: 'asked about the move' });
+    await step.undo();
+    expect(await db.touches.count().exec()).toBe(0);
+  });
+
+  it('records a referral, then its reward; undo clears the reward only', async () => {
+    db = await testDatabase();
+    const { recordReferral, rewardReferral } = await import('../../renderer/commands/relationship-edits.ts');
+    await db.contacts.bulkInsert([contact('a', { name: 'Ann' }), contact('b', { name: 'Bo' })]);
+    const ctx = { db, actor: 'me', now: () => 1000 };
+    await expect(recordReferral(ctx, { from: 'a', to: 'a' })).rejects.toThrow(/themselves/);
+    const { tie, step } = await recordReferral(ctx, { from: 'a', to: 'b' });
+    expect(step.label).toBe('Ann referred Bo');
+    await expect(rewardReferral(ctx, tie.id, '  ')).rejects.toThrow(/how you thanked/);
+    const thanks = await rewardReferral(ctx, tie.id, 'Dinner at Luigi\'s', 2000);
+    expect((await db.ties.findOne(tie.id).exec())?.toJSON()).toMatchObject({ reward: 'Dinner at Luigi\'s', rewardedAt: 2000 });
+    await thanks.undo();
+    const after = (await db.ties.findOne(tie.id).exec())?.toJSON();
+    expect(after?.reward).toBeUndefined();
+    expect(after?.rewardedAt).toBeUndefined();
+  });
+
+  it('moves the customer stage with deals until repeat, and undo moves it back', async () => {
+    db = await testDatabase();
+    const { recordDeal } = await import('../../renderer/commands/relationship-edits.ts');
+    await db.contacts.insert(contact('a'));
+    const ctx = { db, actor: 'me', now: () => Date.UTC(2026, 5, 1) };
+    await expect(recordDeal(ctx, { contactId: 'a', amount: -5, currency: 'USD' })).rejects.toThrow(/positive/);
+    await expect(recordDeal(ctx, { contactId: 'a', amount: 500, currency: 'dollars' })).rejects.toThrow(/three-letter/);
+    await recordDeal(ctx, { contactId: 'a', amount: 120_00, currency: 'USD' });
+    expect((await db.contacts.findOne('a').exec())?.stage).toBe('firstTime');
+    const second = await recordDeal(ctx, { contactId: 'a', amount: 80_00, currency: 'USD' });
+    expect((await db.contacts.findOne('a').exec())?.stage).toBe('repeat');
+    await second.undo();
+    expect((await db.contacts.findOne('a').exec())?.stage).toBe('firstTime');
+    expect(await db.deals.count().exec()).toBe(1);
+  });
+});

@@ -152,7 +152,7 @@ function checkReadable(file: string): void {
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(String(check));
   } catch (err) {
-    throw new Error(`backup ${path.basename(file)} cannot be used: ${(err as Error).message}`);
+    throw new Error(`backup ${path.basename(file)} cannot be used: ${(err as Error).message}`, { cause: err });
   } finally {
     db?.close();
   }

@@ -1,0 +1,73 @@
+// Process: test (Node). End-to-end plumbing: a browser host per test with its own data folder, and Debian's Chromium.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, findOrInstallChromium } from '../../scripts/chromium.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+export const screenshotDir = path.join(root, '.artifacts', 'screenshots');
+
+export function freshDataDir(name: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `sphere-e2e-${name}-`));
+}
+
+export type Host = { url: string; child: ChildProcess; stop(): Promise<void> };
+
+export function startHost(dataDir: string): Promise<Host> {
+  const child = spawn(process.execPath, [path.join(root, 'scripts', 'host.ts'), '--port', '0', '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+      child.once('exit', () => {
+        clearTimeout(force);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`browser host did not start in 20 s: ${stderr}`));
+    }, 20_000);
+    let stdout = '';
+    child.stdout!.on('data', (d) => {
+      stdout += d;
+      const match = /Sphere is running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ url: match[1]!, child, stop });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser host exited (${code}): ${stderr}`));
+    });
+  });
+}
+
+export type Session = { browser: Browser; page: Page; errors: string[] };
+
+/** A fresh browser per test: no state leaks between tests. Page errors are collected for assertions. */
+export async function openPage(url: string, viewport = { width: 1280, height: 860 }): Promise<Session> {
+  const browser = await chromium.launch({ executablePath: findOrInstallChromium(() => {}), args: CHROMIUM_ARGS, headless: true });
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  await page.goto(url);
+  return { browser, page, errors };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

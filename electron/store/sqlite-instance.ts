@@ -23,6 +23,7 @@ import type {
   RxStorageQueryResult,
 } from 'rxdb';
 import type Database from 'better-sqlite3';
+import { DocCache, type Row } from './doc-cache.ts';
 import { encodeIndexKey, indexColumnsFor, indexName, tableNameFor, type IndexColumn } from './sqlite-keys.ts';
 
 type Doc = RxDocumentData<unknown> & Record<string, unknown>;
@@ -31,6 +32,7 @@ type ChangeBulk = EventBulk<RxStorageChangeEvent<RxDocumentData<unknown>>, RxSto
 /** State shared by every instance open on the same table, so they all see each other's changes. */
 export type TableState = {
   changes$: Subject<ChangeBulk>;
+  cache: DocCache<Doc>;
   refCount: number;
 };
 
@@ -44,7 +46,7 @@ export type SqliteInstanceOptions = Record<string, never>;
 
 type Statements = {
   byIds: Database.Statement;
-  byIdsLive: Database.Statement;
+  byId: Database.Statement;
   insert: Database.Statement;
   update: Database.Statement;
   changedSince: Database.Statement;
@@ -96,6 +98,8 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     const { db } = this.internals;
     const primaryPath = this.primaryPath;
     // Read, decide and write in one synchronous transaction: no other write can slip in between.
+    const cache = this.internals.state.cache;
+    cache.check(db);
     const categorized = db.transaction(() => {
       const ids = rows.map((row) => (row.document as Doc)[primaryPath] as string);
       const docsInDb = new Map<string, RxDocumentData<RxDocType>>();
@@ -109,6 +113,9 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
       }
       return result;
     }).immediate();
+    // Only after the commit: a failed transaction must leave the cache as the file is.
+    for (const row of categorized.bulkInsertDocs) cache.set((row.document as Doc)[primaryPath] as string, row.document as Doc);
+    for (const row of categorized.bulkUpdateDocs) cache.set((row.document as Doc)[primaryPath] as string, row.document as Doc);
 
     if (categorized.eventBulk.events.length > 0 && categorized.newestRow) {
       const newest = categorized.newestRow.document as Doc;
@@ -137,15 +144,17 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     if (usesRange && !matcher && !mustSort) {
       // The index answers everything: let SQLite apply skip and limit too.
       const { sql, params } = this.rangeSql(column, preparedQuery);
-      const rows = this.statement(`SELECT data FROM "${this.internals.table}" WHERE ${sql} ORDER BY ${column.column} LIMIT ? OFFSET ?`)
+      const cache = this.checkedCache();
+      const ids = this.statement(`SELECT id FROM "${this.internals.table}" WHERE ${sql} ORDER BY ${column.column} LIMIT ? OFFSET ?`)
+        .pluck()
         .all(...params, limit === Infinity ? NO_LIMIT : limit, skip) as string[];
-      return { documents: rows.map((json) => JSON.parse(json)) };
+      return { documents: this.docsFor(ids, cache) as RxDocumentData<RxDocType>[] };
     }
 
     const wanted = skip + limit;
     let documents: RxDocumentData<RxDocType>[] = [];
-    for (const json of this.iterateCandidates(column, preparedQuery)) {
-      const doc = JSON.parse(json) as RxDocumentData<RxDocType>;
+    const cache = this.checkedCache();
+    for (const doc of this.docsFor(this.candidateIds(column, preparedQuery), cache) as RxDocumentData<RxDocType>[]) {
       if (matcher && !matcher(doc)) continue;
       documents.push(doc);
       if (!mustSort && documents.length >= wanted) break;
@@ -160,14 +169,14 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     const column = this.columnByIndex.get(indexName(preparedQuery.queryPlan.index));
     if (column && preparedQuery.queryPlan.selectorSatisfiedByIndex) {
       const { sql, params } = this.rangeSql(column, preparedQuery);
-      const count = this.statement(`SELECT COUNT(*) FROM "${this.internals.table}" WHERE ${sql}`)
-        .get(...params) as number;
+      const count = (this.statement(`SELECT COUNT(*) AS n FROM "${this.internals.table}" WHERE ${sql}`).get(...params) as { n: number }).n;
       return { count, mode: 'fast' };
     }
     const matcher = getQueryMatcher(this.schema, preparedQuery.query);
     let count = 0;
-    for (const json of this.iterateCandidates(column, preparedQuery)) {
-      if (matcher(JSON.parse(json))) count++;
+    const cache = this.checkedCache();
+    for (const doc of this.docsFor(this.candidateIds(column, preparedQuery), cache)) {
+      if (matcher(doc as RxDocumentData<RxDocType>)) count++;
     }
     return { count, mode: 'fast' };
   }
@@ -181,8 +190,9 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     const after = checkpoint
       ? encodeIndexKey(getStartIndexStringFromLowerBound(this.schema, this.lwtColumn.fields, [checkpoint.lwt, checkpoint.id]))
       : Buffer.alloc(0);
-    const rows = this.statements.changedSince.all(after, limit) as string[];
-    const documents = rows.map((json) => JSON.parse(json) as RxDocumentData<RxDocType>);
+    const cache = this.checkedCache();
+    const rows = this.statements.changedSince.all(after, limit) as Row[];
+    const documents = rows.map((row) => cache.fromRow(row) as RxDocumentData<RxDocType>);
     const last = documents[documents.length - 1] as Doc | undefined;
     return {
       documents,
@@ -199,6 +209,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
   async cleanup(minimumDeletedTime: number): Promise<boolean> {
     this.ensureOpen();
     this.statements.cleanup.run(now() - minimumDeletedTime);
+    this.internals.state.cache.clear();
     return true;
   }
 
@@ -209,6 +220,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
   async remove(): Promise<void> {
     this.ensureOpen();
     this.internals.db.prepare(`DROP TABLE IF EXISTS "${this.internals.table}"`).run();
+    this.internals.state.cache.clear();
     await this.close();
   }
 
@@ -222,11 +234,17 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     if (this.closed) throw new Error(`storage instance ${this.collectionName} is closed`);
   }
 
+  private checkedCache(): DocCache<Doc> {
+    const cache = this.internals.state.cache;
+    cache.check(this.internals.db);
+    return cache;
+  }
+
   /** Queries differ only in their bounds, so a handful of statements serve them all. */
   private statement(sql: string): Database.Statement {
     let statement = this.cached.get(sql);
     if (!statement) {
-      statement = this.internals.db.prepare(sql).pluck();
+      statement = this.internals.db.prepare(sql);
       this.cached.set(sql, statement);
     }
     return statement;
@@ -240,17 +258,16 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
 
   private readByIds(ids: string[], withDeleted: boolean): Doc[] {
     if (ids.length === 0) return [];
-    const statement = withDeleted ? this.statements.byIds : this.statements.byIdsLive;
-    const byId = new Map<string, Doc>();
-    for (const json of statement.all(JSON.stringify(ids)) as string[]) {
-      const doc = JSON.parse(json) as Doc;
-      byId.set(doc[this.primaryPath] as string, doc);
+    const cache = this.checkedCache();
+    const missing = ids.filter((id) => cache.get(id) === undefined);
+    if (missing.length > 0) {
+      for (const row of (missing.length === 1 ? this.statements.byId.all(missing[0]) : this.statements.byIds.all(JSON.stringify(missing))) as Row[]) cache.fromRow(row);
     }
-    // Keep the caller's order, as RxDB's own storages do.
+    // The caller's order, as RxDB's own storages keep it.
     const out: Doc[] = [];
     for (const id of ids) {
-      const doc = byId.get(id);
-      if (doc) out.push(doc);
+      const doc = cache.get(id);
+      if (doc && (withDeleted || !doc._deleted)) out.push(doc);
     }
     return out;
   }
@@ -266,14 +283,20 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     };
   }
 
-  private iterateCandidates(column: IndexColumn | undefined, prepared: PreparedQuery<RxDocType>): IterableIterator<string> {
+  /** Ids in index order; documents come from the cache, and only the missing ones are read and parsed. */
+  private candidateIds(column: IndexColumn | undefined, prepared: PreparedQuery<RxDocType>): string[] {
     const table = this.internals.table;
-    if (!column) {
-      return this.statement(`SELECT data FROM "${table}"`).iterate() as IterableIterator<string>;
-    }
+    if (!column) return this.statement(`SELECT id FROM "${table}"`).pluck().all() as string[];
     const { sql, params } = this.rangeSql(column, prepared);
-    return this.statement(`SELECT data FROM "${table}" WHERE ${sql} ORDER BY ${column.column}`)
-      .iterate(...params) as IterableIterator<string>;
+    return this.statement(`SELECT id FROM "${table}" WHERE ${sql} ORDER BY ${column.column}`).pluck().all(...params) as string[];
+  }
+
+  private docsFor(ids: string[], cache: DocCache<Doc>): Doc[] {
+    const missing = ids.filter((id) => cache.get(id) === undefined);
+    if (missing.length > 0) {
+      for (const row of this.statements.byIds.all(JSON.stringify(missing)) as Row[]) cache.fromRow(row);
+    }
+    return ids.map((id) => cache.get(id)!);
   }
 }
 
@@ -286,16 +309,17 @@ function prepareTable(db: Database.Database, table: string, columns: IndexColumn
     throw new Error(`table ${table} has ${existing.length} index columns but the schema needs ${columns.length}; bump the schema version to change indexes`);
   }
   for (const column of columns) {
-    db.exec(`CREATE INDEX IF NOT EXISTS "${table}__${column.column}" ON "${table}" (${column.column})`);
+    // Covering (key, id): range scans return ids without touching the table's wide rows.
+    db.exec(`CREATE INDEX IF NOT EXISTS "${table}__${column.column}_id" ON "${table}" (${column.column}, id)`);
   }
   const names = ['id', 'deleted', 'lwt', 'data', ...columns.map((c) => c.column)];
   const placeholders = names.map(() => '?').join(', ');
   return {
-    byIds: db.prepare(`SELECT data FROM "${table}" WHERE id IN (SELECT value FROM json_each(?))`).pluck(),
-    byIdsLive: db.prepare(`SELECT data FROM "${table}" WHERE id IN (SELECT value FROM json_each(?)) AND deleted = 0`).pluck(),
+    byIds: db.prepare(`SELECT id, data FROM "${table}" WHERE id IN (SELECT value FROM json_each(?))`),
+    byId: db.prepare(`SELECT id, data FROM "${table}" WHERE id = ?`),
     insert: db.prepare(`INSERT INTO "${table}" (${names.join(', ')}) VALUES (${placeholders})`),
     update: db.prepare(`UPDATE "${table}" SET ${names.slice(1).map((n) => `${n} = ?`).join(', ')} WHERE id = ?`),
-    changedSince: db.prepare(`SELECT data FROM "${table}" WHERE ${lwt.column} > ? ORDER BY ${lwt.column} LIMIT ?`).pluck(),
+    changedSince: db.prepare(`SELECT id, data FROM "${table}" WHERE ${lwt.column} > ? ORDER BY ${lwt.column} LIMIT ?`),
     cleanup: db.prepare(`DELETE FROM "${table}" WHERE deleted = 1 AND lwt <= ?`),
   };
 }

@@ -7,6 +7,7 @@ import { ensureRxStorageInstanceParamsAreCorrect, RXDB_VERSION } from 'rxdb';
 import type { RxStorage, RxStorageInstanceCreationParams } from 'rxdb';
 import { RxStorageInstanceSqlite, type SqliteInstanceOptions, type SqliteInternals, type TableState } from './sqlite-instance.ts';
 import { tableNameFor } from './sqlite-keys.ts';
+import { DocCache } from './doc-cache.ts';
 
 export type SqliteStorageSettings = {
   /** Folder holding one `<databaseName>.db` file per RxDatabase. */
@@ -50,7 +51,7 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
     const table = tableNameFor(params.collectionName, params.schema.version);
     let state = open.tables.get(table);
     if (!state) {
-      state = { changes$: new Subject(), refCount: 0 };
+      state = { changes$: new Subject(), cache: new DocCache(), refCount: 0 };
       open.tables.set(table, state);
     }
     const opened = open;

@@ -1,0 +1,57 @@
+// Process: main or any Node host. Parsed documents kept beside SQLite, so hot reads skip JSON.parse.
+import type Database from 'better-sqlite3';
+
+export type Row = { id: string; data: string };
+
+/**
+ * Coherent because every write of this connection passes through set(), and
+ * SQLite's data_version changes when any *other* connection commits to the file:
+ * then everything cached is dropped. Bounded: the oldest entries go first.
+ */
+export class DocCache<T> {
+  private readonly docs = new Map<string, T>();
+  private version = -1;
+  private readonly max: number;
+  private versionStatement: Database.Statement | undefined;
+
+  constructor(max = 100_000) {
+    this.max = max;
+  }
+
+  /** Call before reading: forgets everything if another connection changed the file. */
+  check(db: Database.Database): void {
+    // A prepared statement: db.pragma() would parse the SQL on every read.
+    this.versionStatement ??= db.prepare('PRAGMA data_version').pluck();
+    const version = this.versionStatement.get() as number;
+    if (version !== this.version) {
+      this.docs.clear();
+      this.version = version;
+    }
+  }
+
+  get(id: string): T | undefined {
+    return this.docs.get(id);
+  }
+
+  set(id: string, doc: T): void {
+    this.docs.delete(id);
+    this.docs.set(id, doc);
+    if (this.docs.size > this.max) {
+      const oldest = this.docs.keys().next().value;
+      if (oldest !== undefined) this.docs.delete(oldest);
+    }
+  }
+
+  /** The parsed document for a row: cached when present, parsed (and cached) when not. */
+  fromRow(row: Row): T {
+    const hit = this.docs.get(row.id);
+    if (hit) return hit;
+    const doc = JSON.parse(row.data) as T;
+    this.set(row.id, doc);
+    return doc;
+  }
+
+  clear(): void {
+    this.docs.clear();
+  }
+}

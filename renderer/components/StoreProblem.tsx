@@ -1,0 +1,40 @@
+// Process: renderer. Tells the user their store could not be opened, that nothing was lost, and what they can do.
+import { useState } from 'react';
+import type { AppApiClient, Backup, StoreProblem as Problem } from '../../shared/app-api.ts';
+
+export function StoreProblem({ problem, api, onDismiss }: { problem: Problem; api: AppApiClient; onDismiss(): void }) {
+  const [backups, setBackups] = useState<Backup[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const restore = async (name: string) => {
+    try {
+      await api.call('store.restoreBackup', { name });
+      window.location.reload();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  return (
+    <div className="banner warning" role="alert" data-testid="store-problem">
+      <p>
+        <strong>Your sphere file could not be opened:</strong> {problem.reason}. It was kept, untouched, as <code>{problem.setAsideAs}</code>; nothing was deleted.
+        Sphere started a fresh, empty file.
+      </p>
+      <div className="actions">
+        <button type="button" onClick={async () => { await api.call('store.dismissProblem'); onDismiss(); }}>Start fresh</button>
+        <button type="button" onClick={async () => setBackups(await api.call('store.listBackups'))}>Restore a backup…</button>
+      </div>
+      {backups ? (
+        backups.length === 0 ? <p>There are no backups yet.</p> : (
+          <ul className="backups">
+            {backups.map((b) => (
+              <li key={b.name}>
+                {new Date(b.at).toLocaleString()} ({Math.ceil(b.bytes / 1024)} KB) <button type="button" onClick={() => restore(b.name)}>Restore</button>
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
+      {error ? <p className="failure">{error}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+// Process: renderer. Mounts Cytoscape once and applies model diffs; the sphere's backdrop is a canvas underneath.
+import { useEffect, useRef } from 'react';
+import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
+import { hitTest, type DropTarget } from '../../shared/graph/sphere-layout.ts';
+import type { TieKind } from '../../shared/domain/sphere.ts';
+import { diffModels, type SphereGraphModel } from './sphere-model.ts';
+import { paintBackdrop } from './sphere-backdrop.ts';
+import { sphereStylesheet } from './sphere-style.ts';
+
+export type SphereGraphProps = {
+  model: SphereGraphModel;
+  selectedId: string | null;
+  /** Bump to fit the whole sphere on screen again. */
+  fitSignal: number;
+  visibleTies: Record<TieKind, boolean>;
+  onSelect(id: string | null): void;
+  /** A contact was dragged and released over `target`. */
+  onDrop(id: string, target: DropTarget): void;
+};
+
+type SphereProbe = { nodeCount(): number; nodePosition(id: string): { x: number; y: number } | null; ringCentre(): { x: number; y: number } };
+
+export function SphereGraph({ model, selectedId, fitSignal, visibleTies, onSelect, onDrop }: SphereGraphProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const backdropRef = useRef<HTMLCanvasElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const shownRef = useRef<SphereGraphModel | null>(null);
+  const modelRef = useRef(model);
+  const handlers = useRef({ onSelect, onDrop });
+  const hoverRef = useRef<{ ring: string; category: string } | null>(null);
+
+  useEffect(() => {
+    handlers.current = { onSelect, onDrop };
+  }, [onSelect, onDrop]);
+
+  // Mount once.
+  useEffect(() => {
+    const container = containerRef.current!;
+    const cy = cytoscape({
+      container,
+      style: sphereStylesheet(),
+      wheelSensitivity: 0.3,
+      minZoom: 0.02,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      // Edges are redrawn from a cached bitmap while panning: large spheres stay smooth.
+      textureOnViewport: false,
+      hideEdgesOnViewport: false,
+    });
+    cyRef.current = cy;
+    const repaint = () => {
+      const canvas = backdropRef.current;
+      if (canvas) paintBackdrop(canvas, modelRef.current.layout, { zoom: cy.zoom(), pan: cy.pan() }, hoverRef.current as never);
+    };
+    cy.on('viewport resize', repaint);
+    cy.on('tap', 'node', (event) => handlers.current.onSelect(event.target.id()));
+    cy.on('tap', (event) => {
+      if (event.target === cy) handlers.current.onSelect(null);
+    });
+    cy.on('drag', 'node', (event) => {
+      const target = hitTest((event.target as NodeSingular).position(), modelRef.current.layout);
+      const next = 'ring' in target ? { ring: target.ring, category: target.category } : null;
+      if (JSON.stringify(next) !== JSON.stringify(hoverRef.current)) {
+        hoverRef.current = next;
+        repaint();
+      }
+    });
+    cy.on('dragfree', 'node', (event) => {
+      const node = event.target as NodeSingular;
+      const target = hitTest(node.position(), modelRef.current.layout);
+      hoverRef.current = null;
+      // Back to its place until the store says otherwise; a successful move re-lays it out.
+      const home = modelRef.current.nodes.get(node.id())?.position;
+      if (home) node.position(home);
+      repaint();
+      handlers.current.onDrop(node.id(), target);
+    });
+    const observer = new ResizeObserver(() => {
+      cy.resize();
+      repaint();
+    });
+    observer.observe(container);
+    (window as unknown as { __sphere: SphereProbe }).__sphere = {
+      nodeCount: () => cy.nodes().length,
+      nodePosition: (id) => {
+        const node = cy.getElementById(id);
+        if (node.empty()) return null;
+        const p = node.renderedPosition();
+        const box = container.getBoundingClientRect();
+        return { x: box.left + p.x, y: box.top + p.y };
+      },
+      ringCentre: () => {
+        const box = container.getBoundingClientRect();
+        return { x: box.left + cy.pan().x, y: box.top + cy.pan().y };
+      },
+    };
+    return () => {
+      observer.disconnect();
+      cy.destroy();
+      cyRef.current = null;
+      shownRef.current = null;
+    };
+  }, []);
+
+  // Apply what changed.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    modelRef.current = model;
+    const first = shownRef.current === null || shownRef.current.nodes.size === 0;
+    const diff = diffModels(shownRef.current, model);
+    cy.batch(() => {
+      for (const id of diff.removeEdges) cy.getElementById(id).remove();
+      for (const id of diff.removeNodes) cy.getElementById(id).remove();
+      if (diff.addNodes.length) cy.add(diff.addNodes.map((n) => ({ group: 'nodes' as const, data: n.data, position: { ...n.position } })));
+      for (const n of diff.updateNodes) cy.getElementById(n.data.id).data(n.data);
+      for (const n of diff.moveNodes) cy.getElementById(n.data.id).position({ ...n.position });
+      if (diff.addEdges.length) cy.add(diff.addEdges.map((e) => ({ group: 'edges' as const, data: e.data })));
+      for (const e of diff.updateEdges) cy.getElementById(e.data.id).data(e.data);
+    });
+    shownRef.current = model;
+    if (first) fitSphere(cy, model, containerRef.current!);
+    const canvas = backdropRef.current;
+    if (canvas) paintBackdrop(canvas, model.layout, { zoom: cy.zoom(), pan: cy.pan() });
+  }, [model]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (cy && fitSignal > 0) fitSphere(cy, modelRef.current, containerRef.current!);
+  }, [fitSignal]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.edges().forEach((edge) => {
+        edge.toggleClass('hidden-kind', !visibleTies[edge.data('kind') as TieKind]);
+      });
+    });
+  }, [visibleTies, model]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.nodes(':selected').unselect();
+    if (selectedId) cy.getElementById(selectedId).select();
+  }, [selectedId, model]);
+
+  return (
+    <div className="graph" data-testid="sphere-graph">
+      <canvas ref={backdropRef} className="graph-backdrop" aria-hidden="true" />
+      <div ref={containerRef} className="graph-canvas" role="img" aria-label="Your sphere: you in the centre, rings for Trust, Like, Know and prospects, sectors by category" />
+    </div>
+  );
+}
+
+
+/** The whole sphere, its sector labels included, centred on "you": fitting to the nodes alone would crop the rings. */
+function fitSphere(cy: Core, model: SphereGraphModel, container: HTMLElement): void {
+  const box = container.getBoundingClientRect();
+  const radius = model.layout.outerRadius;
+  const zoom = Math.min(box.width, box.height) / (2 * radius + 110);
+  cy.viewport({ zoom, pan: { x: box.width / 2, y: box.height / 2 } });
+}

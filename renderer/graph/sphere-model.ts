@@ -1,0 +1,123 @@
+// Process: renderer (no DOM). Documents in, graph out: Cytoscape element data with positions, and the diff
+// from the previous graph, so the component changes only what changed.
+import { trustScore, type TrustScore } from '../../shared/domain/trust-score.ts';
+import { layoutSphere, type SphereLayout } from '../../shared/graph/sphere-layout.ts';
+import type { Category, TieKind } from '../../shared/domain/sphere.ts';
+import type { ContactDoc, DealDoc, TieDoc, TouchDoc } from '../../shared/schemas/index.ts';
+
+export type NodeData = {
+  id: string;
+  label: string;
+  category: Category;
+  ring: ContactDoc['ring'];
+  /** Diameter in layout units, from the trust score. */
+  size: number;
+  score: number;
+  /** 'coi', 'partner' or 'plain': drawn as different shapes. */
+  mark: 'coi' | 'partner' | 'plain';
+  stage: ContactDoc['stage'];
+};
+
+export type EdgeData = { id: string; source: string; target: string; kind: TieKind; width: number };
+
+export type GraphNode = { data: NodeData; position: { x: number; y: number } };
+export type GraphEdge = { data: EdgeData };
+
+export type SphereGraphModel = {
+  nodes: Map<string, GraphNode>;
+  edges: Map<string, GraphEdge>;
+  layout: SphereLayout;
+  scores: Map<string, TrustScore>;
+};
+
+export type SphereDocs = { contacts: ContactDoc[]; ties: TieDoc[]; touches: TouchDoc[]; deals: DealDoc[] };
+
+export const MIN_NODE = 14;
+export const MAX_NODE = 46;
+
+export function nodeSize(score: number): number {
+  return Math.round(MIN_NODE + ((MAX_NODE - MIN_NODE) * Math.max(0, Math.min(100, score))) / 100);
+}
+
+export function buildSphereModel(docs: SphereDocs, now: number): SphereGraphModel {
+  const touchesBy = groupBy(docs.touches, (t) => t.contactId);
+  const dealsBy = groupBy(docs.deals, (d) => d.contactId);
+  const referralsBy = new Map<string, number>();
+  for (const tie of docs.ties) if (tie.kind === 'referral') referralsBy.set(tie.from, (referralsBy.get(tie.from) ?? 0) + 1);
+
+  const scores = new Map<string, TrustScore>();
+  const nodeData: NodeData[] = docs.contacts.map((c) => {
+    const score = trustScore({ ring: c.ring, touches: touchesBy.get(c.id) ?? [], referralsGiven: referralsBy.get(c.id) ?? 0, dealCount: dealsBy.get(c.id)?.length ?? 0, now });
+    scores.set(c.id, score);
+    return {
+      id: c.id,
+      label: c.name,
+      category: c.category,
+      ring: c.ring,
+      size: nodeSize(score.score),
+      score: score.score,
+      mark: c.roles.includes('centerOfInfluence') ? 'coi' : c.roles.includes('hostBeneficiary') ? 'partner' : 'plain',
+      stage: c.stage,
+    };
+  });
+  const layout = layoutSphere(nodeData.map((n) => ({ id: n.id, ring: n.ring, category: n.category, size: n.size, label: n.label })));
+  const nodes = new Map<string, GraphNode>();
+  for (const data of nodeData) nodes.set(data.id, { data, position: layout.positions.get(data.id)! });
+
+  const edges = new Map<string, GraphEdge>();
+  for (const tie of docs.ties) {
+    if (!nodes.has(tie.from) || !nodes.has(tie.to)) continue;
+    // Referral width grows with what the referral was worth, gently: a big deal should stand out, not shout.
+    const width = tie.kind === 'referral' && tie.value ? Math.min(3.5, 1 + Math.log10(1 + tie.value / 100) / 1.5) : 1;
+    edges.set(tie.id, { data: { id: tie.id, source: tie.from, target: tie.to, kind: tie.kind, width: Math.round(width * 10) / 10 } });
+  }
+  return { nodes, edges, layout, scores };
+}
+
+export type GraphDiff = {
+  addNodes: GraphNode[];
+  updateNodes: GraphNode[];
+  moveNodes: GraphNode[];
+  removeNodes: string[];
+  addEdges: GraphEdge[];
+  updateEdges: GraphEdge[];
+  removeEdges: string[];
+};
+
+export function diffModels(previous: SphereGraphModel | null, next: SphereGraphModel): GraphDiff {
+  const diff: GraphDiff = { addNodes: [], updateNodes: [], moveNodes: [], removeNodes: [], addEdges: [], updateEdges: [], removeEdges: [] };
+  const prevNodes = previous?.nodes ?? new Map<string, GraphNode>();
+  const prevEdges = previous?.edges ?? new Map<string, GraphEdge>();
+  for (const [id, node] of next.nodes) {
+    const old = prevNodes.get(id);
+    if (!old) diff.addNodes.push(node);
+    else {
+      if (!sameData(old.data, node.data)) diff.updateNodes.push(node);
+      if (old.position.x !== node.position.x || old.position.y !== node.position.y) diff.moveNodes.push(node);
+    }
+  }
+  for (const id of prevNodes.keys()) if (!next.nodes.has(id)) diff.removeNodes.push(id);
+  for (const [id, edge] of next.edges) {
+    const old = prevEdges.get(id);
+    if (!old) diff.addEdges.push(edge);
+    else if (!sameData(old.data, edge.data)) diff.updateEdges.push(edge);
+  }
+  for (const id of prevEdges.keys()) if (!next.edges.has(id)) diff.removeEdges.push(id);
+  return diff;
+}
+
+function sameData<T extends object>(a: T, b: T): boolean {
+  for (const key of Object.keys(b) as (keyof T)[]) if (a[key] !== b[key]) return false;
+  return true;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}

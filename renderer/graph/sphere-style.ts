@@ -1,0 +1,78 @@
+// Process: renderer. How the graph encodes the domain: colour is category, shape marks the relationships to nurture,
+// size is trust, and each kind of tie has its own line.
+import type { StylesheetJson } from 'cytoscape';
+import type { Category, TieKind } from '../../shared/domain/sphere.ts';
+
+export const CATEGORY_COLOURS: Record<Category, string> = {
+  family: '#c8475c',
+  business: '#2f6fb0',
+  friends: '#d9822b',
+  acquaintance: '#6f7f8f',
+  servicers: '#2e8b62',
+};
+
+export const TIE_COLOURS: Record<TieKind, string> = {
+  referral: '#a0522d',
+  influence: '#7b55b8',
+  partner: '#1f8a87',
+  personal: '#9a958a',
+};
+
+export const TIE_LABELS: Record<TieKind, string> = {
+  referral: 'Referral (arrow: referrer → referred)',
+  influence: 'Influence (center of influence → people)',
+  partner: 'Host-beneficiary partnership',
+  personal: 'Personal tie (family, knows)',
+};
+
+export function sphereStylesheet(): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        width: 'data(size)',
+        height: 'data(size)',
+        'background-color': '#888',
+        'border-width': 1.5,
+        'border-color': '#ffffff',
+        label: 'data(label)',
+        'font-size': 10,
+        'font-family': 'system-ui, sans-serif',
+        color: '#2b2a27',
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-outline-color': '#f6f4ef',
+        'text-outline-width': 2,
+        // Level of detail: names appear once they can be read.
+        'min-zoomed-font-size': 11,
+      },
+    },
+    ...(Object.keys(CATEGORY_COLOURS) as Category[]).map((category) => ({
+      selector: `node[category = "${category}"]`,
+      style: { 'background-color': CATEGORY_COLOURS[category] },
+    })),
+    { selector: 'node[mark = "coi"]', style: { shape: 'star', 'border-color': '#c9a227', 'border-width': 2 } },
+    { selector: 'node[mark = "partner"]', style: { shape: 'hexagon', 'border-color': '#1f8a87', 'border-width': 2.5 } },
+    { selector: 'node:selected', style: { 'border-color': '#1b1a17', 'border-width': 3.5, 'z-index': 10 } },
+    { selector: 'node.dimmed', style: { opacity: 0.18 } },
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(width)',
+        'curve-style': 'straight',
+        opacity: 0.32,
+        'line-color': '#999',
+        'target-arrow-color': '#999',
+      },
+    },
+    ...(Object.keys(TIE_COLOURS) as TieKind[]).map((kind) => ({
+      selector: `edge[kind = "${kind}"]`,
+      style: { 'line-color': TIE_COLOURS[kind], 'target-arrow-color': TIE_COLOURS[kind] },
+    })),
+    { selector: 'edge[kind = "referral"]', style: { 'target-arrow-shape': 'triangle', 'arrow-scale': 0.7, opacity: 0.5 } },
+    { selector: 'edge[kind = "influence"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
+    { selector: 'edge[kind = "partner"]', style: { 'line-style': 'dotted' } },
+    { selector: 'edge.hidden-kind', style: { display: 'none' } },
+    { selector: 'edge.dimmed', style: { opacity: 0.05 } },
+  ] as StylesheetJson;
+}

@@ -1,0 +1,27 @@
+// Process: renderer. Live documents of every collection: a change anywhere (this window, another, a sync) re-renders.
+import { useEffect, useState } from 'react';
+import type { Observable } from 'rxjs';
+import type { SphereDatabase } from '../../shared/schemas/index.ts';
+import type { SphereDocs } from '../graph/sphere-model.ts';
+
+export function useSphereDocs(db: SphereDatabase): { docs: SphereDocs; loaded: boolean } {
+  const [docs, setDocs] = useState<SphereDocs>({ contacts: [], ties: [], touches: [], deals: [] });
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    const seen = new Set<string>();
+    const watch = <K extends keyof SphereDocs>(name: K, docs$: Observable<{ toJSON(): unknown }[]>) =>
+      docs$.subscribe((results) => {
+        seen.add(name);
+        setDocs((prev) => ({ ...prev, [name]: results.map((d) => d.toJSON()) }));
+        if (seen.size === 4) setLoaded(true);
+      });
+    const subscriptions = [
+      watch('contacts', db.contacts.find().$),
+      watch('ties', db.ties.find().$),
+      watch('touches', db.touches.find().$),
+      watch('deals', db.deals.find().$),
+    ];
+    return () => subscriptions.forEach((s) => s.unsubscribe());
+  }, [db]);
+  return { docs, loaded };
+}

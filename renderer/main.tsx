@@ -1,0 +1,24 @@
+// Process: renderer. Start-up: connect to the host, open the database, render. Failures are shown, never a blank page.
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { connectPlatform } from './platform/platform.ts';
+import { openSphereDatabase } from './db/sphere-database.ts';
+
+const root = createRoot(document.getElementById('root')!);
+
+async function start(): Promise<void> {
+  const platform = await connectPlatform();
+  const db = await openSphereDatabase(platform.storage);
+  root.render(<App db={db} api={platform.api} host={platform.host} />);
+}
+
+start().catch((err: unknown) => {
+  console.error(err);
+  root.render(
+    <div className="fatal" role="alert">
+      <h1>Sphere could not open your sphere</h1>
+      <p>{err instanceof Error ? err.message : String(err)}</p>
+      <p>Your data has not been changed. Restart Sphere; if this keeps happening, the data folder holds your file and its backups.</p>
+    </div>,
+  );
+});

@@ -18,7 +18,15 @@ export type SphereGraphProps = {
   onDrop(id: string, target: DropTarget): void;
 };
 
-type SphereProbe = { nodeCount(): number; nodePosition(id: string): { x: number; y: number } | null; ringCentre(): { x: number; y: number } };
+type SphereProbe = {
+  nodeCount(): number;
+  /** Where a contact is drawn, in page coordinates (for tests that drag with the real mouse). */
+  nodePosition(id: string): { x: number; y: number } | null;
+  /** Which ring and sector the drawn node sits in. */
+  placeOf(id: string): DropTarget | null;
+  /** Page coordinates of the middle of a ring within a sector: where to drop to reach it. */
+  ringMiddle(ring: string, category: string): { x: number; y: number } | null;
+};
 
 export function SphereGraph({ model, selectedId, fitSignal, visibleTies, onSelect, onDrop }: SphereGraphProps) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -90,9 +98,19 @@ export function SphereGraph({ model, selectedId, fitSignal, visibleTies, onSelec
         const box = container.getBoundingClientRect();
         return { x: box.left + p.x, y: box.top + p.y };
       },
-      ringCentre: () => {
+      placeOf: (id) => {
+        const node = cy.getElementById(id);
+        return node.empty() ? null : hitTest(node.position(), modelRef.current.layout);
+      },
+      ringMiddle: (ring, category) => {
+        const { layout } = modelRef.current;
+        const band = layout.rings.find((b) => b.ring === ring);
+        const sector = layout.sectors.find((s) => s.category === category);
+        if (!band || !sector) return null;
+        const r = (band.inner + band.outer) / 2;
+        const a = (sector.startAngle + sector.endAngle) / 2;
         const box = container.getBoundingClientRect();
-        return { x: box.left + cy.pan().x, y: box.top + cy.pan().y };
+        return { x: box.left + cy.pan().x + r * Math.cos(a) * cy.zoom(), y: box.top + cy.pan().y + r * Math.sin(a) * cy.zoom() };
       },
     };
     return () => {

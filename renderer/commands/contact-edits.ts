@@ -58,3 +58,25 @@ export async function deleteContact(ctx: EditContext, contactId: string): Promis
     redo: remove,
   };
 }
+
+/** Any change to a contact's own fields; undo puts back exactly what was there. */
+export async function updateContact(ctx: EditContext, contactId: string, changes: Partial<Omit<ContactDoc, 'id' | 'createdAt'>>): Promise<Reversible | null> {
+  const doc = await ctx.db.contacts.findOne(contactId).exec();
+  if (!doc) throw new Error('That contact no longer exists.');
+  const before = doc.toJSON() as ContactDoc;
+  const after = { ...before, ...changes } as ContactDoc;
+  for (const key of Object.keys(after) as (keyof ContactDoc)[]) if (after[key] === undefined || after[key] === '') delete after[key];
+  if (JSON.stringify(withoutStamp(before)) === JSON.stringify(withoutStamp(after))) return null;
+  const write = async (target: ContactDoc) => {
+    const current = await ctx.db.contacts.findOne(contactId).exec();
+    if (!current) throw new Error('That contact no longer exists.');
+    await current.incrementalModify(() => ({ ...target, updatedAt: clock(ctx), updatedBy: ctx.actor }));
+  };
+  await write(after);
+  return { label: `edit ${after.name}`, undo: () => write(before), redo: () => write(after) };
+}
+
+function withoutStamp(doc: ContactDoc): Omit<ContactDoc, 'updatedAt' | 'updatedBy'> {
+  const { updatedAt: _a, updatedBy: _b, ...rest } = doc;
+  return rest;
+}

@@ -109,3 +109,16 @@ export async function refreshStage(ctx: EditContext, contactId: string, settings
   const stage = stageFromHistory({ dealCount: deals.length, lastDealAt: deals[0]?.at, lastTouchAt: lastTouch?.at }, clock(ctx), settings);
   if (stage !== contact.stage) await contact.incrementalPatch({ stage, updatedAt: clock(ctx), updatedBy: ctx.actor });
 }
+
+/** Influence (a center of influence → someone they sway) and partnership (a host-beneficiary partner → a shared customer). */
+export async function linkContacts(ctx: EditContext, kind: 'influence' | 'partner' | 'personal', from: string, to: string): Promise<Reversible> {
+  if (from === to) throw new Error('Choose someone else to link.');
+  const existing = await ctx.db.ties.findOne({ selector: { kind, from, to } }).exec();
+  if (existing) throw new Error('They are already linked that way.');
+  const [a, b] = await Promise.all([ctx.db.contacts.findOne(from).exec(), ctx.db.contacts.findOne(to).exec()]);
+  if (!a || !b) throw new Error('Both people must be in your sphere.');
+  const now = clock(ctx);
+  const tie: TieDoc = { id: makeId(ctx), kind, from, to, at: now, createdAt: now, updatedAt: now, updatedBy: ctx.actor };
+  const verb = kind === 'influence' ? 'influences' : kind === 'partner' ? 'shares a customer:' : 'knows';
+  return insertReversibly(ctx, 'ties', tie, `${a.name} ${verb} ${b.name}`);
+}

@@ -19,6 +19,11 @@ export type ContactDoc = {
   stageByHand?: boolean;
   optIn?: { granted: boolean; at: number; source: string };
   notes?: string;
+  address?: string;
+  /** YYYY-MM-DD, or --MM-DD when the year is not known. */
+  birthday?: string;
+  /** Who on the team looks after this relationship. */
+  owner?: string;
   createdAt: number;
   updatedAt: number;
   /** Who made the last change: a device or team member id, for later sync. */
@@ -53,6 +58,9 @@ export const contactSchema: RxJsonSchema<ContactDoc> = {
       required: ['granted', 'at', 'source'],
     },
     notes: { type: 'string', maxLength: 20000 },
+    address: { type: 'string', maxLength: 500 },
+    birthday: { type: 'string', pattern: '^(\\d{4}|-)-\\d{2}-\\d{2}$', maxLength: 10 },
+    owner: { type: 'string', maxLength: 100 },
     createdAt: { type: 'number', minimum: 0, maximum: 1e15, multipleOf: 1 },
     updatedAt: { type: 'number', minimum: 0, maximum: 1e15, multipleOf: 1 },
     updatedBy: { type: 'string', maxLength: 64 },

@@ -127,3 +127,47 @@ describe('touches, referrals and deals', () => {
     expect(await db.deals.count().exec()).toBe(1);
   });
 });
+
+describe('merge and edit', () => {
+  it('merges a duplicate: the survivor takes its fields, touches, deals and ties; undo restores both people', async () => {
+    db = await testDatabase();
+    const { mergeContacts } = await import('../../renderer/commands/merge-contacts.ts');
+    await db.contacts.bulkInsert([
+      contact('a', { name: 'Ann Lee', emails: ['ann@x.io'] }),
+      contact('b', { name: 'Ann L.', organisation: 'Lee & Co', emails: ['ann@lee.co'], ring: 'trust' }),
+      contact('c', { name: 'Cy' }),
+    ]);
+    await db.touches.insert({ id: 't1', contactId: 'b', kind: 'call', direction: 'outbound', at: 5, createdAt: 5, updatedBy: 'x' });
+    await db.deals.insert({ id: 'd1', contactId: 'b', amount: 100_00, currency: 'USD', at: 6, createdAt: 6, updatedBy: 'x' });
+    const tie = (id: string, kind: 'referral' | 'personal', from: string, to: string) => ({ id, kind, from, to, at: 1, createdAt: 1, updatedAt: 1, updatedBy: 'x' });
+    await db.ties.bulkInsert([tie('r1', 'referral', 'b', 'c'), tie('p1', 'personal', 'a', 'b')]);
+
+    const step = await mergeContacts({ db, actor: 'me' }, 'a', 'b');
+    expect(step.label).toBe('merge Ann L. into Ann Lee');
+    expect(await db.contacts.findOne('b').exec()).toBeNull();
+    const ann = (await db.contacts.findOne('a').exec())!.toJSON();
+    expect(ann).toMatchObject({ name: 'Ann Lee', organisation: 'Lee & Co', ring: 'trust', emails: ['ann@x.io', 'ann@lee.co'] });
+    expect((await db.touches.find().exec()).map((t) => [t.contactId, t.supersedes])).toEqual([['a', 't1']]);
+    expect((await db.deals.find().exec()).map((d) => [d.contactId, d.amount])).toEqual([['a', 100_00]]);
+    expect((await db.ties.find().exec()).map((t) => [t.id, t.from, t.to])).toEqual([['r1', 'a', 'c']]);
+
+    await step.undo();
+    expect((await db.contacts.findOne('b').exec())?.name).toBe('Ann L.');
+    expect((await db.contacts.findOne('a').exec())?.organisation).toBeUndefined();
+    expect((await db.touches.find().exec()).map((t) => t.contactId)).toEqual(['b']);
+    expect((await db.ties.find({ sort: [{ id: 'asc' }] }).exec()).map((t) => [t.id, t.from, t.to])).toEqual([['p1', 'a', 'b'], ['r1', 'b', 'c']]);
+  });
+
+  it('edits a contact and undo puts back exactly what was there', async () => {
+    db = await testDatabase();
+    const { updateContact } = await import('../../renderer/commands/contact-edits.ts');
+    await db.contacts.insert(contact('a', { name: 'Ann', tags: ['golf'] }));
+    const step = await updateContact({ db, actor: 'me' }, 'a', { name: 'Ann Lee', title: 'Broker', roles: ['centerOfInfluence'] });
+    expect((await db.contacts.findOne('a').exec())?.toJSON()).toMatchObject({ name: 'Ann Lee', title: 'Broker', roles: ['centerOfInfluence'], updatedBy: 'me' });
+    await step!.undo();
+    const back = (await db.contacts.findOne('a').exec())!.toJSON();
+    expect(back.name).toBe('Ann');
+    expect(back.title).toBeUndefined();
+    expect(await updateContact({ db, actor: 'me' }, 'a', { name: 'Ann' })).toBeNull();
+  });
+});

@@ -1,15 +1,19 @@
 // Process: renderer. The app's chrome: header, graph, panels and dialogs. React holds UI state only;
 // documents come from live RxDB queries, the graph model is built outside React.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppApiClient, StoreProblem as Problem } from '../shared/app-api.ts';
-import { CATEGORY_LABELS, RING_LABELS, type TieKind } from '../shared/domain/sphere.ts';
+import type { TieKind } from '../shared/domain/sphere.ts';
 import type { DropTarget } from '../shared/graph/sphere-layout.ts';
 import type { SphereDatabase } from '../shared/schemas/index.ts';
-import { addContact } from './commands/contact-edits.ts';
-import { EditHistory } from './commands/history.ts';
+import { EditHistory, type Reversible } from './commands/history.ts';
 import { moveContact } from './commands/move-contact.ts';
-import { ContactForm } from './components/ContactForm.tsx';
+import { logTouch } from './commands/relationship-edits.ts';
+import { COMMANDS, commandForKey, type CommandId } from './commands/registry.ts';
+import { ActiveDialog, type DialogState } from './components/ActiveDialog.tsx';
 import { DetailPanel } from './components/DetailPanel.tsx';
+import { dueContacts, TodayPanel } from './components/TodayPanel.tsx';
+import { referralsToThank, ThanksPanel } from './components/ThanksPanel.tsx';
+import { stageFromHistory } from '../shared/domain/life-cycle.ts';
 import { Legend } from './components/Legend.tsx';
 import { loadSampleSphere, type Progress } from './components/sample-loader.ts';
 import { StoreProblem } from './components/StoreProblem.tsx';
@@ -25,7 +29,8 @@ export function App({ db, api, host }: Props) {
   const { docs, loaded } = useSphereDocs(db);
   const [history] = useState(() => new EditHistory());
   const [, setHistoryVersion] = useState(0);
-  const [adding, setAdding] = useState(false);
+  const [dialog, setDialog] = useState<DialogState | null>(null);
+  const [panel, setPanel] = useState<'today' | 'thanks' | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -66,18 +71,6 @@ export function App({ db, api, host }: Props) {
   const undo = useCallback(() => runStep(() => history.undo(), 'Undid'), [history, runStep]);
   const redo = useCallback(() => runStep(() => history.redo(), 'Redid'), [history, runStep]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const mod = e.ctrlKey || e.metaKey;
-      const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
-      if (!mod || inField) return;
-      if (e.key.toLowerCase() === 'z' && !e.shiftKey) { e.preventDefault(); void undo(); }
-      else if ((e.key.toLowerCase() === 'z' && e.shiftKey) || e.key.toLowerCase() === 'y') { e.preventDefault(); void redo(); }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [undo, redo]);
-
   const onDrop = useCallback(async (id: string, target: DropTarget) => {
     if ('outside' in target) {
       say(target.outside === 'centre' ? 'That is you in the centre: the contact stays where it was.' : 'Dropped outside the sphere: nothing changed.');
@@ -93,12 +86,11 @@ export function App({ db, api, host }: Props) {
     }
   }, [ctx, history, say]);
 
-  const saveContact = useCallback(async (fields: Parameters<typeof addContact>[1]) => {
-    const { contact, step } = await addContact(ctx, fields);
+  const done = useCallback((step: Reversible | null, message?: string) => {
+    if (!step) return say('Nothing changed.');
     history.record(step);
-    setSelectedId(contact.id);
-    say(`Added ${contact.name} to ${CATEGORY_LABELS[contact.category]}, ${RING_LABELS[contact.ring]}.`);
-  }, [ctx, history, say]);
+    say(message ?? `${step.label[0]!.toUpperCase()}${step.label.slice(1)}.`);
+  }, [history, say]);
 
   const loadSample = useCallback(async () => {
     if (docs.contacts.length > 0 && !window.confirm('Add the sample sphere to the contacts you already have?')) return;
@@ -115,6 +107,59 @@ export function App({ db, api, host }: Props) {
 
   const selected = selectedId ? docs.contacts.find((c) => c.id === selectedId) : undefined;
   const empty = loaded && docs.contacts.length === 0;
+  const due = useMemo(() => dueContacts(docs.contacts, docs.touches, now), [docs.contacts, docs.touches, now]);
+  const toThank = useMemo(() => referralsToThank(docs.ties), [docs.ties]);
+  const byId = useMemo(() => new Map(docs.contacts.map((c) => [c.id, c])), [docs.contacts]);
+
+  // Churn comes with time, not with an edit: bring stored stages up to date once the documents are in.
+  const stagesChecked = useRef(false);
+  useEffect(() => {
+    if (!loaded || stagesChecked.current) return;
+    stagesChecked.current = true;
+    void refreshAllStages(db, docs, now);
+  }, [loaded, db, docs, now]);
+
+  const runCommand = useCallback((id: CommandId) => {
+    const spec = COMMANDS.find((c) => c.id === id);
+    if (spec?.needsSelection && !selectedId) return say('Select a contact first (click one in the sphere).');
+    const contactId = selectedId ?? '';
+    switch (id) {
+      case 'palette.open': return setDialog({ kind: 'palette' });
+      case 'contact.add': return setDialog({ kind: 'add' });
+      case 'contact.edit': return setDialog({ kind: 'edit', contactId });
+      case 'contact.delete': return setDialog({ kind: 'delete', contactId });
+      case 'touch.log': return setDialog({ kind: 'touch', contactId });
+      case 'deal.record': return setDialog({ kind: 'deal', contactId });
+      case 'referral.record': return setDialog({ kind: 'referral', contactId });
+      case 'contact.merge': return setDialog({ kind: 'merge', contactId });
+      case 'link.influence': return setDialog({ kind: 'influence', contactId });
+      case 'link.partner': return setDialog({ kind: 'partner', contactId });
+      case 'view.today': return setPanel((p) => (p === 'today' ? null : 'today'));
+      case 'view.thanks': return setPanel((p) => (p === 'thanks' ? null : 'thanks'));
+      case 'view.fit': return setFitSignal((n) => n + 1);
+      case 'edit.undo': return void undo();
+      case 'edit.redo': return void redo();
+      case 'sample.load': return void loadSample();
+    }
+  }, [selectedId, say, undo, redo, loadSample]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
+      const command = commandForKey(e);
+      if (!command) {
+        if (e.key === 'Escape' && !dialog) setSelectedId(null);
+        return;
+      }
+      const modified = e.ctrlKey || e.metaKey;
+      // Letters are typing inside fields and dialogs; only Ctrl/Cmd shortcuts reach through, and never over an open dialog.
+      if (dialog || (inField && !modified)) return;
+      e.preventDefault();
+      runCommand(command.id);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [runCommand, dialog]);
 
   return (
     <div className="app">
@@ -128,7 +173,10 @@ export function App({ db, api, host }: Props) {
         <button type="button" onClick={() => void undo()} disabled={!history.canUndo} title={history.nextUndoLabel ? `Undo ${history.nextUndoLabel} (Ctrl+Z)` : 'Nothing to undo'}>Undo</button>
         <button type="button" onClick={() => void redo()} disabled={!history.canRedo} title={history.nextRedoLabel ? `Redo ${history.nextRedoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}>Redo</button>
         <button type="button" onClick={() => void loadSample()} disabled={progress !== null} data-testid="load-sample">Load sample sphere</button>
-        <button type="button" className="primary" onClick={() => setAdding(true)} data-testid="add-contact">Add contact</button>
+        <button type="button" onClick={() => runCommand('view.today')} data-testid="open-today" aria-pressed={panel === 'today'}>Today{due.length ? ` (${due.length})` : ''}</button>
+        <button type="button" onClick={() => runCommand('view.thanks')} data-testid="open-thanks" aria-pressed={panel === 'thanks'}>To thank{toThank.length ? ` (${toThank.length})` : ''}</button>
+        <button type="button" onClick={() => runCommand('palette.open')} title="All commands (Ctrl+K)">⌘K</button>
+        <button type="button" className="primary" onClick={() => runCommand('contact.add')} data-testid="add-contact">Add contact</button>
       </header>
       {problem ? <StoreProblem problem={problem} api={api} onDismiss={() => setProblem(null)} /> : null}
       <main className="stage">
@@ -138,7 +186,7 @@ export function App({ db, api, host }: Props) {
             <h2 id="empty-title">Your sphere is empty</h2>
             <p>Start with the people you already know: family, friends, the people you do business with, the ones you met once, and those who serve you.</p>
             <div className="actions">
-              <button type="button" className="primary" onClick={() => setAdding(true)}>Add a contact</button>
+              <button type="button" className="primary" onClick={() => runCommand('contact.add')}>Add a contact</button>
               <button type="button" onClick={() => void loadSample()}>Load a sample sphere</button>
             </div>
           </section>
@@ -157,13 +205,44 @@ export function App({ db, api, host }: Props) {
             touches={docs.touches.filter((t) => t.contactId === selected.id)}
             referralsOut={docs.ties.filter((t) => t.kind === 'referral' && t.from === selected.id).length}
             referralsIn={docs.ties.filter((t) => t.kind === 'referral' && t.to === selected.id).length}
+            lifetimeValue={docs.deals.filter((d) => d.contactId === selected.id).reduce((sum, d) => sum + d.amount, 0)}
+            sharedCustomers={docs.ties.filter((t) => t.kind === 'partner' && t.from === selected.id).length}
+            influences={docs.ties.filter((t) => t.kind === 'influence' && t.from === selected.id).length}
+            referralsGiven={docs.ties.filter((t) => t.kind === 'referral' && t.from === selected.id).map((t) => ({ tie: t, name: byId.get(t.to)?.name ?? 'someone' }))}
+            onCommand={runCommand}
+            onThank={(tieId) => setDialog({ kind: 'thank', tieId })}
             onClose={() => setSelectedId(null)}
           />
         ) : null}
+        {panel === 'today' ? (
+          <TodayPanel due={due} onOpen={setSelectedId} onClose={() => setPanel(null)}
+            onLog={async (contactId, kind) => {
+              try { done(await logTouch(ctx, { contactId, kind, direction: 'outbound' })); } catch (err) { say(`Not logged: ${(err as Error).message}`); }
+            }} />
+        ) : null}
+        {panel === 'thanks' ? <ThanksPanel pending={toThank} names={byId} onThank={(tieId) => setDialog({ kind: 'thank', tieId })} onClose={() => setPanel(null)} /> : null}
       </main>
-      {adding ? <ContactForm onSave={saveContact} onClose={() => setAdding(false)} /> : null}
+      {dialog ? (
+        <ActiveDialog state={dialog} db={db} actor={ACTOR} docs={docs} hasSelection={!!selected} done={done} select={setSelectedId} runCommand={runCommand} onClose={() => setDialog(null)} />
+      ) : null}
       <div className="toast" role="status" aria-live="polite" data-testid="toast">{toast}</div>
     </div>
   );
 }
 
+
+async function refreshAllStages(db: SphereDatabase, docs: { contacts: { id: string; stage: string; stageByHand?: boolean }[]; deals: { contactId: string; at: number }[]; touches: { contactId: string; at: number; kind: string }[] }, now: number): Promise<void> {
+  const deals = new Map<string, { count: number; last: number }>();
+  for (const d of docs.deals) {
+    const e = deals.get(d.contactId) ?? { count: 0, last: 0 };
+    deals.set(d.contactId, { count: e.count + 1, last: Math.max(e.last, d.at) });
+  }
+  const touched = new Map<string, number>();
+  for (const t of docs.touches) if (t.kind !== 'stageChange') touched.set(t.contactId, Math.max(touched.get(t.contactId) ?? 0, t.at));
+  for (const c of docs.contacts) {
+    if (c.stageByHand) continue;
+    const d = deals.get(c.id);
+    const stage = stageFromHistory({ dealCount: d?.count ?? 0, lastDealAt: d?.last, lastTouchAt: touched.get(c.id) }, now);
+    if (stage !== c.stage) await db.contacts.findOne(c.id).exec().then((doc) => doc?.incrementalPatch({ stage }));
+  }
+}

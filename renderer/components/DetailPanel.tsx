@@ -1,14 +1,30 @@
 // Process: renderer. The selected contact: who they are, why their trust score is what it is, and their recent touches.
 import { CATEGORY_LABELS, RING_LABELS, ROLE_LABELS } from '../../shared/domain/sphere.ts';
 import type { TrustScore } from '../../shared/domain/trust-score.ts';
-import type { ContactDoc, TouchDoc } from '../../shared/schemas/index.ts';
+import type { ContactDoc, TieDoc, TouchDoc } from '../../shared/schemas/index.ts';
+import type { CommandId } from '../commands/registry.ts';
+import { STAGE_LABELS } from './forms/EditContactForm.tsx';
+import { TOUCH_LABELS } from './forms/TouchForm.tsx';
 
-const STAGE_LABELS: Record<ContactDoc['stage'], string> = { prospect: 'Prospect', firstTime: 'First-time customer', repeat: 'Repeat customer', lifetime: 'Lifetime customer', churned: 'Churned' };
+type Props = {
+  contact: ContactDoc;
+  score: TrustScore | undefined;
+  touches: TouchDoc[];
+  referralsOut: number;
+  referralsIn: number;
+  lifetimeValue: number;
+  sharedCustomers: number;
+  influences: number;
+  referralsGiven: { tie: TieDoc; name: string }[];
+  onCommand(id: CommandId): void;
+  onThank(tieId: string): void;
+  onClose(): void;
+};
 
-type Props = { contact: ContactDoc; score: TrustScore | undefined; touches: TouchDoc[]; referralsOut: number; referralsIn: number; onClose(): void };
+const money = (cents: number) => (cents / 100).toLocaleString(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 
-export function DetailPanel({ contact, score, touches, referralsOut, referralsIn, onClose }: Props) {
-  const recent = [...touches].sort((a, b) => b.at - a.at).slice(0, 8);
+export function DetailPanel({ contact, score, touches, referralsOut, referralsIn, lifetimeValue, sharedCustomers, influences, referralsGiven, onCommand, onThank, onClose }: Props) {
+  const recent = [...touches].sort((a, b) => b.at - a.at).slice(0, 12);
   return (
     <aside className="detail" aria-label={`Details for ${contact.name}`} data-testid="detail-panel">
       <header>
@@ -18,15 +34,42 @@ export function DetailPanel({ contact, score, touches, referralsOut, referralsIn
       <p className="sub">
         {[contact.title, contact.organisation].filter(Boolean).join(', ') || CATEGORY_LABELS[contact.category]}
       </p>
+      <div className="detail-actions" role="toolbar" aria-label="Actions">
+        <button type="button" className="primary" onClick={() => onCommand('touch.log')} data-testid="action-touch" title="Log a touch (L)">Log touch</button>
+        <button type="button" onClick={() => onCommand('deal.record')} data-testid="action-deal" title="Record a deal (D)">Deal</button>
+        <button type="button" onClick={() => onCommand('referral.record')} data-testid="action-referral" title="Record a referral they gave (R)">Referral</button>
+        <button type="button" onClick={() => onCommand('contact.edit')} data-testid="action-edit" title="Edit (E)">Edit</button>
+        <button type="button" onClick={() => onCommand('contact.merge')} data-testid="action-merge" title="Merge a duplicate (M)">Merge</button>
+        {contact.roles.includes('centerOfInfluence') ? <button type="button" onClick={() => onCommand('link.influence')} title="Link someone they influence (I)">Influences…</button> : null}
+        {contact.roles.includes('hostBeneficiary') ? <button type="button" onClick={() => onCommand('link.partner')} title="Link a shared customer (P)">Shared customer…</button> : null}
+        <button type="button" className="danger" onClick={() => onCommand('contact.delete')} data-testid="action-delete" title="Delete (Delete)">Delete</button>
+      </div>
       <dl>
         <dt>Ring</dt><dd data-testid="detail-ring">{RING_LABELS[contact.ring]}</dd>
         <dt>Category</dt><dd>{CATEGORY_LABELS[contact.category]}</dd>
-        <dt>Stage</dt><dd>{STAGE_LABELS[contact.stage]}</dd>
+        <dt>Stage</dt><dd data-testid="detail-stage">{STAGE_LABELS[contact.stage]}{contact.stageByHand ? ' (set by hand)' : ''}</dd>
+        <dt>Lifetime value</dt><dd data-testid="detail-ltv">{money(lifetimeValue)}</dd>
         {contact.roles.length ? (<><dt>Roles</dt><dd>{contact.roles.map((r) => ROLE_LABELS[r]).join(', ')}</dd></>) : null}
         {contact.emails.length ? (<><dt>Email</dt><dd>{contact.emails.join(', ')}</dd></>) : null}
         {contact.phones.length ? (<><dt>Phone</dt><dd>{contact.phones.join(', ')}</dd></>) : null}
         <dt>Referrals</dt><dd>gave {referralsOut}, came through {referralsIn}</dd>
+        {contact.roles.includes('hostBeneficiary') ? (<><dt>Shared</dt><dd>{sharedCustomers} shared customer{sharedCustomers === 1 ? '' : 's'}</dd></>) : null}
+        {contact.roles.includes('centerOfInfluence') ? (<><dt>Influences</dt><dd>{influences} {influences === 1 ? 'person' : 'people'}</dd></>) : null}
+        {contact.optIn ? (<><dt>Marketing</dt><dd>{contact.optIn.granted ? `opted in (${contact.optIn.source})` : 'declined'}</dd></>) : null}
       </dl>
+      {referralsGiven.length ? (
+        <section aria-label="Referrals they gave">
+          <h3>Referrals they gave</h3>
+          <ul className="referrals">
+            {referralsGiven.map(({ tie, name }) => (
+              <li key={tie.id}>
+                {name} <small>{new Date(tie.at).toLocaleDateString()}</small>
+                {tie.rewardedAt ? <span className="thanked">thanked: {tie.reward}</span> : <button type="button" onClick={() => onThank(tie.id)} data-testid="action-thank">Thank…</button>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {score ? (
         <section aria-label="Trust score">
           <h3>Trust score <span className="score">{Math.round(score.score)}</span></h3>
@@ -44,7 +87,7 @@ export function DetailPanel({ contact, score, touches, referralsOut, referralsIn
             {recent.map((t) => (
               <li key={t.id}>
                 <time dateTime={new Date(t.at).toISOString()}>{new Date(t.at).toLocaleDateString()}</time>{' '}
-                {t.kind === 'stageChange' ? `moved ${t.fromRing} → ${t.toRing}` : `${t.kind} (${t.direction})`}
+                {t.kind === 'stageChange' ? `moved ${t.fromRing} → ${t.toRing}` : `${TOUCH_LABELS[t.kind]} · ${t.direction === 'inbound' ? 'they reached out' : 'you reached out'}`}
                 {t.note ? <small>{t.note}</small> : null}
               </li>
             ))}

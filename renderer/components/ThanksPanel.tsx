@@ -1,0 +1,27 @@
+// Process: renderer. Referrals nobody has thanked yet, oldest first: the question is when you last rewarded one.
+import type { ContactDoc, TieDoc } from '../../shared/schemas/index.ts';
+
+export function referralsToThank(ties: TieDoc[]): TieDoc[] {
+  return ties.filter((t) => t.kind === 'referral' && t.rewardedAt === undefined).sort((a, b) => a.at - b.at);
+}
+
+type Props = { pending: TieDoc[]; names: Map<string, ContactDoc>; onThank(tieId: string): void; onClose(): void };
+
+export function ThanksPanel({ pending, names, onThank, onClose }: Props) {
+  return (
+    <aside className="side-list" aria-label="Referrals to thank" data-testid="thanks-panel">
+      <header><h2>Referrals to thank</h2><button type="button" className="close" onClick={onClose} aria-label="Close referrals to thank">×</button></header>
+      {pending.length === 0 ? <p className="muted">Every referral has been thanked.</p> : (
+        <ul>
+          {pending.slice(0, 80).map((t) => (
+            <li key={t.id} data-testid="thanks-row">
+              <span>{names.get(t.from)?.name ?? 'Someone'} referred {names.get(t.to)?.name ?? 'someone'}</span>
+              <small>{new Date(t.at).toLocaleDateString()}{t.value ? ` · ${(t.value / 100).toLocaleString(undefined, { style: 'currency', currency: t.currency ?? 'USD' })}` : ''}</small>
+              <span className="quick"><button type="button" onClick={() => onThank(t.id)}>Thank…</button></span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}

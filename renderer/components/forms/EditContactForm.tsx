@@ -1,0 +1,93 @@
+// Process: renderer. Edit everything about a contact; the same checks as adding, plus the fields that come later.
+import { useState, type FormEvent } from 'react';
+import { CATEGORIES, CATEGORY_LABELS, CUSTOMER_STAGES, RINGS, RING_LABELS, ROLES, ROLE_LABELS, type CustomerStage, type Role } from '../../../shared/domain/sphere.ts';
+import { checkEmail, checkPhone, parseContactInput } from '../../../shared/domain/contact-input.ts';
+import type { ContactDoc } from '../../../shared/schemas/index.ts';
+import { Dialog, saveOrExplain } from './Dialog.tsx';
+
+const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+export const STAGE_LABELS: Record<CustomerStage, string> = { prospect: 'Prospect', firstTime: 'First-time customer', repeat: 'Repeat customer', lifetime: 'Lifetime customer', churned: 'Churned' };
+
+export function EditContactForm({ contact, onSave, onClose }: { contact: ContactDoc; onSave(changes: Partial<ContactDoc>): Promise<void>; onClose(): void }) {
+  const [v, setV] = useState({
+    name: contact.name, category: contact.category as string, ring: contact.ring as string, organisation: contact.organisation ?? '', title: contact.title ?? '',
+    emails: contact.emails.join(', '), phones: contact.phones.join(', '), tags: contact.tags.join(', '), notes: contact.notes ?? '', address: contact.address ?? '',
+    birthday: contact.birthday ?? '', owner: contact.owner ?? '', optIn: contact.optIn?.granted ?? false, optInSource: contact.optIn?.source ?? '',
+    stage: contact.stageByHand ? contact.stage : 'auto',
+  });
+  const [roles, setRoles] = useState<Role[]>(contact.roles);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const set = (key: keyof typeof v) => (e: { target: { value: string } }) => setV((prev) => ({ ...prev, [key]: e.target.value }));
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const base = parseContactInput({ name: v.name, category: v.category, ring: v.ring, organisation: v.organisation });
+    const found: Record<string, string> = base.ok ? {} : { ...base.errors } as Record<string, string>;
+    const emails = list(v.emails);
+    const phones = list(v.phones);
+    const badEmail = emails.map(checkEmail).find(Boolean);
+    if (badEmail) found.emails = badEmail;
+    const badPhone = phones.map(checkPhone).find(Boolean);
+    if (badPhone) found.phones = badPhone;
+    if (v.birthday && !/^(\d{4}|-)-\d{2}-\d{2}$/.test(v.birthday)) found.birthday = 'A birthday is written 1980-04-23, or --04-23 without the year.';
+    if (v.optIn && !v.optInSource.trim()) found.optInSource = 'Say where they agreed (a form, an event, in person).';
+    setErrors(found);
+    if (!base.ok || Object.keys(found).length > 0) return;
+    const changes: Partial<ContactDoc> = {
+      ...base.fields, emails, phones, tags: list(v.tags), roles, title: v.title.trim(), notes: v.notes.trim(), address: v.address.trim(), birthday: v.birthday.trim(), owner: v.owner.trim(),
+      organisation: v.organisation.trim(),
+      optIn: v.optIn ? { granted: true, at: contact.optIn?.granted ? contact.optIn.at : Date.now(), source: v.optInSource.trim() } : contact.optIn ? { granted: false, at: Date.now(), source: contact.optIn.source } : undefined,
+      stageByHand: v.stage !== 'auto' ? true : undefined,
+    };
+    if (v.stage !== 'auto') changes.stage = v.stage as CustomerStage;
+    void saveOrExplain(() => onSave(changes), setFailure, onClose);
+  };
+
+  const err = (key: string) => (errors[key] ? <em role="alert">{errors[key]}</em> : null);
+  return (
+    <Dialog title={`Edit ${contact.name}`} testId="edit-form" onClose={onClose}>
+      <form onSubmit={submit} noValidate className="edit-form">
+        <label className="field"><span>Name</span><input data-testid="edit-name" value={v.name} onChange={set('name')} autoFocus />{err('name')}</label>
+        <div className="row">
+          <label className="field"><span>Category</span><select value={v.category} onChange={set('category')}>{CATEGORIES.map((c) => <option key={c} value={c}>{CATEGORY_LABELS[c]}</option>)}</select></label>
+          <label className="field"><span>Ring</span><select value={v.ring} onChange={set('ring')}>{RINGS.map((r) => <option key={r} value={r}>{RING_LABELS[r]}</option>)}</select></label>
+        </div>
+        <div className="row">
+          <label className="field"><span>Organisation</span><input value={v.organisation} onChange={set('organisation')} /></label>
+          <label className="field"><span>Title</span><input value={v.title} onChange={set('title')} /></label>
+        </div>
+        <div className="row">
+          <label className="field"><span>Emails (comma-separated)</span><input data-testid="edit-emails" value={v.emails} onChange={set('emails')} />{err('emails')}</label>
+          <label className="field"><span>Phones (comma-separated)</span><input value={v.phones} onChange={set('phones')} />{err('phones')}</label>
+        </div>
+        <fieldset className="roles"><legend>Roles</legend>
+          {ROLES.map((r) => (
+            <label key={r}><input type="checkbox" data-testid={`edit-role-${r}`} checked={roles.includes(r)} onChange={() => setRoles((prev) => (prev.includes(r) ? prev.filter((x) => x !== r) : [...prev, r]))} />{ROLE_LABELS[r]}</label>
+          ))}
+        </fieldset>
+        <div className="row">
+          <label className="field"><span>Customer stage</span>
+            <select data-testid="edit-stage" value={v.stage} onChange={set('stage')}>
+              <option value="auto">Follow the deals</option>
+              {CUSTOMER_STAGES.map((s) => <option key={s} value={s}>{STAGE_LABELS[s]} (set by hand)</option>)}
+            </select>
+          </label>
+          <label className="field"><span>Tags (comma-separated)</span><input value={v.tags} onChange={set('tags')} /></label>
+        </div>
+        <div className="row">
+          <label className="field"><span>Birthday</span><input placeholder="1980-04-23" value={v.birthday} onChange={set('birthday')} />{err('birthday')}</label>
+          <label className="field"><span>Owner</span><input value={v.owner} onChange={set('owner')} /></label>
+        </div>
+        <label className="field"><span>Address</span><input value={v.address} onChange={set('address')} /></label>
+        <div className="row">
+          <label className="check"><input type="checkbox" checked={v.optIn} onChange={(e) => setV((p) => ({ ...p, optIn: e.target.checked }))} />Agreed to receive marketing</label>
+          <label className="field"><span>Where they agreed</span><input value={v.optInSource} onChange={set('optInSource')} disabled={!v.optIn} />{err('optInSource')}</label>
+        </div>
+        <label className="field"><span>Notes</span><textarea rows={3} value={v.notes} onChange={set('notes')} /></label>
+        {failure ? <p className="failure" role="alert">{failure}</p> : null}
+        <div className="actions"><button type="button" onClick={onClose}>Cancel</button><button type="submit" className="primary" data-testid="edit-save">Save</button></div>
+      </form>
+    </Dialog>
+  );
+}

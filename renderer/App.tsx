@@ -26,7 +26,7 @@ type Props = { db: SphereDatabase; api: AppApiClient; host: 'electron' | 'browse
 const ACTOR = 'local';
 
 export function App({ db, api, host }: Props) {
-  const { docs, loaded } = useSphereDocs(db);
+  const { docs, loaded, changedAt } = useSphereDocs(db);
   const [history] = useState(() => new EditHistory());
   const [, setHistoryVersion] = useState(0);
   const [dialog, setDialog] = useState<DialogState | null>(null);
@@ -39,11 +39,12 @@ export function App({ db, api, host }: Props) {
   const [visibleTies, setVisibleTies] = useState<Record<TieKind, boolean>>({ referral: true, influence: true, partner: true, personal: false });
 
   // Trust decays with time; the clock ticks slowly so the graph does not churn.
-  const [now, setNow] = useState(() => Date.now());
+  const [tick, setTick] = useState(() => Date.now());
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 10 * 60_000);
+    const timer = setInterval(() => setTick(Date.now()), 10 * 60_000);
     return () => clearInterval(timer);
   }, []);
+  const now = Math.max(tick, changedAt);
   const model = useMemo(() => buildSphereModel(docs, now), [docs, now]);
   const ctx = useMemo(() => ({ db, actor: ACTOR }), [db]);
 
@@ -89,7 +90,7 @@ export function App({ db, api, host }: Props) {
   const done = useCallback((step: Reversible | null, message?: string) => {
     if (!step) return say('Nothing changed.');
     history.record(step);
-    say(message ?? `${step.label[0]!.toUpperCase()}${step.label.slice(1)}.`);
+    say(message ?? `Done: ${step.label}. (Ctrl+Z to undo)`);
   }, [history, say]);
 
   const loadSample = useCallback(async () => {

@@ -4,15 +4,18 @@ import type { Observable } from 'rxjs';
 import type { SphereDatabase } from '../../shared/schemas/index.ts';
 import type { SphereDocs } from '../graph/sphere-model.ts';
 
-export function useSphereDocs(db: SphereDatabase): { docs: SphereDocs; loaded: boolean } {
+/** `changedAt` is when the documents last changed: time-based rules (due dates, decay) read it as "now". */
+export function useSphereDocs(db: SphereDatabase): { docs: SphereDocs; loaded: boolean; changedAt: number } {
   const [docs, setDocs] = useState<SphereDocs>({ contacts: [], ties: [], touches: [], deals: [] });
   const [loaded, setLoaded] = useState(false);
+  const [changedAt, setChangedAt] = useState(() => Date.now());
   useEffect(() => {
     const seen = new Set<string>();
     const watch = <K extends keyof SphereDocs>(name: K, docs$: Observable<{ toJSON(): unknown }[]>) =>
       docs$.subscribe((results) => {
         seen.add(name);
         setDocs((prev) => ({ ...prev, [name]: results.map((d) => d.toJSON()) }));
+        setChangedAt(Date.now());
         if (seen.size === 4) setLoaded(true);
       });
     const subscriptions = [
@@ -23,5 +26,5 @@ export function useSphereDocs(db: SphereDatabase): { docs: SphereDocs; loaded: b
     ];
     return () => subscriptions.forEach((s) => s.unsubscribe());
   }, [db]);
-  return { docs, loaded };
+  return { docs, loaded, changedAt };
 }

@@ -1,0 +1,169 @@
+// Process: test (Node, drives Chromium). What a person who lives by their sphere does every day, through the real UI.
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { freshDataDir, openPage, screenshot, startHost, type Host, type Session } from './harness.ts';
+
+type Probe = { nodeCount(): number; nodePosition(id: string): { x: number; y: number } | null };
+const running: { host: Host; session: Session }[] = [];
+afterEach(async () => {
+  for (const r of running.splice(0)) {
+    await r.session.browser.close();
+    await r.host.stop();
+  }
+});
+
+function stored<T>(dataDir: string, table: string): T[] {
+  const db = new Database(path.join(dataDir, 'sphere.db'), { readonly: true });
+  try {
+    return (db.prepare(`SELECT data FROM ${table} WHERE deleted = 0`).pluck().all() as string[]).map((j) => JSON.parse(j) as T);
+  } finally {
+    db.close();
+  }
+}
+type Contact = { id: string; name: string; ring: string; stage: string; emails: string[] };
+type Tie = { kind: string; from: string; to: string; reward?: string; rewardedAt?: number };
+
+async function start(name: string) {
+  const dataDir = freshDataDir(name);
+  const host = await startHost(dataDir);
+  const session = await openPage(host.url, { width: 1600, height: 900 });
+  running.push({ host, session });
+  await session.page.waitForFunction(() => (window as unknown as { __sphere?: Probe }).__sphere !== undefined);
+  return { dataDir, page: session.page, session };
+}
+
+async function addContact(page: Page, name: string, category: string, ring: string) {
+  await page.getByTestId('add-contact').click();
+  await page.getByTestId('contact-name').fill(name);
+  await page.getByTestId('contact-category').selectOption(category);
+  await page.getByTestId('contact-ring').selectOption(ring);
+  await page.getByTestId('contact-save').click();
+  await page.getByTestId('contact-form').waitFor({ state: 'detached' });
+  await page.getByTestId('detail-panel').getByRole('heading', { name }).waitFor();
+}
+
+async function select(page: Page, dataDir: string, name: string) {
+  const id = stored<Contact>(dataDir, 'docs__contacts__v0').find((c) => c.name === name)!.id;
+  const at = (await page.evaluate((i) => (window as unknown as { __sphere: Probe }).__sphere.nodePosition(i), id))!;
+  await page.mouse.click(at.x, at.y);
+  await page.getByTestId('detail-panel').getByRole('heading', { name }).waitFor();
+}
+
+const contactNamed = (dataDir: string, name: string) => stored<Contact>(dataDir, 'docs__contacts__v0').find((c) => c.name === name);
+
+describe('relationship workflows', () => {
+  it('logs a touch, records a referral and then its thanks, and records deals until the stage is repeat', async () => {
+    const { dataDir, page, session } = await start('flows');
+    await addContact(page, 'Bo Chen', 'friends', 'know');
+    await addContact(page, 'Ann Lee', 'business', 'like');
+
+    // Quick-log with the keyboard on the selected contact.
+    await page.keyboard.press('l');
+    await page.getByTestId('touch-form').waitFor();
+    await page.getByTestId('touch-note').fill('Coffee after the open house');
+    await page.getByTestId('touch-save').click();
+    await page.getByTestId('touch-form').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('detail-panel').textContent()).toMatch(/Call · you reached out\s*Coffee after the open house/);
+    expect(stored<{ kind: string; note: string }>(dataDir, 'docs__touches__v0')).toMatchObject([{ kind: 'call', note: 'Coffee after the open house' }]);
+
+    // Ann referred Bo.
+    await page.getByTestId('action-referral').click();
+    await page.getByTestId('referral-form-person').fill('Bo Chen');
+    await page.getByTestId('referral-form-save').click();
+    await page.getByTestId('referral-form').waitFor({ state: 'detached' });
+    await expect.poll(() => stored<Tie>(dataDir, 'docs__ties__v0').length).toBe(1);
+
+    await page.getByTestId('open-thanks').click();
+    const rows = page.getByTestId('thanks-row');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toMatch(/Ann Lee referred Bo Chen/);
+    await screenshot(page, 'workflows-1-referral-to-thank');
+    await rows.first().getByRole('button', { name: 'Thank…' }).click();
+    await page.getByTestId('thank-save').click();
+    expect(await page.getByTestId('thank-form').getByRole('alert').textContent()).toMatch(/how you thanked/);
+    await page.getByTestId('thank-reward').fill('Dinner at Luigi\'s');
+    await page.getByTestId('thank-save').click();
+    await expect.poll(() => rows.count()).toBe(0);
+    expect(stored<Tie>(dataDir, 'docs__ties__v0')[0]).toMatchObject({ kind: 'referral', reward: 'Dinner at Luigi\'s' });
+    await page.getByTestId('open-thanks').click();
+
+    // Bo buys, then buys again: first-time, then repeat.
+    await select(page, dataDir, 'Bo Chen');
+    await page.getByTestId('action-deal').click();
+    await page.getByTestId('deal-amount').fill('-5');
+    await page.getByTestId('deal-save').click();
+    expect(await page.getByTestId('deal-form').getByRole('alert').textContent()).toMatch(/positive number/);
+    expect(stored(dataDir, 'docs__deals__v0')).toEqual([]);
+    await page.getByTestId('deal-amount').fill('1,250.50');
+    await page.getByTestId('deal-referral').selectOption({ label: 'Referred by Ann Lee' });
+    await page.getByTestId('deal-save').click();
+    await page.getByTestId('deal-form').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('detail-stage').textContent()).toBe('First-time customer');
+    await page.keyboard.press('d');
+    await page.getByTestId('deal-amount').fill('300');
+    await page.getByTestId('deal-save').click();
+    await expect.poll(() => page.getByTestId('detail-stage').textContent()).toBe('Repeat customer');
+    expect(await page.getByTestId('detail-ltv').textContent()).toMatch(/1,551/);
+    expect(contactNamed(dataDir, 'Bo Chen')!.stage).toBe('repeat');
+    await screenshot(page, 'workflows-2-repeat-customer');
+
+    // Undo covers it: the second deal goes, the stage steps back.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => contactNamed(dataDir, 'Bo Chen')!.stage).toBe('firstTime');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('merges two records of the same person', async () => {
+    const { dataDir, page } = await start('merge');
+    await addContact(page, 'Ann L.', 'business', 'trust');
+    await addContact(page, 'Ann Lee', 'business', 'know');
+    await page.getByTestId('action-touch').click();
+    await page.getByTestId('touch-save').click();
+    await page.getByTestId('touch-form').waitFor({ state: 'detached' });
+    await page.getByTestId('action-merge').click();
+    await page.getByTestId('merge-form-person').fill('Ann L.');
+    await page.getByTestId('merge-form-save').click();
+    await page.getByTestId('merge-form').waitFor({ state: 'detached' });
+    await expect.poll(() => stored<Contact>(dataDir, 'docs__contacts__v0').map((c) => [c.name, c.ring])).toEqual([['Ann Lee', 'trust']]);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __sphere: Probe }).__sphere.nodeCount())).toBe(1);
+    expect(await page.getByTestId('counts').textContent()).toMatch(/^1 contacts/);
+  });
+
+  it('works through the Today list with one click each, and reaches commands from the palette', async () => {
+    const { dataDir, page } = await start('today');
+    await addContact(page, 'Cy Park', 'acquaintance', 'prospect');
+    await addContact(page, 'Dee Ray', 'family', 'trust');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('palette-input').fill('today');
+    await page.keyboard.press('Enter');
+    const rows = page.getByTestId('today-row');
+    await expect.poll(() => rows.count()).toBe(2);
+    await screenshot(page, 'workflows-3-today');
+    await rows.filter({ hasText: 'Cy Park' }).getByRole('button', { name: 'Call' }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    await rows.filter({ hasText: 'Dee Ray' }).getByRole('button', { name: 'Message' }).click();
+    await expect.poll(() => page.getByTestId('today-panel').textContent()).toMatch(/Nothing is due today/);
+    expect(stored<{ kind: string }>(dataDir, 'docs__touches__v0').map((t) => t.kind).sort()).toEqual(['call', 'message']);
+  });
+
+  it('deletes a contact with its ties after saying so, and undo brings both back', async () => {
+    const { dataDir, page } = await start('delete');
+    await addContact(page, 'Bo Chen', 'friends', 'know');
+    await addContact(page, 'Ann Lee', 'business', 'like');
+    await page.getByTestId('action-referral').click();
+    await page.getByTestId('referral-form-person').fill('Bo Chen');
+    await page.getByTestId('referral-form-save').click();
+    await page.getByTestId('referral-form').waitFor({ state: 'detached' });
+    await page.getByTestId('action-delete').click();
+    expect(await page.getByTestId('delete-confirm').textContent()).toMatch(/has 1 tie.*removed too/);
+    await page.getByTestId('delete-confirm-yes').click();
+    await expect.poll(() => stored<Contact>(dataDir, 'docs__contacts__v0').map((c) => c.name)).toEqual(['Bo Chen']);
+    expect(stored(dataDir, 'docs__ties__v0')).toEqual([]);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => stored<Contact>(dataDir, 'docs__contacts__v0').length).toBe(2);
+    expect(stored<Tie>(dataDir, 'docs__ties__v0')).toHaveLength(1);
+  });
+});

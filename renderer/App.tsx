@@ -20,6 +20,8 @@ import { StoreProblem } from './components/StoreProblem.tsx';
 import { buildSphereModel } from './graph/sphere-model.ts';
 import { SphereGraph } from './graph/SphereGraph.tsx';
 import { useSphereDocs } from './hooks/useSphereDocs.ts';
+import { useSettings } from './hooks/useSettings.ts';
+import type { LifeCycleSettings } from '../shared/domain/life-cycle.ts';
 
 type Props = { db: SphereDatabase; api: AppApiClient; host: 'electron' | 'browser' };
 
@@ -27,6 +29,7 @@ const ACTOR = 'local';
 
 export function App({ db, api, host }: Props) {
   const { docs, loaded, changedAt } = useSphereDocs(db);
+  const settings = useSettings(db);
   const [history] = useState(() => new EditHistory());
   const [, setHistoryVersion] = useState(0);
   const [dialog, setDialog] = useState<DialogState | null>(null);
@@ -45,8 +48,8 @@ export function App({ db, api, host }: Props) {
     return () => clearInterval(timer);
   }, []);
   const now = Math.max(tick, changedAt);
-  const model = useMemo(() => buildSphereModel(docs, now), [docs, now]);
-  const ctx = useMemo(() => ({ db, actor: ACTOR }), [db]);
+  const model = useMemo(() => buildSphereModel(docs, now, { weights: settings.trustWeights, cadence: settings.cadence }), [docs, now, settings]);
+  const ctx = useMemo(() => ({ db, actor: ACTOR, lifeCycle: settings.lifeCycle }), [db, settings]);
 
   useEffect(() => history.subscribe(() => setHistoryVersion((v) => v + 1)), [history]);
   useEffect(() => {
@@ -108,7 +111,7 @@ export function App({ db, api, host }: Props) {
 
   const selected = selectedId ? docs.contacts.find((c) => c.id === selectedId) : undefined;
   const empty = loaded && docs.contacts.length === 0;
-  const due = useMemo(() => dueContacts(docs.contacts, docs.touches, now), [docs.contacts, docs.touches, now]);
+  const due = useMemo(() => dueContacts(docs.contacts, docs.touches, now, settings.cadence), [docs.contacts, docs.touches, now, settings.cadence]);
   const toThank = useMemo(() => referralsToThank(docs.ties), [docs.ties]);
   const byId = useMemo(() => new Map(docs.contacts.map((c) => [c.id, c])), [docs.contacts]);
 
@@ -117,8 +120,8 @@ export function App({ db, api, host }: Props) {
   useEffect(() => {
     if (!loaded || stagesChecked.current) return;
     stagesChecked.current = true;
-    void refreshAllStages(db, docs, now);
-  }, [loaded, db, docs, now]);
+    void refreshAllStages(db, docs, now, settings.lifeCycle);
+  }, [loaded, db, docs, now, settings.lifeCycle]);
 
   const runCommand = useCallback((id: CommandId) => {
     const spec = COMMANDS.find((c) => c.id === id);
@@ -141,6 +144,7 @@ export function App({ db, api, host }: Props) {
       case 'edit.undo': return void undo();
       case 'edit.redo': return void redo();
       case 'sample.load': return void loadSample();
+      case 'settings.open': return setDialog({ kind: 'settings' });
     }
   }, [selectedId, say, undo, redo, loadSample]);
 
@@ -176,12 +180,13 @@ export function App({ db, api, host }: Props) {
         <button type="button" onClick={() => void loadSample()} disabled={progress !== null} data-testid="load-sample">Load sample sphere</button>
         <button type="button" onClick={() => runCommand('view.today')} data-testid="open-today" aria-pressed={panel === 'today'}>Today{due.length ? ` (${due.length})` : ''}</button>
         <button type="button" onClick={() => runCommand('view.thanks')} data-testid="open-thanks" aria-pressed={panel === 'thanks'}>To thank{toThank.length ? ` (${toThank.length})` : ''}</button>
+        <button type="button" onClick={() => runCommand('settings.open')} data-testid="open-settings" title="Settings (Ctrl+,)">Settings</button>
         <button type="button" onClick={() => runCommand('palette.open')} title="All commands (Ctrl+K)">⌘K</button>
         <button type="button" className="primary" onClick={() => runCommand('contact.add')} data-testid="add-contact">Add contact</button>
       </header>
       {problem ? <StoreProblem problem={problem} api={api} onDismiss={() => setProblem(null)} /> : null}
       <main className="stage">
-        <SphereGraph model={model} selectedId={selectedId} fitSignal={fitSignal} visibleTies={visibleTies} onSelect={setSelectedId} onDrop={onDrop} />
+        <SphereGraph model={model} selectedId={selectedId} fitSignal={fitSignal} dimOverdue={settings.dimOverdue} visibleTies={visibleTies} onSelect={setSelectedId} onDrop={onDrop} />
         {empty && !progress ? (
           <section className="empty" data-testid="empty-state" aria-labelledby="empty-title">
             <h2 id="empty-title">Your sphere is empty</h2>
@@ -224,7 +229,7 @@ export function App({ db, api, host }: Props) {
         {panel === 'thanks' ? <ThanksPanel pending={toThank} names={byId} onThank={(tieId) => setDialog({ kind: 'thank', tieId })} onClose={() => setPanel(null)} /> : null}
       </main>
       {dialog ? (
-        <ActiveDialog state={dialog} db={db} actor={ACTOR} docs={docs} hasSelection={!!selected} done={done} select={setSelectedId} runCommand={runCommand} onClose={() => setDialog(null)} />
+        <ActiveDialog state={dialog} db={db} actor={ACTOR} docs={docs} settings={settings} hasSelection={!!selected} done={done} select={setSelectedId} runCommand={runCommand} onClose={() => setDialog(null)} />
       ) : null}
       <div className="toast" role="status" aria-live="polite" data-testid="toast">{toast}</div>
     </div>
@@ -232,7 +237,7 @@ export function App({ db, api, host }: Props) {
 }
 
 
-async function refreshAllStages(db: SphereDatabase, docs: { contacts: { id: string; stage: string; stageByHand?: boolean }[]; deals: { contactId: string; at: number }[]; touches: { contactId: string; at: number; kind: string }[] }, now: number): Promise<void> {
+async function refreshAllStages(db: SphereDatabase, docs: { contacts: { id: string; stage: string; stageByHand?: boolean }[]; deals: { contactId: string; at: number }[]; touches: { contactId: string; at: number; kind: string }[] }, now: number, lifeCycle: LifeCycleSettings): Promise<void> {
   const deals = new Map<string, { count: number; last: number }>();
   for (const d of docs.deals) {
     const e = deals.get(d.contactId) ?? { count: 0, last: 0 };
@@ -243,7 +248,7 @@ async function refreshAllStages(db: SphereDatabase, docs: { contacts: { id: stri
   for (const c of docs.contacts) {
     if (c.stageByHand) continue;
     const d = deals.get(c.id);
-    const stage = stageFromHistory({ dealCount: d?.count ?? 0, lastDealAt: d?.last, lastTouchAt: touched.get(c.id) }, now);
+    const stage = stageFromHistory({ dealCount: d?.count ?? 0, lastDealAt: d?.last, lastTouchAt: touched.get(c.id) }, now, lifeCycle);
     if (stage !== c.stage) await db.contacts.findOne(c.id).exec().then((doc) => doc?.incrementalPatch({ stage }));
   }
 }

@@ -2,11 +2,12 @@
 import type { Category, Ring } from '../../shared/domain/sphere.ts';
 import { RING_LABELS, CATEGORY_LABELS } from '../../shared/domain/sphere.ts';
 import type { SphereDatabase, TouchDoc } from '../../shared/schemas/index.ts';
+import type { LifeCycleSettings } from '../../shared/domain/life-cycle.ts';
 import type { Reversible } from './history.ts';
 
 export type MoveTarget = { ring?: Ring; category?: Category };
 
-export type EditContext = { db: SphereDatabase; actor: string; now?: () => number; newId?: () => string };
+export type EditContext = { db: SphereDatabase; actor: string; now?: () => number; newId?: () => string; lifeCycle?: LifeCycleSettings };
 
 const clock = (ctx: EditContext) => (ctx.now ?? Date.now)();
 const makeId = (ctx: EditContext) => (ctx.newId ?? (() => crypto.randomUUID()))();

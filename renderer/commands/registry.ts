@@ -2,7 +2,7 @@
 
 export type CommandId =
   | 'palette.open' | 'contact.add' | 'contact.edit' | 'contact.delete' | 'touch.log' | 'deal.record' | 'referral.record'
-  | 'contact.merge' | 'link.influence' | 'link.partner' | 'view.today' | 'view.thanks' | 'view.fit' | 'edit.undo' | 'edit.redo' | 'sample.load';
+  | 'contact.merge' | 'link.influence' | 'link.partner' | 'view.today' | 'view.thanks' | 'view.fit' | 'edit.undo' | 'edit.redo' | 'sample.load' | 'settings.open';
 
 export type CommandSpec = {
   id: CommandId;
@@ -30,6 +30,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'edit.undo', title: 'Undo', keys: 'Mod+Z' },
   { id: 'edit.redo', title: 'Redo', keys: 'Mod+Shift+Z' },
   { id: 'sample.load', title: 'Load the sample sphere' },
+  { id: 'settings.open', title: 'Settings: cadences, life cycle, trust weights', keys: 'Mod+,' },
 ];
 
 const seen = new Set<string>();

@@ -101,7 +101,7 @@ export async function recordDeal(
 }
 
 /** The customer stage follows the deals, unless someone set it by hand. */
-export async function refreshStage(ctx: EditContext, contactId: string, settings: LifeCycleSettings = DEFAULT_LIFE_CYCLE): Promise<void> {
+export async function refreshStage(ctx: EditContext, contactId: string, settings: LifeCycleSettings = ctx.lifeCycle ?? DEFAULT_LIFE_CYCLE): Promise<void> {
   const contact = await ctx.db.contacts.findOne(contactId).exec();
   if (!contact || contact.stageByHand) return;
   const deals = await ctx.db.deals.find({ selector: { contactId }, sort: [{ at: 'desc' }] }).exec();

@@ -1,5 +1,7 @@
 // Process: renderer. Whichever dialog a command opened, wired to the edit commands; every save lands in the undo history.
-import type { SphereDatabase } from '../../shared/schemas/index.ts';
+import type { SettingsDoc, SphereDatabase } from '../../shared/schemas/index.ts';
+import { updateSettings } from '../commands/settings-edits.ts';
+import { SettingsForm } from './forms/SettingsForm.tsx';
 import type { SphereDocs } from '../graph/sphere-model.ts';
 import { addContact, deleteContact, updateContact } from '../commands/contact-edits.ts';
 import type { Reversible } from '../commands/history.ts';
@@ -17,6 +19,7 @@ import { TouchForm } from './forms/TouchForm.tsx';
 
 export type DialogState =
   | { kind: 'palette' }
+  | { kind: 'settings' }
   | { kind: 'add' }
   | { kind: 'edit' | 'delete' | 'touch' | 'deal' | 'referral' | 'merge' | 'influence' | 'partner'; contactId: string }
   | { kind: 'thank'; tieId: string };
@@ -26,6 +29,7 @@ type Props = {
   db: SphereDatabase;
   actor: string;
   docs: SphereDocs;
+  settings: SettingsDoc;
   hasSelection: boolean;
   /** Records an edit in the history and tells the user what happened. */
   done(step: Reversible | null, message?: string): void;
@@ -34,8 +38,11 @@ type Props = {
   onClose(): void;
 };
 
-export function ActiveDialog({ state, db, actor, docs, hasSelection, done, select, runCommand, onClose }: Props) {
-  const ctx = { db, actor };
+export function ActiveDialog({ state, db, actor, docs, settings, hasSelection, done, select, runCommand, onClose }: Props) {
+  const ctx = { db, actor, lifeCycle: settings.lifeCycle };
+  if (state.kind === 'settings') {
+    return <SettingsForm settings={settings} onClose={onClose} onSave={async (changes) => done(await updateSettings(ctx, changes))} />;
+  }
   if (state.kind === 'palette') return <CommandPalette hasSelection={hasSelection} onRun={runCommand} onClose={onClose} />;
   if (state.kind === 'add') {
     return <ContactForm onClose={onClose} onSave={async (fields) => {

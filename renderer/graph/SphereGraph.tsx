@@ -12,6 +12,7 @@ export type SphereGraphProps = {
   selectedId: string | null;
   /** Bump to fit the whole sphere on screen again. */
   fitSignal: number;
+  dimOverdue: boolean;
   visibleTies: Record<TieKind, boolean>;
   onSelect(id: string | null): void;
   /** A contact was dragged and released over `target`. */
@@ -28,7 +29,7 @@ type SphereProbe = {
   ringMiddle(ring: string, category: string): { x: number; y: number } | null;
 };
 
-export function SphereGraph({ model, selectedId, fitSignal, visibleTies, onSelect, onDrop }: SphereGraphProps) {
+export function SphereGraph({ model, selectedId, fitSignal, dimOverdue, visibleTies, onSelect, onDrop }: SphereGraphProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const backdropRef = useRef<HTMLCanvasElement>(null);
   const cyRef = useRef<Core | null>(null);
@@ -157,6 +158,12 @@ export function SphereGraph({ model, selectedId, fitSignal, visibleTies, onSelec
       });
     });
   }, [visibleTies, model]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => cy.nodes().forEach((n) => void n.toggleClass('dimmed', dimOverdue && n.data('overdue') === true)));
+  }, [dimOverdue, model]);
 
   useEffect(() => {
     const cy = cyRef.current;

@@ -1,6 +1,7 @@
 // Process: renderer (no DOM). Documents in, graph out: Cytoscape element data with positions, and the diff
 // from the previous graph, so the component changes only what changed.
-import { trustScore, type TrustScore } from '../../shared/domain/trust-score.ts';
+import { DEFAULT_TRUST_WEIGHTS, trustScore, type TrustScore, type TrustWeights } from '../../shared/domain/trust-score.ts';
+import { DEFAULT_CADENCE, touchDue, type Cadence } from '../../shared/domain/cadence.ts';
 import { layoutSphere, type SphereLayout } from '../../shared/graph/sphere-layout.ts';
 import type { Category, TieKind } from '../../shared/domain/sphere.ts';
 import type { ContactDoc, DealDoc, TieDoc, TouchDoc } from '../../shared/schemas/index.ts';
@@ -16,6 +17,8 @@ export type NodeData = {
   /** 'coi', 'partner' or 'plain': drawn as different shapes. */
   mark: 'coi' | 'partner' | 'plain';
   stage: ContactDoc['stage'];
+  /** Past due for a touch by the ring's cadence. */
+  overdue: boolean;
 };
 
 export type EdgeData = { id: string; source: string; target: string; kind: TieKind; width: number };
@@ -39,7 +42,11 @@ export function nodeSize(score: number): number {
   return Math.round(MIN_NODE + ((MAX_NODE - MIN_NODE) * Math.max(0, Math.min(100, score))) / 100);
 }
 
-export function buildSphereModel(docs: SphereDocs, now: number): SphereGraphModel {
+export type ModelOptions = { weights?: TrustWeights; cadence?: Cadence };
+
+export function buildSphereModel(docs: SphereDocs, now: number, options: ModelOptions = {}): SphereGraphModel {
+  const weights = options.weights ?? DEFAULT_TRUST_WEIGHTS;
+  const cadence = options.cadence ?? DEFAULT_CADENCE;
   const touchesBy = groupBy(docs.touches, (t) => t.contactId);
   const dealsBy = groupBy(docs.deals, (d) => d.contactId);
   const referralsBy = new Map<string, number>();
@@ -47,7 +54,9 @@ export function buildSphereModel(docs: SphereDocs, now: number): SphereGraphMode
 
   const scores = new Map<string, TrustScore>();
   const nodeData: NodeData[] = docs.contacts.map((c) => {
-    const score = trustScore({ ring: c.ring, touches: touchesBy.get(c.id) ?? [], referralsGiven: referralsBy.get(c.id) ?? 0, dealCount: dealsBy.get(c.id)?.length ?? 0, now });
+    const touches = touchesBy.get(c.id) ?? [];
+    const score = trustScore({ ring: c.ring, touches, referralsGiven: referralsBy.get(c.id) ?? 0, dealCount: dealsBy.get(c.id)?.length ?? 0, now }, weights);
+    const lastTouch = touches.reduce<number | undefined>((m, t) => (t.kind === 'stageChange' ? m : Math.max(m ?? 0, t.at)), undefined);
     scores.set(c.id, score);
     return {
       id: c.id,
@@ -58,6 +67,7 @@ export function buildSphereModel(docs: SphereDocs, now: number): SphereGraphMode
       score: score.score,
       mark: c.roles.includes('centerOfInfluence') ? 'coi' : c.roles.includes('hostBeneficiary') ? 'partner' : 'plain',
       stage: c.stage,
+      overdue: touchDue(c.ring, lastTouch, c.createdAt, now, cadence).status === 'overdue',
     };
   });
   const layout = layoutSphere(nodeData.map((n) => ({ id: n.id, ring: n.ring, category: n.category, size: n.size, label: n.label })));

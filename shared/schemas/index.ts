@@ -4,8 +4,9 @@ import { contactSchema, type ContactDoc } from './contact.ts';
 import { dealSchema, type DealDoc } from './deal.ts';
 import { tieSchema, type TieDoc } from './tie.ts';
 import { touchSchema, type TouchDoc } from './touch.ts';
+import { settingsSchema, type SettingsDoc } from './settings.ts';
 
-export type { ContactDoc, DealDoc, TieDoc, TouchDoc };
+export type { ContactDoc, DealDoc, SettingsDoc, TieDoc, TouchDoc };
 
 /** Name of the RxDatabase; the storage channel refuses any other. */
 export const DATABASE_NAME = 'sphere';
@@ -21,6 +22,7 @@ export const COLLECTIONS = {
   ties: { schema: tieSchema, migrationStrategies: {} } as CollectionSpec<TieDoc>,
   touches: { schema: touchSchema, migrationStrategies: {} } as CollectionSpec<TouchDoc>,
   deals: { schema: dealSchema, migrationStrategies: {} } as CollectionSpec<DealDoc>,
+  settings: { schema: settingsSchema, migrationStrategies: {} } as CollectionSpec<SettingsDoc>,
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;
@@ -32,5 +34,6 @@ export type SphereCollections = {
   ties: RxCollection<TieDoc>;
   touches: RxCollection<TouchDoc>;
   deals: RxCollection<DealDoc>;
+  settings: RxCollection<SettingsDoc>;
 };
 export type SphereDatabase = RxDatabase<SphereCollections>;

@@ -166,4 +166,29 @@ describe('relationship workflows', () => {
     await expect.poll(() => stored<Contact>(dataDir, 'docs__contacts__v0').length).toBe(2);
     expect(stored<Tie>(dataDir, 'docs__ties__v0')).toHaveLength(1);
   });
+
+  it('uses the cadences in settings to decide who is due, and refuses nonsense', async () => {
+    const { dataDir, page } = await start('settings');
+    await addContact(page, 'Eve Stone', 'friends', 'trust');
+    await page.getByTestId('action-touch').click();
+    const twentyDaysAgo = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByTestId('touch-date').fill(twentyDaysAgo);
+    await page.getByTestId('touch-save').click();
+    await page.getByTestId('touch-form').waitFor({ state: 'detached' });
+    await page.getByTestId('open-today').click();
+    await expect.poll(() => page.getByTestId('today-panel').textContent()).toMatch(/Nothing is due today/);
+
+    await page.getByTestId('open-settings').click();
+    await page.getByTestId('cadence-trust').fill('ten');
+    await page.getByTestId('settings-save').click();
+    expect(await page.getByTestId('settings-form').getByRole('alert').textContent()).toMatch(/whole number of days/);
+    await page.getByTestId('cadence-trust').fill('10');
+    await page.getByTestId('settings-save').click();
+    await page.getByTestId('settings-form').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('today-row').count()).toBe(1);
+    expect(await page.getByTestId('today-row').textContent()).toMatch(/Eve Stone.*10 days overdue/);
+    expect(stored<{ cadence: { trust: number } }>(dataDir, 'docs__settings__v0')[0]!.cadence.trust).toBe(10);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('today-panel').textContent()).toMatch(/Nothing is due today/);
+  });
 });

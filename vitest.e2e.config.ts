@@ -8,5 +8,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 60_000,
+    // A loaded CI machine is slower than a laptop: give the UI time before calling a wait a failure.
+    expect: { poll: { timeout: 8_000, interval: 50 } },
   },
 });

@@ -21,6 +21,7 @@ import { buildSphereModel } from './graph/sphere-model.ts';
 import { SphereGraph } from './graph/SphereGraph.tsx';
 import { useSphereDocs } from './hooks/useSphereDocs.ts';
 import { useSettings } from './hooks/useSettings.ts';
+import { SearchBox } from './components/SearchBox.tsx';
 import type { LifeCycleSettings } from '../shared/domain/life-cycle.ts';
 
 type Props = { db: SphereDatabase; api: AppApiClient; host: 'electron' | 'browser' };
@@ -39,6 +40,8 @@ export function App({ db, api, host }: Props) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [toast, setToast] = useState<string | null>(null);
   const [fitSignal, setFitSignal] = useState(0);
+  const [centreOn, setCentreOn] = useState<{ id: string; n: number } | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
   const [visibleTies, setVisibleTies] = useState<Record<TieKind, boolean>>({ referral: true, influence: true, partner: true, personal: false });
 
   // Trust decays with time; the clock ticks slowly so the graph does not churn.
@@ -81,19 +84,17 @@ export function App({ db, api, host }: Props) {
       return;
     }
     try {
-      const step = await moveContact(ctx, id, target);
-      if (!step) return;
-      history.record(step);
-      say(`${step.label[0]!.toUpperCase()}${step.label.slice(1)} (Ctrl+Z to undo)`);
+      const step = await history.perform(() => moveContact(ctx, id, target));
+      if (step) say(`${step.label[0]!.toUpperCase()}${step.label.slice(1)} (Ctrl+Z to undo)`);
     } catch (err) {
       say(`Could not move: ${(err as Error).message}`);
     }
   }, [ctx, history, say]);
 
-  const done = useCallback((step: Reversible | null, message?: string) => {
-    if (!step) return say('Nothing changed.');
-    history.record(step);
-    say(message ?? `Done: ${step.label}. (Ctrl+Z to undo)`);
+  /** Every edit goes through here: in turn with undo and redo, recorded, and told to the user. Failures propagate so a dialog can stay open and say why. */
+  const perform = useCallback(async (edit: () => Promise<Reversible | null>, message?: string) => {
+    const step = await history.perform(edit);
+    say(step ? (message ?? `Done: ${step.label}. (Ctrl+Z to undo)`) : 'Nothing changed.');
   }, [history, say]);
 
   const loadSample = useCallback(async () => {
@@ -145,6 +146,7 @@ export function App({ db, api, host }: Props) {
       case 'edit.redo': return void redo();
       case 'sample.load': return void loadSample();
       case 'settings.open': return setDialog({ kind: 'settings' });
+      case 'search.focus': return searchRef.current?.focus();
     }
   }, [selectedId, say, undo, redo, loadSample]);
 
@@ -174,6 +176,7 @@ export function App({ db, api, host }: Props) {
           {docs.contacts.length} contacts · {docs.ties.length} ties{host === 'browser' ? ' · browser host' : ''}
         </p>
         <div className="spacer" />
+        <SearchBox ref={searchRef} contacts={docs.contacts} onPick={(id) => { setSelectedId(id); setCentreOn((c) => ({ id, n: (c?.n ?? 0) + 1 })); }} />
         <button type="button" onClick={() => setFitSignal((n) => n + 1)} title="Show the whole sphere">Fit</button>
         <button type="button" onClick={() => void undo()} disabled={!history.canUndo} title={history.nextUndoLabel ? `Undo ${history.nextUndoLabel} (Ctrl+Z)` : 'Nothing to undo'}>Undo</button>
         <button type="button" onClick={() => void redo()} disabled={!history.canRedo} title={history.nextRedoLabel ? `Redo ${history.nextRedoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}>Redo</button>
@@ -186,7 +189,7 @@ export function App({ db, api, host }: Props) {
       </header>
       {problem ? <StoreProblem problem={problem} api={api} onDismiss={() => setProblem(null)} /> : null}
       <main className="stage">
-        <SphereGraph model={model} selectedId={selectedId} fitSignal={fitSignal} dimOverdue={settings.dimOverdue} visibleTies={visibleTies} onSelect={setSelectedId} onDrop={onDrop} />
+        <SphereGraph model={model} selectedId={selectedId} fitSignal={fitSignal} centreOn={centreOn} dimOverdue={settings.dimOverdue} visibleTies={visibleTies} onSelect={setSelectedId} onDrop={onDrop} />
         {empty && !progress ? (
           <section className="empty" data-testid="empty-state" aria-labelledby="empty-title">
             <h2 id="empty-title">Your sphere is empty</h2>
@@ -223,13 +226,13 @@ export function App({ db, api, host }: Props) {
         {panel === 'today' ? (
           <TodayPanel due={due} onOpen={setSelectedId} onClose={() => setPanel(null)}
             onLog={async (contactId, kind) => {
-              try { done(await logTouch(ctx, { contactId, kind, direction: 'outbound' })); } catch (err) { say(`Not logged: ${(err as Error).message}`); }
+              try { await perform(() => logTouch(ctx, { contactId, kind, direction: 'outbound' })); } catch (err) { say(`Not logged: ${(err as Error).message}`); }
             }} />
         ) : null}
         {panel === 'thanks' ? <ThanksPanel pending={toThank} names={byId} onThank={(tieId) => setDialog({ kind: 'thank', tieId })} onClose={() => setPanel(null)} /> : null}
       </main>
       {dialog ? (
-        <ActiveDialog state={dialog} db={db} actor={ACTOR} docs={docs} settings={settings} hasSelection={!!selected} done={done} select={setSelectedId} runCommand={runCommand} onClose={() => setDialog(null)} />
+        <ActiveDialog state={dialog} db={db} actor={ACTOR} docs={docs} settings={settings} hasSelection={!!selected} perform={perform} select={setSelectedId} runCommand={runCommand} onClose={() => setDialog(null)} />
       ) : null}
       <div className="toast" role="status" aria-live="polite" data-testid="toast">{toast}</div>
     </div>

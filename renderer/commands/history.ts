@@ -14,8 +14,8 @@ type Listener = () => void;
  * branch. Runs one step at a time so a fast double Ctrl+Z cannot interleave.
  */
 export class EditHistory {
-  private done: Reversible[] = [];
-  private undone: Reversible[] = [];
+  private readonly done: Reversible[] = [];
+  private readonly undone: Reversible[] = [];
   private busy: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<Listener>();
   private readonly limit: number;
@@ -24,10 +24,24 @@ export class EditHistory {
     this.limit = limit;
   }
 
+  /**
+   * Runs an edit in turn with undo and redo, and records it. An undo pressed while
+   * the edit is still being written waits for it, instead of finding nothing to undo.
+   */
+  perform(edit: () => Promise<Reversible | null>): Promise<Reversible | null> {
+    const next = this.busy.then(edit).then((step) => {
+      if (step) this.record(step);
+      return step;
+    });
+    this.busy = next.then(() => undefined, () => undefined);
+    return next;
+  }
+
   record(step: Reversible): void {
     this.done.push(step);
     if (this.done.length > this.limit) this.done.shift();
-    this.undone = [];
+    // In place: a queued undo or redo holds these arrays.
+    this.undone.length = 0;
     this.emit();
   }
 

@@ -2,7 +2,7 @@
 
 export type CommandId =
   | 'palette.open' | 'contact.add' | 'contact.edit' | 'contact.delete' | 'touch.log' | 'deal.record' | 'referral.record'
-  | 'contact.merge' | 'link.influence' | 'link.partner' | 'view.today' | 'view.thanks' | 'view.fit' | 'edit.undo' | 'edit.redo' | 'sample.load' | 'settings.open';
+  | 'contact.merge' | 'link.influence' | 'link.partner' | 'view.today' | 'view.thanks' | 'view.fit' | 'edit.undo' | 'edit.redo' | 'sample.load' | 'settings.open' | 'search.focus';
 
 export type CommandSpec = {
   id: CommandId;
@@ -15,6 +15,7 @@ export type CommandSpec = {
 
 export const COMMANDS: readonly CommandSpec[] = [
   { id: 'palette.open', title: 'Open the command palette', keys: 'Mod+K' },
+  { id: 'search.focus', title: 'Search people', keys: '/' },
   { id: 'contact.add', title: 'Add a contact', keys: 'N' },
   { id: 'contact.edit', title: 'Edit contact', keys: 'E', needsSelection: true },
   { id: 'contact.delete', title: 'Delete contact', keys: 'Delete', needsSelection: true },

@@ -31,42 +31,42 @@ type Props = {
   docs: SphereDocs;
   settings: SettingsDoc;
   hasSelection: boolean;
-  /** Records an edit in the history and tells the user what happened. */
-  done(step: Reversible | null, message?: string): void;
+  /** Runs an edit through the history and tells the user what happened. */
+  perform(edit: () => Promise<Reversible | null>, message?: string): Promise<void>;
   select(id: string | null): void;
   runCommand(id: CommandId): void;
   onClose(): void;
 };
 
-export function ActiveDialog({ state, db, actor, docs, settings, hasSelection, done, select, runCommand, onClose }: Props) {
+export function ActiveDialog({ state, db, actor, docs, settings, hasSelection, perform, select, runCommand, onClose }: Props) {
   const ctx = { db, actor, lifeCycle: settings.lifeCycle };
   if (state.kind === 'settings') {
-    return <SettingsForm settings={settings} onClose={onClose} onSave={async (changes) => done(await updateSettings(ctx, changes))} />;
+    return <SettingsForm settings={settings} onClose={onClose} onSave={(changes) => perform(() => updateSettings(ctx, changes))} />;
   }
   if (state.kind === 'palette') return <CommandPalette hasSelection={hasSelection} onRun={runCommand} onClose={onClose} />;
   if (state.kind === 'add') {
-    return <ContactForm onClose={onClose} onSave={async (fields) => {
+    return <ContactForm onClose={onClose} onSave={(fields) => perform(async () => {
       const { contact, step } = await addContact(ctx, fields);
       select(contact.id);
-      done(step, `Added ${contact.name}.`);
-    }} />;
+      return step;
+    }, `Added ${fields.name}.`)} />;
   }
   if (state.kind === 'thank') {
     const tie = docs.ties.find((t) => t.id === state.tieId);
     if (!tie) return null;
     const name = (id: string) => docs.contacts.find((c) => c.id === id)?.name ?? 'someone';
-    return <ThankForm referrer={name(tie.from)} referred={name(tie.to)} onClose={onClose} onSave={async (reward) => done(await rewardReferral(ctx, tie.id, reward))} />;
+    return <ThankForm referrer={name(tie.from)} referred={name(tie.to)} onClose={onClose} onSave={(reward) => perform(() => rewardReferral(ctx, tie.id, reward))} />;
   }
   const contact = docs.contacts.find((c) => c.id === state.contactId);
   if (!contact) return null;
   const others = docs.contacts.filter((c) => c.id !== contact.id);
   switch (state.kind) {
     case 'edit':
-      return <EditContactForm contact={contact} onClose={onClose} onSave={async (changes) => {
+      return <EditContactForm contact={contact} onClose={onClose} onSave={(changes) => perform(async () => {
         const step = await updateContact(ctx, contact.id, changes);
         if (!changes.stageByHand) await refreshStage(ctx, contact.id);
-        done(step);
-      }} />;
+        return step;
+      })} />;
     case 'delete': {
       const ties = docs.ties.filter((t) => t.from === contact.id || t.to === contact.id).length;
       return (
@@ -74,37 +74,37 @@ export function ActiveDialog({ state, db, actor, docs, settings, hasSelection, d
           <p>{ties > 0 ? `${contact.name} has ${ties} tie${ties === 1 ? '' : 's'} (referrals, influence, partners, personal); they will be removed too.` : `${contact.name} has no ties.`} Touches and deals stay in the history. You can undo this.</p>
           <div className="actions">
             <button type="button" onClick={onClose} autoFocus>Keep</button>
-            <button type="button" className="danger" data-testid="delete-confirm-yes" onClick={async () => {
+            <button type="button" className="danger" data-testid="delete-confirm-yes" onClick={() => {
               onClose();
               select(null);
-              done(await deleteContact(ctx, contact.id));
+              void perform(() => deleteContact(ctx, contact.id));
             }}>Delete</button>
           </div>
         </Dialog>
       );
     }
     case 'touch':
-      return <TouchForm name={contact.name} onClose={onClose} onSave={async (input) => done(await logTouch(ctx, { contactId: contact.id, ...input }))} />;
+      return <TouchForm name={contact.name} onClose={onClose} onSave={(input) => perform(() => logTouch(ctx, { contactId: contact.id, ...input }))} />;
     case 'deal': {
       const referrals = docs.ties.filter((t) => t.kind === 'referral' && t.to === contact.id).map((tie) => ({ tie, referrerName: docs.contacts.find((c) => c.id === tie.from)?.name ?? 'someone' }));
-      return <DealForm name={contact.name} referrals={referrals} onClose={onClose} onSave={async (input) => {
+      return <DealForm name={contact.name} referrals={referrals} onClose={onClose} onSave={(input) => perform(async () => {
         const step = await recordDeal(ctx, { contactId: contact.id, ...input });
         if (input.referralId) await recordReferralValue(db, input.referralId, input.amount, input.currency);
-        done(step);
-      }} />;
+        return step;
+      })} />;
     }
     case 'referral':
       return <PickContactForm title={`${contact.name} referred…`} label="Who did they refer?" action="Record referral" testId="referral-form" candidates={others} withNote onClose={onClose}
-        onSave={async (otherId, note) => done((await recordReferral(ctx, { from: contact.id, to: otherId, note })).step)} />;
+        onSave={(otherId, note) => perform(async () => (await recordReferral(ctx, { from: contact.id, to: otherId, note })).step)} />;
     case 'merge':
       return <PickContactForm title={`Merge a duplicate into ${contact.name}`} label="Which record is the same person?" action="Merge" testId="merge-form" candidates={others} onClose={onClose}
-        onSave={async (otherId) => done(await mergeContacts(ctx, contact.id, otherId))} />;
+        onSave={(otherId) => perform(() => mergeContacts(ctx, contact.id, otherId))} />;
     case 'influence':
       return <PickContactForm title={`${contact.name} influences…`} label="Who do they influence?" action="Link" testId="influence-form" candidates={others} onClose={onClose}
-        onSave={async (otherId) => done(await linkContacts(ctx, 'influence', contact.id, otherId))} />;
+        onSave={(otherId) => perform(() => linkContacts(ctx, 'influence', contact.id, otherId))} />;
     case 'partner':
       return <PickContactForm title={`A customer ${contact.name} shares with you`} label="Which customer?" action="Link" testId="partner-form" candidates={others.filter((c) => c.roles.includes('customer') || c.stage !== 'prospect')} onClose={onClose}
-        onSave={async (otherId) => done(await linkContacts(ctx, 'partner', contact.id, otherId))} />;
+        onSave={(otherId) => perform(() => linkContacts(ctx, 'partner', contact.id, otherId))} />;
   }
 }
 

@@ -12,6 +12,8 @@ export type SphereGraphProps = {
   selectedId: string | null;
   /** Bump to fit the whole sphere on screen again. */
   fitSignal: number;
+  /** Bump with an id to bring that contact into view. */
+  centreOn: { id: string; n: number } | null;
   dimOverdue: boolean;
   visibleTies: Record<TieKind, boolean>;
   onSelect(id: string | null): void;
@@ -29,7 +31,7 @@ type SphereProbe = {
   ringMiddle(ring: string, category: string): { x: number; y: number } | null;
 };
 
-export function SphereGraph({ model, selectedId, fitSignal, dimOverdue, visibleTies, onSelect, onDrop }: SphereGraphProps) {
+export function SphereGraph({ model, selectedId, fitSignal, centreOn, dimOverdue, visibleTies, onSelect, onDrop }: SphereGraphProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const backdropRef = useRef<HTMLCanvasElement>(null);
   const cyRef = useRef<Core | null>(null);
@@ -143,6 +145,13 @@ export function SphereGraph({ model, selectedId, fitSignal, dimOverdue, visibleT
     const canvas = backdropRef.current;
     if (canvas) paintBackdrop(canvas, model.layout, { zoom: cy.zoom(), pan: cy.pan() });
   }, [model]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || !centreOn) return;
+    const node = cy.getElementById(centreOn.id);
+    if (node.nonempty()) cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 350 });
+  }, [centreOn]);
 
   useEffect(() => {
     const cy = cyRef.current;

@@ -171,3 +171,22 @@ describe('merge and edit', () => {
     expect(await updateContact({ db, actor: 'me' }, 'a', { name: 'Ann' })).toBeNull();
   });
 });
+
+describe('edit history', () => {
+  it('lets an undo pressed while an edit is still being written undo that edit', async () => {
+    const history = new EditHistory();
+    const log: string[] = [];
+    let finish: (() => void) | undefined;
+    const slow = history.perform(() => new Promise((resolve) => {
+      finish = () => resolve({ label: 'slow edit', undo: async () => void log.push('undone'), redo: async () => void log.push('redone') });
+    }));
+    const undone = history.undo();
+    // The edit starts on a later tick; finish it once it has.
+    while (!finish) await new Promise((r) => setTimeout(r, 1));
+    finish();
+    await slow;
+    expect(await undone).toBe('slow edit');
+    expect(log).toEqual(['undone']);
+    expect(history.canRedo).toBe(true);
+  });
+});

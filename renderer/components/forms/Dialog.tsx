@@ -16,7 +16,7 @@ export function Dialog({ title, testId, onClose, children }: Props) {
     return () => dialog.removeEventListener('cancel', cancel);
   }, [onClose]);
   return (
-    <dialog ref={ref} className="dialog" aria-label={title} data-testid={testId}>
+    <dialog ref={ref} className="dialog" aria-label={title} data-testid={testId} onKeyDown={submitOnEnter}>
       <h2>{title}</h2>
       {children}
     </dialog>
@@ -32,4 +32,14 @@ export async function saveOrExplain(save: () => Promise<void>, setFailure: (text
   } catch (err) {
     setFailure((err as Error).message);
   }
+}
+
+/** Enter saves from any field, a select included (browsers only submit from text inputs); Shift+Enter stays a newline in notes. */
+function submitOnEnter(e: React.KeyboardEvent<HTMLDialogElement>): void {
+  const target = e.target as HTMLElement;
+  if (e.key !== 'Enter' || e.shiftKey || target instanceof HTMLTextAreaElement || target instanceof HTMLButtonElement) return;
+  const form = target.closest('form');
+  if (!form) return;
+  e.preventDefault();
+  form.requestSubmit();
 }

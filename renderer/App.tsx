@@ -22,6 +22,10 @@ import { SphereGraph } from './graph/SphereGraph.tsx';
 import { useSphereDocs } from './hooks/useSphereDocs.ts';
 import { useSettings } from './hooks/useSettings.ts';
 import { SearchBox } from './components/SearchBox.tsx';
+import { FilterPanel } from './components/FilterPanel.tsx';
+import { ListView } from './components/ListView.tsx';
+import { activeFilterCount, hiddenContacts, NO_FILTER, type ContactFilter } from './graph/contact-filter.ts';
+import type { ColourMode } from './graph/sphere-style.ts';
 import type { LifeCycleSettings } from '../shared/domain/life-cycle.ts';
 
 type Props = { db: SphereDatabase; api: AppApiClient; host: 'electron' | 'browser' };
@@ -34,7 +38,11 @@ export function App({ db, api, host }: Props) {
   const [history] = useState(() => new EditHistory());
   const [, setHistoryVersion] = useState(0);
   const [dialog, setDialog] = useState<DialogState | null>(null);
-  const [panel, setPanel] = useState<'today' | 'thanks' | null>(null);
+  const [panel, setPanel] = useState<'today' | 'thanks' | 'filters' | null>(null);
+  const [filter, setFilter] = useState<ContactFilter>(NO_FILTER);
+  const [colourBy, setColourBy] = useState<ColourMode>('category');
+  const [view, setView] = useState<'sphere' | 'list'>('sphere');
+  const [focus, setFocus] = useState<{ id: string; depth: 1 | 2 } | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -115,6 +123,7 @@ export function App({ db, api, host }: Props) {
   const due = useMemo(() => dueContacts(docs.contacts, docs.touches, now, settings.cadence), [docs.contacts, docs.touches, now, settings.cadence]);
   const toThank = useMemo(() => referralsToThank(docs.ties), [docs.ties]);
   const byId = useMemo(() => new Map(docs.contacts.map((c) => [c.id, c])), [docs.contacts]);
+  const hiddenIds = useMemo(() => hiddenContacts(docs.contacts, filter, new Set(due.map((d) => d.contact.id))), [docs.contacts, filter, due]);
 
   // Churn comes with time, not with an edit: bring stored stages up to date once the documents are in.
   const stagesChecked = useRef(false);
@@ -147,6 +156,8 @@ export function App({ db, api, host }: Props) {
       case 'sample.load': return void loadSample();
       case 'settings.open': return setDialog({ kind: 'settings' });
       case 'search.focus': return searchRef.current?.focus();
+      case 'view.list': return setView((v) => (v === 'list' ? 'sphere' : 'list'));
+      case 'view.filters': return setPanel((p) => (p === 'filters' ? null : 'filters'));
     }
   }, [selectedId, say, undo, redo, loadSample]);
 
@@ -155,7 +166,11 @@ export function App({ db, api, host }: Props) {
       const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
       const command = commandForKey(e);
       if (!command) {
-        if (e.key === 'Escape' && !dialog) setSelectedId(null);
+        // Escape steps back: out of a focus first, then out of the selection.
+        if (e.key === 'Escape' && !dialog) {
+          if (focus) setFocus(null);
+          else setSelectedId(null);
+        }
         return;
       }
       const modified = e.ctrlKey || e.metaKey;
@@ -166,7 +181,7 @@ export function App({ db, api, host }: Props) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [runCommand, dialog]);
+  }, [runCommand, dialog, focus]);
 
   return (
     <div className="app">
@@ -177,10 +192,10 @@ export function App({ db, api, host }: Props) {
         </p>
         <div className="spacer" />
         <SearchBox ref={searchRef} contacts={docs.contacts} onPick={(id) => { setSelectedId(id); setCentreOn((c) => ({ id, n: (c?.n ?? 0) + 1 })); }} />
-        <button type="button" onClick={() => setFitSignal((n) => n + 1)} title="Show the whole sphere">Fit</button>
         <button type="button" onClick={() => void undo()} disabled={!history.canUndo} title={history.nextUndoLabel ? `Undo ${history.nextUndoLabel} (Ctrl+Z)` : 'Nothing to undo'}>Undo</button>
-        <button type="button" onClick={() => void redo()} disabled={!history.canRedo} title={history.nextRedoLabel ? `Redo ${history.nextRedoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}>Redo</button>
-        <button type="button" onClick={() => void loadSample()} disabled={progress !== null} data-testid="load-sample">Load sample sphere</button>
+        <button type="button" onClick={() => void loadSample()} disabled={progress !== null} data-testid="load-sample" title="Add a realistic sample sphere to explore">Load sample</button>
+        <button type="button" onClick={() => runCommand('view.list')} data-testid="toggle-list" aria-pressed={view === 'list'}>{view === 'list' ? 'Sphere' : 'List'}</button>
+        <button type="button" onClick={() => runCommand('view.filters')} data-testid="open-filters" aria-pressed={panel === 'filters'}>Filters{activeFilterCount(filter) ? ` (${activeFilterCount(filter)})` : ''}</button>
         <button type="button" onClick={() => runCommand('view.today')} data-testid="open-today" aria-pressed={panel === 'today'}>Today{due.length ? ` (${due.length})` : ''}</button>
         <button type="button" onClick={() => runCommand('view.thanks')} data-testid="open-thanks" aria-pressed={panel === 'thanks'}>To thank{toThank.length ? ` (${toThank.length})` : ''}</button>
         <button type="button" onClick={() => runCommand('settings.open')} data-testid="open-settings" title="Settings (Ctrl+,)">Settings</button>
@@ -189,8 +204,10 @@ export function App({ db, api, host }: Props) {
       </header>
       {problem ? <StoreProblem problem={problem} api={api} onDismiss={() => setProblem(null)} /> : null}
       <main className="stage">
-        <SphereGraph model={model} selectedId={selectedId} fitSignal={fitSignal} centreOn={centreOn} dimOverdue={settings.dimOverdue} visibleTies={visibleTies} onSelect={setSelectedId} onDrop={onDrop} />
-        {empty && !progress ? (
+        <SphereGraph model={model} selectedId={selectedId} fitSignal={fitSignal} centreOn={centreOn} colourBy={colourBy} hiddenIds={hiddenIds} focus={focus}
+          onFocus={(id, depth) => { setSelectedId(id); setFocus({ id, depth }); say('Showing their neighbours. Escape returns to the whole sphere.'); }} dimOverdue={settings.dimOverdue} visibleTies={visibleTies} onSelect={setSelectedId} onDrop={onDrop} />
+        {view === 'list' ? <ListView contacts={docs.contacts} model={model} hiddenIds={hiddenIds} selectedId={selectedId} onSelect={setSelectedId} /> : null}
+        {empty && !progress && view === 'sphere' ? (
           <section className="empty" data-testid="empty-state" aria-labelledby="empty-title">
             <h2 id="empty-title">Your sphere is empty</h2>
             <p>Start with the people you already know: family, friends, the people you do business with, the ones you met once, and those who serve you.</p>
@@ -206,7 +223,7 @@ export function App({ db, api, host }: Props) {
             <progress max={progress.total} value={progress.done} />
           </div>
         ) : null}
-        <Legend visibleTies={visibleTies} onToggle={(kind) => setVisibleTies((v) => ({ ...v, [kind]: !v[kind] }))} />
+        <Legend visibleTies={visibleTies} onToggle={(kind) => setVisibleTies((v) => ({ ...v, [kind]: !v[kind] }))} colourBy={colourBy} onColourBy={setColourBy} />
         {selected ? (
           <DetailPanel
             contact={selected}
@@ -229,6 +246,7 @@ export function App({ db, api, host }: Props) {
               try { await perform(() => logTouch(ctx, { contactId, kind, direction: 'outbound' })); } catch (err) { say(`Not logged: ${(err as Error).message}`); }
             }} />
         ) : null}
+        {panel === 'filters' ? <FilterPanel filter={filter} onChange={setFilter} shown={docs.contacts.length - (hiddenIds?.size ?? 0)} total={docs.contacts.length} onClose={() => setPanel(null)} /> : null}
         {panel === 'thanks' ? <ThanksPanel pending={toThank} names={byId} onThank={(tieId) => setDialog({ kind: 'thank', tieId })} onClose={() => setPanel(null)} /> : null}
       </main>
       {dialog ? (

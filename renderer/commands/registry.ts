@@ -2,7 +2,7 @@
 
 export type CommandId =
   | 'palette.open' | 'contact.add' | 'contact.edit' | 'contact.delete' | 'touch.log' | 'deal.record' | 'referral.record'
-  | 'contact.merge' | 'link.influence' | 'link.partner' | 'view.today' | 'view.thanks' | 'view.fit' | 'edit.undo' | 'edit.redo' | 'sample.load' | 'settings.open' | 'search.focus';
+  | 'contact.merge' | 'link.influence' | 'link.partner' | 'view.today' | 'view.thanks' | 'view.fit' | 'edit.undo' | 'edit.redo' | 'sample.load' | 'settings.open' | 'search.focus' | 'view.filters' | 'view.list';
 
 export type CommandSpec = {
   id: CommandId;
@@ -25,6 +25,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'contact.merge', title: 'Merge a duplicate into this contact', keys: 'M', needsSelection: true },
   { id: 'link.influence', title: 'Link someone they influence', keys: 'I', needsSelection: true },
   { id: 'link.partner', title: 'Link a customer you share with this partner', keys: 'P', needsSelection: true },
+  { id: 'view.filters', title: 'Filter the sphere', keys: 'Shift+F' },
+  { id: 'view.list', title: 'Switch between the sphere and the list', keys: 'Shift+L' },
   { id: 'view.today', title: 'Today: who is due for a touch', keys: 'T' },
   { id: 'view.thanks', title: 'Referrals to thank', keys: 'Shift+R' },
   { id: 'view.fit', title: 'Show the whole sphere', keys: 'F' },

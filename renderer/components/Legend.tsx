@@ -1,17 +1,29 @@
 // Process: renderer. Explains every encoding on the graph, and switches each kind of tie on or off.
 import { CATEGORIES, CATEGORY_LABELS, TIE_KINDS, type TieKind } from '../../shared/domain/sphere.ts';
-import { CATEGORY_COLOURS, TIE_COLOURS, TIE_LABELS } from '../graph/sphere-style.ts';
+import { CATEGORY_COLOURS, STAGE_COLOURS, TIE_COLOURS, TIE_LABELS, TOUCH_BANDS, type ColourMode } from '../graph/sphere-style.ts';
+import { CUSTOMER_STAGES } from '../../shared/domain/sphere.ts';
+import { STAGE_LABELS } from './forms/EditContactForm.tsx';
 
-type Props = { visibleTies: Record<TieKind, boolean>; onToggle(kind: TieKind): void };
+type Props = { visibleTies: Record<TieKind, boolean>; onToggle(kind: TieKind): void; colourBy: ColourMode; onColourBy(mode: ColourMode): void };
 
-export function Legend({ visibleTies, onToggle }: Props) {
+export function Legend({ visibleTies, onToggle, colourBy, onColourBy }: Props) {
   return (
     <details className="legend" open aria-label="Legend">
       <summary>Legend</summary>
-      <h3>Categories</h3>
+      <label className="colour-by">Colour by{' '}
+        <select data-testid="colour-by" value={colourBy} onChange={(e) => onColourBy(e.target.value as ColourMode)}>
+          <option value="category">Category</option>
+          <option value="stage">Customer stage</option>
+          <option value="touch">Time since last touch</option>
+        </select>
+      </label>
       <ul>
-        {CATEGORIES.map((c) => (
+        {colourBy === 'category' ? CATEGORIES.map((c) => (
           <li key={c}><span className="dot" style={{ background: CATEGORY_COLOURS[c] }} />{CATEGORY_LABELS[c]}</li>
+        )) : colourBy === 'stage' ? CUSTOMER_STAGES.map((s) => (
+          <li key={s}><span className="dot" style={{ background: STAGE_COLOURS[s] }} />{STAGE_LABELS[s]}</li>
+        )) : TOUCH_BANDS.map((b) => (
+          <li key={b.label}><span className="dot" style={{ background: b.colour }} />{b.label} <small className="muted">(by the ring's cadence)</small></li>
         ))}
       </ul>
       <h3>Shapes and size</h3>

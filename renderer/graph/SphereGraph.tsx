@@ -1,11 +1,12 @@
 // Process: renderer. Mounts Cytoscape once and applies model diffs; the sphere's backdrop is a canvas underneath.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
 import { hitTest, type DropTarget } from '../../shared/graph/sphere-layout.ts';
 import type { TieKind } from '../../shared/domain/sphere.ts';
-import { diffModels, type SphereGraphModel } from './sphere-model.ts';
+import { diffModels, type NodeData, type SphereGraphModel } from './sphere-model.ts';
 import { paintBackdrop } from './sphere-backdrop.ts';
-import { sphereStylesheet } from './sphere-style.ts';
+import { sphereStylesheet, type ColourMode } from './sphere-style.ts';
+import { RING_LABELS, CATEGORY_LABELS } from '../../shared/domain/sphere.ts';
 
 export type SphereGraphProps = {
   model: SphereGraphModel;
@@ -15,6 +16,12 @@ export type SphereGraphProps = {
   /** Bump with an id to bring that contact into view. */
   centreOn: { id: string; n: number } | null;
   dimOverdue: boolean;
+  colourBy: ColourMode;
+  /** Contacts the filters leave out; null when nothing is filtered. */
+  hiddenIds: Set<string> | null;
+  /** A contact and its neighbours within `depth` ties, everything else faded. */
+  focus: { id: string; depth: 1 | 2 } | null;
+  onFocus(id: string, depth: 1 | 2): void;
   visibleTies: Record<TieKind, boolean>;
   onSelect(id: string | null): void;
   /** A contact was dragged and released over `target`. */
@@ -23,6 +30,10 @@ export type SphereGraphProps = {
 
 type SphereProbe = {
   nodeCount(): number;
+  /** Contacts drawn and not hidden by a filter. */
+  visibleCount(): number;
+  fadedCount(): number;
+  nodeColour(id: string): string | null;
   /** Where a contact is drawn, in page coordinates (for tests that drag with the real mouse). */
   nodePosition(id: string): { x: number; y: number } | null;
   /** Which ring and sector the drawn node sits in. */
@@ -31,18 +42,19 @@ type SphereProbe = {
   ringMiddle(ring: string, category: string): { x: number; y: number } | null;
 };
 
-export function SphereGraph({ model, selectedId, fitSignal, centreOn, dimOverdue, visibleTies, onSelect, onDrop }: SphereGraphProps) {
+export function SphereGraph({ model, selectedId, fitSignal, centreOn, dimOverdue, colourBy, hiddenIds, focus, onFocus, visibleTies, onSelect, onDrop }: SphereGraphProps) {
+  const [tip, setTip] = useState<{ x: number; y: number; id: string } | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const backdropRef = useRef<HTMLCanvasElement>(null);
   const cyRef = useRef<Core | null>(null);
   const shownRef = useRef<SphereGraphModel | null>(null);
   const modelRef = useRef(model);
-  const handlers = useRef({ onSelect, onDrop });
+  const handlers = useRef({ onSelect, onDrop, onFocus });
   const hoverRef = useRef<{ ring: string; category: string } | null>(null);
 
   useEffect(() => {
-    handlers.current = { onSelect, onDrop };
-  }, [onSelect, onDrop]);
+    handlers.current = { onSelect, onDrop, onFocus };
+  }, [onSelect, onDrop, onFocus]);
 
   // Mount once.
   useEffect(() => {
@@ -66,6 +78,13 @@ export function SphereGraph({ model, selectedId, fitSignal, centreOn, dimOverdue
     };
     cy.on('viewport resize', repaint);
     cy.on('tap', 'node', (event) => handlers.current.onSelect(event.target.id()));
+    cy.on('dbltap', 'node', (event) => handlers.current.onFocus(event.target.id(), (event.originalEvent as MouseEvent | undefined)?.shiftKey ? 2 : 1));
+    cy.on('mouseover', 'node', (event) => {
+      const p = (event.target as NodeSingular).renderedPosition();
+      setTip({ x: p.x, y: p.y, id: event.target.id() });
+    });
+    cy.on('mouseout', 'node', () => setTip(null));
+    cy.on('viewport drag', () => setTip(null));
     cy.on('tap', (event) => {
       if (event.target === cy) handlers.current.onSelect(null);
     });
@@ -94,6 +113,12 @@ export function SphereGraph({ model, selectedId, fitSignal, centreOn, dimOverdue
     observer.observe(container);
     (window as unknown as { __sphere: SphereProbe }).__sphere = {
       nodeCount: () => cy.nodes().length,
+      visibleCount: () => cy.nodes().not('.filtered').length,
+      fadedCount: () => cy.nodes('.faded').length,
+      nodeColour: (id) => {
+        const node = cy.getElementById(id);
+        return node.empty() ? null : String(node.style('background-color'));
+      },
       nodePosition: (id) => {
         const node = cy.getElementById(id);
         if (node.empty()) return null;
@@ -171,8 +196,26 @@ export function SphereGraph({ model, selectedId, fitSignal, centreOn, dimOverdue
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    cy.batch(() => cy.nodes().forEach((n) => void n.toggleClass('dimmed', dimOverdue && n.data('overdue') === true)));
-  }, [dimOverdue, model]);
+    cy.batch(() => cy.nodes().forEach((n) => {
+      n.toggleClass('dimmed', dimOverdue && n.data('overdue') === true);
+      n.toggleClass('by-stage', colourBy === 'stage');
+      n.toggleClass('by-touch', colourBy === 'touch');
+      n.toggleClass('filtered', hiddenIds !== null && hiddenIds.has(n.id()));
+    }));
+  }, [dimOverdue, colourBy, hiddenIds, model]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => cy.elements().removeClass('faded'));
+    if (!focus) return;
+    const centre = cy.getElementById(focus.id);
+    if (centre.empty()) return;
+    let near = centre.closedNeighborhood();
+    if (focus.depth === 2) near = near.closedNeighborhood();
+    cy.batch(() => cy.elements().not(near).addClass('faded'));
+    cy.animate({ fit: { eles: near, padding: 80 } }, { duration: 350 });
+  }, [focus, model]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -185,6 +228,7 @@ export function SphereGraph({ model, selectedId, fitSignal, centreOn, dimOverdue
     <div className="graph" data-testid="sphere-graph">
       <canvas ref={backdropRef} className="graph-backdrop" aria-hidden="true" />
       <div ref={containerRef} className="graph-canvas" role="img" aria-label="Your sphere: you in the centre, rings for Trust, Like, Know and prospects, sectors by category" />
+      {tip && model.nodes.get(tip.id) ? <NodeTip x={tip.x} y={tip.y} data={model.nodes.get(tip.id)!.data} /> : null}
     </div>
   );
 }
@@ -196,4 +240,14 @@ function fitSphere(cy: Core, model: SphereGraphModel, container: HTMLElement): v
   const radius = model.layout.outerRadius;
   const zoom = Math.min(box.width, box.height) / (2 * radius + 110);
   cy.viewport({ zoom, pan: { x: box.width / 2, y: box.height / 2 } });
+}
+
+function NodeTip({ x, y, data }: { x: number; y: number; data: NodeData }) {
+  return (
+    <div className="node-tip" role="tooltip" style={{ left: x + 14, top: y + 10 }} data-testid="node-tip">
+      <strong>{data.label}</strong>
+      <span>{RING_LABELS[data.ring]} · {CATEGORY_LABELS[data.category]}</span>
+      <span>Trust {Math.round(data.score)}{data.overdue ? ' · due for a touch' : ''}</span>
+    </div>
+  );
 }

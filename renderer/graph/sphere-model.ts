@@ -1,7 +1,8 @@
 // Process: renderer (no DOM). Documents in, graph out: Cytoscape element data with positions, and the diff
 // from the previous graph, so the component changes only what changed.
 import { DEFAULT_TRUST_WEIGHTS, trustScore, type TrustScore, type TrustWeights } from '../../shared/domain/trust-score.ts';
-import { DEFAULT_CADENCE, touchDue, type Cadence } from '../../shared/domain/cadence.ts';
+import { cadenceUsed, DEFAULT_CADENCE, touchDue, type Cadence } from '../../shared/domain/cadence.ts';
+import { CATEGORY_COLOURS, STAGE_COLOURS, touchColour } from './sphere-style.ts';
 import { layoutSphere, type SphereLayout } from '../../shared/graph/sphere-layout.ts';
 import type { Category, TieKind } from '../../shared/domain/sphere.ts';
 import type { ContactDoc, DealDoc, TieDoc, TouchDoc } from '../../shared/schemas/index.ts';
@@ -19,6 +20,10 @@ export type NodeData = {
   stage: ContactDoc['stage'];
   /** Past due for a touch by the ring's cadence. */
   overdue: boolean;
+  /** Fill for each colour mode: category (default), customer stage, time since the last touch. */
+  categoryFill: string;
+  stageFill: string;
+  touchFill: string;
 };
 
 export type EdgeData = { id: string; source: string; target: string; kind: TieKind; width: number };
@@ -68,6 +73,9 @@ export function buildSphereModel(docs: SphereDocs, now: number, options: ModelOp
       mark: c.roles.includes('centerOfInfluence') ? 'coi' : c.roles.includes('hostBeneficiary') ? 'partner' : 'plain',
       stage: c.stage,
       overdue: touchDue(c.ring, lastTouch, c.createdAt, now, cadence).status === 'overdue',
+      categoryFill: CATEGORY_COLOURS[c.category],
+      stageFill: STAGE_COLOURS[c.stage],
+      touchFill: touchColour(cadenceUsed(c.ring, lastTouch, now, cadence)),
     };
   });
   const layout = layoutSphere(nodeData.map((n) => ({ id: n.id, ring: n.ring, category: n.category, size: n.size, label: n.label })));

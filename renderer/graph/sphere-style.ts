@@ -1,7 +1,7 @@
 // Process: renderer. How the graph encodes the domain: colour is category, shape marks the relationships to nurture,
 // size is trust, and each kind of tie has its own line.
 import type { StylesheetJson } from 'cytoscape';
-import type { Category, TieKind } from '../../shared/domain/sphere.ts';
+import type { Category, CustomerStage, TieKind } from '../../shared/domain/sphere.ts';
 
 export const CATEGORY_COLOURS: Record<Category, string> = {
   family: '#c8475c',
@@ -10,6 +10,28 @@ export const CATEGORY_COLOURS: Record<Category, string> = {
   acquaintance: '#6f7f8f',
   servicers: '#2e8b62',
 };
+
+export const STAGE_COLOURS: Record<CustomerStage, string> = {
+  prospect: '#a3acb6',
+  firstTime: '#7fb3d5',
+  repeat: '#2f6fb0',
+  lifetime: '#17345f',
+  churned: '#c0504d',
+};
+
+/** Time since the last touch, measured in the ring's own cadence: green is fresh, red is long overdue. */
+export const TOUCH_BANDS: { upTo: number; colour: string; label: string }[] = [
+  { upTo: 0.5, colour: '#2e8b62', label: 'Touched recently' },
+  { upTo: 1, colour: '#9bbf4a', label: 'Due soon' },
+  { upTo: 1.5, colour: '#e0a030', label: 'Overdue' },
+  { upTo: Infinity, colour: '#c8475c', label: 'Long overdue or never' },
+];
+
+export function touchColour(cadenceShare: number): string {
+  return TOUCH_BANDS.find((b) => cadenceShare <= b.upTo)!.colour;
+}
+
+export type ColourMode = 'category' | 'stage' | 'touch';
 
 export const TIE_COLOURS: Record<TieKind, string> = {
   referral: '#a0522d',
@@ -47,10 +69,10 @@ export function sphereStylesheet(): StylesheetJson {
         'min-zoomed-font-size': 11,
       },
     },
-    ...(Object.keys(CATEGORY_COLOURS) as Category[]).map((category) => ({
-      selector: `node[category = "${category}"]`,
-      style: { 'background-color': CATEGORY_COLOURS[category] },
-    })),
+    { selector: 'node', style: { 'background-color': 'data(categoryFill)' } },
+    { selector: 'node.by-stage', style: { 'background-color': 'data(stageFill)' } },
+    { selector: 'node.by-touch', style: { 'background-color': 'data(touchFill)' } },
+
     { selector: 'node[mark = "coi"]', style: { shape: 'star', 'border-color': '#c9a227', 'border-width': 2 } },
     { selector: 'node[mark = "partner"]', style: { shape: 'hexagon', 'border-color': '#1f8a87', 'border-width': 2.5 } },
     { selector: 'node:selected', style: { 'border-color': '#1b1a17', 'border-width': 3.5, 'z-index': 10 } },
@@ -74,5 +96,8 @@ export function sphereStylesheet(): StylesheetJson {
     { selector: 'edge[kind = "partner"]', style: { 'line-style': 'dotted' } },
     { selector: 'edge.hidden-kind', style: { display: 'none' } },
     { selector: 'edge.dimmed', style: { opacity: 0.05 } },
+    // Last, so they win over the per-kind opacities above.
+    { selector: '.faded', style: { opacity: 0.06, 'text-opacity': 0 } },
+    { selector: '.filtered', style: { display: 'none' } },
   ] as StylesheetJson;
 }

@@ -26,6 +26,8 @@ import { FilterPanel } from './components/FilterPanel.tsx';
 import { ListView } from './components/ListView.tsx';
 import { activeFilterCount, hiddenContacts, NO_FILTER, type ContactFilter } from './graph/contact-filter.ts';
 import type { ColourMode } from './graph/sphere-style.ts';
+import type { NetworkPositions } from './graph/network-layout.ts';
+import { layoutNetwork } from './graph/network-layout-client.ts';
 import type { LifeCycleSettings } from '../shared/domain/life-cycle.ts';
 
 type Props = { db: SphereDatabase; api: AppApiClient; host: 'electron' | 'browser' };
@@ -41,7 +43,9 @@ export function App({ db, api, host }: Props) {
   const [panel, setPanel] = useState<'today' | 'thanks' | 'filters' | null>(null);
   const [filter, setFilter] = useState<ContactFilter>(NO_FILTER);
   const [colourBy, setColourBy] = useState<ColourMode>('category');
-  const [view, setView] = useState<'sphere' | 'list'>('sphere');
+  const [view, setView] = useState<'sphere' | 'network' | 'list'>('sphere');
+  const [network, setNetwork] = useState<NetworkPositions | null>(null);
+  const [layingOut, setLayingOut] = useState(false);
   const [focus, setFocus] = useState<{ id: string; depth: 1 | 2 } | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -133,6 +137,23 @@ export function App({ db, api, host }: Props) {
     void refreshAllStages(db, docs, now, settings.lifeCycle);
   }, [loaded, db, docs, now, settings.lifeCycle]);
 
+  // The network view's positions come from a worker; recomputed when people or ties are added or removed.
+  const networkKey = view === 'network' ? `${docs.contacts.length}:${docs.ties.length}` : null;
+  useEffect(() => {
+    if (!networkKey) return;
+    let cancelled = false;
+    const nodes = [...model.nodes.values()].map((n) => ({ id: n.data.id, size: n.data.size }));
+    const edges = [...model.edges.values()].map((e) => ({ id: e.data.id, source: e.data.source, target: e.data.target }));
+    const started = setTimeout(() => setLayingOut(true), 0);
+    layoutNetwork({ nodes, edges })
+      .then((positions) => { if (!cancelled) setNetwork(positions); })
+      .catch((err: Error) => { if (!cancelled) say(`The network view could not be laid out: ${err.message}`); })
+      .finally(() => { clearTimeout(started); if (!cancelled) setLayingOut(false); });
+    return () => { cancelled = true; };
+    // The model is read at the moment the key changes; node sizes alone do not warrant a new layout.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [networkKey]);
+
   const runCommand = useCallback((id: CommandId) => {
     const spec = COMMANDS.find((c) => c.id === id);
     if (spec?.needsSelection && !selectedId) return say('Select a contact first (click one in the sphere).');
@@ -157,6 +178,7 @@ export function App({ db, api, host }: Props) {
       case 'settings.open': return setDialog({ kind: 'settings' });
       case 'search.focus': return searchRef.current?.focus();
       case 'view.list': return setView((v) => (v === 'list' ? 'sphere' : 'list'));
+      case 'view.network': return setView((v) => (v === 'network' ? 'sphere' : 'network'));
       case 'view.filters': return setPanel((p) => (p === 'filters' ? null : 'filters'));
     }
   }, [selectedId, say, undo, redo, loadSample]);
@@ -187,14 +209,18 @@ export function App({ db, api, host }: Props) {
     <div className="app">
       <header className="topbar">
         <h1>Sphere</h1>
-        <p className="counts" data-testid="counts">
-          {docs.contacts.length} contacts · {docs.ties.length} ties{host === 'browser' ? ' · browser host' : ''}
+        <p className="counts" data-testid="counts" title={host === 'browser' ? 'Running in the browser host' : 'Running in the desktop app'}>
+          {docs.contacts.length} contacts · {docs.ties.length} ties
         </p>
         <div className="spacer" />
         <SearchBox ref={searchRef} contacts={docs.contacts} onPick={(id) => { setSelectedId(id); setCentreOn((c) => ({ id, n: (c?.n ?? 0) + 1 })); }} />
         <button type="button" onClick={() => void undo()} disabled={!history.canUndo} title={history.nextUndoLabel ? `Undo ${history.nextUndoLabel} (Ctrl+Z)` : 'Nothing to undo'}>Undo</button>
         <button type="button" onClick={() => void loadSample()} disabled={progress !== null} data-testid="load-sample" title="Add a realistic sample sphere to explore">Load sample</button>
-        <button type="button" onClick={() => runCommand('view.list')} data-testid="toggle-list" aria-pressed={view === 'list'}>{view === 'list' ? 'Sphere' : 'List'}</button>
+        <div className="segmented" role="group" aria-label="View">
+          <button type="button" onClick={() => setView('sphere')} aria-pressed={view === 'sphere'} data-testid="view-sphere">Sphere</button>
+          <button type="button" onClick={() => setView('network')} aria-pressed={view === 'network'} data-testid="view-network">Network</button>
+          <button type="button" onClick={() => setView('list')} aria-pressed={view === 'list'} data-testid="toggle-list">List</button>
+        </div>
         <button type="button" onClick={() => runCommand('view.filters')} data-testid="open-filters" aria-pressed={panel === 'filters'}>Filters{activeFilterCount(filter) ? ` (${activeFilterCount(filter)})` : ''}</button>
         <button type="button" onClick={() => runCommand('view.today')} data-testid="open-today" aria-pressed={panel === 'today'}>Today{due.length ? ` (${due.length})` : ''}</button>
         <button type="button" onClick={() => runCommand('view.thanks')} data-testid="open-thanks" aria-pressed={panel === 'thanks'}>To thank{toThank.length ? ` (${toThank.length})` : ''}</button>
@@ -204,8 +230,9 @@ export function App({ db, api, host }: Props) {
       </header>
       {problem ? <StoreProblem problem={problem} api={api} onDismiss={() => setProblem(null)} /> : null}
       <main className="stage">
-        <SphereGraph model={model} selectedId={selectedId} fitSignal={fitSignal} centreOn={centreOn} colourBy={colourBy} hiddenIds={hiddenIds} focus={focus}
+        <SphereGraph network={view === 'network' ? network : null} model={model} selectedId={selectedId} fitSignal={fitSignal} centreOn={centreOn} colourBy={colourBy} hiddenIds={hiddenIds} focus={focus}
           onFocus={(id, depth) => { setSelectedId(id); setFocus({ id, depth }); say('Showing their neighbours. Escape returns to the whole sphere.'); }} dimOverdue={settings.dimOverdue} visibleTies={visibleTies} onSelect={setSelectedId} onDrop={onDrop} />
+        {layingOut ? <div className="progress" role="status" data-testid="network-progress"><p>Laying out the network of {docs.contacts.length.toLocaleString()} contacts…</p></div> : null}
         {view === 'list' ? <ListView contacts={docs.contacts} model={model} hiddenIds={hiddenIds} selectedId={selectedId} onSelect={setSelectedId} /> : null}
         {empty && !progress && view === 'sphere' ? (
           <section className="empty" data-testid="empty-state" aria-labelledby="empty-title">

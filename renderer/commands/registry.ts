@@ -2,7 +2,7 @@
 
 export type CommandId =
   | 'palette.open' | 'contact.add' | 'contact.edit' | 'contact.delete' | 'touch.log' | 'deal.record' | 'referral.record'
-  | 'contact.merge' | 'link.influence' | 'link.partner' | 'view.today' | 'view.thanks' | 'view.fit' | 'edit.undo' | 'edit.redo' | 'sample.load' | 'settings.open' | 'search.focus' | 'view.filters' | 'view.list';
+  | 'contact.merge' | 'link.influence' | 'link.partner' | 'view.today' | 'view.thanks' | 'view.fit' | 'edit.undo' | 'edit.redo' | 'sample.load' | 'settings.open' | 'search.focus' | 'view.filters' | 'view.list' | 'view.network';
 
 export type CommandSpec = {
   id: CommandId;
@@ -27,6 +27,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'link.partner', title: 'Link a customer you share with this partner', keys: 'P', needsSelection: true },
   { id: 'view.filters', title: 'Filter the sphere', keys: 'Shift+F' },
   { id: 'view.list', title: 'Switch between the sphere and the list', keys: 'Shift+L' },
+  { id: 'view.network', title: 'Network view: referral clusters (force-directed)', keys: 'Shift+N' },
   { id: 'view.today', title: 'Today: who is due for a touch', keys: 'T' },
   { id: 'view.thanks', title: 'Referrals to thank', keys: 'Shift+R' },
   { id: 'view.fit', title: 'Show the whole sphere', keys: 'F' },

@@ -4,6 +4,7 @@ import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
 import { hitTest, type DropTarget } from '../../shared/graph/sphere-layout.ts';
 import type { TieKind } from '../../shared/domain/sphere.ts';
 import { diffModels, type NodeData, type SphereGraphModel } from './sphere-model.ts';
+import type { NetworkPositions } from './network-layout.ts';
 import { paintBackdrop } from './sphere-backdrop.ts';
 import { sphereStylesheet, type ColourMode } from './sphere-style.ts';
 import { RING_LABELS, CATEGORY_LABELS } from '../../shared/domain/sphere.ts';
@@ -22,6 +23,8 @@ export type SphereGraphProps = {
   /** A contact and its neighbours within `depth` ties, everything else faded. */
   focus: { id: string; depth: 1 | 2 } | null;
   onFocus(id: string, depth: 1 | 2): void;
+  /** Positions of the network view; null shows the sphere. */
+  network: NetworkPositions | null;
   visibleTies: Record<TieKind, boolean>;
   onSelect(id: string | null): void;
   /** A contact was dragged and released over `target`. */
@@ -42,7 +45,8 @@ type SphereProbe = {
   ringMiddle(ring: string, category: string): { x: number; y: number } | null;
 };
 
-export function SphereGraph({ model, selectedId, fitSignal, centreOn, dimOverdue, colourBy, hiddenIds, focus, onFocus, visibleTies, onSelect, onDrop }: SphereGraphProps) {
+export function SphereGraph({ model, selectedId, fitSignal, centreOn, dimOverdue, colourBy, hiddenIds, focus, onFocus, network, visibleTies, onSelect, onDrop }: SphereGraphProps) {
+  const networkRef = useRef(network);
   const [tip, setTip] = useState<{ x: number; y: number; id: string } | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const backdropRef = useRef<HTMLCanvasElement>(null);
@@ -51,6 +55,7 @@ export function SphereGraph({ model, selectedId, fitSignal, centreOn, dimOverdue
   const modelRef = useRef(model);
   const handlers = useRef({ onSelect, onDrop, onFocus });
   const hoverRef = useRef<{ ring: string; category: string } | null>(null);
+  const repaintRef = useRef<() => void>(() => {});
 
   useEffect(() => {
     handlers.current = { onSelect, onDrop, onFocus };
@@ -74,8 +79,12 @@ export function SphereGraph({ model, selectedId, fitSignal, centreOn, dimOverdue
     cyRef.current = cy;
     const repaint = () => {
       const canvas = backdropRef.current;
-      if (canvas) paintBackdrop(canvas, modelRef.current.layout, { zoom: cy.zoom(), pan: cy.pan() }, hoverRef.current as never);
+      if (!canvas) return;
+      // The rings mean nothing in the network view: its positions come from the ties, not from depth.
+      if (networkRef.current) canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
+      else paintBackdrop(canvas, modelRef.current.layout, { zoom: cy.zoom(), pan: cy.pan() }, hoverRef.current as never);
     };
+    repaintRef.current = repaint;
     cy.on('viewport resize', repaint);
     cy.on('tap', 'node', (event) => handlers.current.onSelect(event.target.id()));
     cy.on('dbltap', 'node', (event) => handlers.current.onFocus(event.target.id(), (event.originalEvent as MouseEvent | undefined)?.shiftKey ? 2 : 1));
@@ -89,6 +98,7 @@ export function SphereGraph({ model, selectedId, fitSignal, centreOn, dimOverdue
       if (event.target === cy) handlers.current.onSelect(null);
     });
     cy.on('drag', 'node', (event) => {
+      if (networkRef.current) return;
       const target = hitTest((event.target as NodeSingular).position(), modelRef.current.layout);
       const next = 'ring' in target ? { ring: target.ring, category: target.category } : null;
       if (JSON.stringify(next) !== JSON.stringify(hoverRef.current)) {
@@ -98,6 +108,8 @@ export function SphereGraph({ model, selectedId, fitSignal, centreOn, dimOverdue
     });
     cy.on('dragfree', 'node', (event) => {
       const node = event.target as NodeSingular;
+      // In the network view a drag only rearranges the picture.
+      if (networkRef.current) return;
       const target = hitTest(node.position(), modelRef.current.layout);
       hoverRef.current = null;
       // Back to its place until the store says otherwise; a successful move re-lays it out.
@@ -159,17 +171,32 @@ export function SphereGraph({ model, selectedId, fitSignal, centreOn, dimOverdue
     cy.batch(() => {
       for (const id of diff.removeEdges) cy.getElementById(id).remove();
       for (const id of diff.removeNodes) cy.getElementById(id).remove();
-      if (diff.addNodes.length) cy.add(diff.addNodes.map((n) => ({ group: 'nodes' as const, data: n.data, position: { ...n.position } })));
+      const net = networkRef.current;
+      if (diff.addNodes.length) cy.add(diff.addNodes.map((n) => ({ group: 'nodes' as const, data: n.data, position: { ...(net?.[n.data.id] ?? n.position) } })));
       for (const n of diff.updateNodes) cy.getElementById(n.data.id).data(n.data);
-      for (const n of diff.moveNodes) cy.getElementById(n.data.id).position({ ...n.position });
+      if (!net) for (const n of diff.moveNodes) cy.getElementById(n.data.id).position({ ...n.position });
       if (diff.addEdges.length) cy.add(diff.addEdges.map((e) => ({ group: 'edges' as const, data: e.data })));
       for (const e of diff.updateEdges) cy.getElementById(e.data.id).data(e.data);
     });
     shownRef.current = model;
     if (first) fitSphere(cy, model, containerRef.current!);
-    const canvas = backdropRef.current;
-    if (canvas) paintBackdrop(canvas, model.layout, { zoom: cy.zoom(), pan: cy.pan() });
+    repaintRef.current();
   }, [model]);
+
+  // Switching views animates every node to its place in the other one; the selection stays.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || networkRef.current === network) return;
+    networkRef.current = network;
+    repaintRef.current();
+    const target = (id: string) => network?.[id] ?? modelRef.current.nodes.get(id)?.position ?? { x: 0, y: 0 };
+    const layout = cy.layout({ name: 'preset', positions: (n: NodeSingular) => target(n.id()), animate: true, animationDuration: 500, fit: !!network, padding: 40 } as cytoscape.LayoutOptions);
+    layout.one('layoutstop', () => {
+      if (!network) fitSphere(cy, modelRef.current, containerRef.current!);
+      repaintRef.current();
+    });
+    layout.run();
+  }, [network]);
 
   useEffect(() => {
     const cy = cyRef.current;

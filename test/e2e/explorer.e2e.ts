@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { freshDataDir, openPage, screenshot, startHost, type Host, type Session } from './harness.ts';
 
-type Probe = { nodeCount(): number; visibleCount(): number; fadedCount(): number; nodeColour(id: string): string | null; nodePosition(id: string): { x: number; y: number } | null };
+type Probe = { placeOf(id: string): unknown; nodeCount(): number; visibleCount(): number; fadedCount(): number; nodeColour(id: string): string | null; nodePosition(id: string): { x: number; y: number } | null };
 type Contact = { id: string; name: string; category: string; stage: string };
 
 let host: Host;
@@ -94,6 +94,28 @@ describe('exploring the sphere', () => {
     await screenshot(page, 'explorer-4-list');
     await page.keyboard.press('Shift+L');
     await page.getByTestId('contact-table').waitFor({ state: 'detached' });
+    expect(session.errors).toEqual([]);
+  });
+
+  it('switches to the network view with an animation, keeps the selection, and comes back to the sphere', async () => {
+    const someone = contacts[10]!;
+    await page.keyboard.press('/');
+    await page.keyboard.type(someone.name);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('detail-panel').getByRole('heading', { name: someone.name }).waitFor();
+    const inSphere = (await sphere<{ x: number; y: number }>('nodePosition', someone.id))!;
+    await page.getByTestId('view-network').click();
+    await page.getByTestId('network-progress').waitFor({ state: 'detached', timeout: 60_000 });
+    await expect.poll(async () => {
+      const p = (await sphere<{ x: number; y: number }>('nodePosition', someone.id))!;
+      return Math.hypot(p.x - inSphere.x, p.y - inSphere.y);
+    }).toBeGreaterThan(5);
+    await page.waitForTimeout(700);
+    expect(await page.getByTestId('detail-panel').getByRole('heading').first().textContent()).toBe(someone.name);
+    await screenshot(page, 'explorer-5-network');
+    await page.getByTestId('view-sphere').click();
+    await page.waitForTimeout(800);
+    expect(await sphere('placeOf', someone.id)).toMatchObject({ ring: expect.any(String) });
     expect(session.errors).toEqual([]);
   });
 });

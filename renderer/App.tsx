@@ -52,6 +52,7 @@ export function App({ db, api, host }: Props) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [toast, setToast] = useState<string | null>(null);
   const [fitSignal, setFitSignal] = useState(0);
+  const [zoomSignal, setZoomSignal] = useState<{ factor: number; n: number } | null>(null);
   const [centreOn, setCentreOn] = useState<{ id: string; n: number } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const [visibleTies, setVisibleTies] = useState<Record<TieKind, boolean>>({ referral: true, influence: true, partner: true, personal: false });
@@ -172,6 +173,8 @@ export function App({ db, api, host }: Props) {
       case 'view.today': return setPanel((p) => (p === 'today' ? null : 'today'));
       case 'view.thanks': return setPanel((p) => (p === 'thanks' ? null : 'thanks'));
       case 'view.fit': return setFitSignal((n) => n + 1);
+      case 'view.zoomIn': return setZoomSignal((z) => ({ factor: 1.4, n: (z?.n ?? 0) + 1 }));
+      case 'view.zoomOut': return setZoomSignal((z) => ({ factor: 1 / 1.4, n: (z?.n ?? 0) + 1 }));
       case 'edit.undo': return void undo();
       case 'edit.redo': return void redo();
       case 'sample.load': return void loadSample();
@@ -230,7 +233,7 @@ export function App({ db, api, host }: Props) {
       </header>
       {problem ? <StoreProblem problem={problem} api={api} onDismiss={() => setProblem(null)} /> : null}
       <main className="stage">
-        <SphereGraph network={view === 'network' ? network : null} model={model} selectedId={selectedId} fitSignal={fitSignal} centreOn={centreOn} colourBy={colourBy} hiddenIds={hiddenIds} focus={focus}
+        <SphereGraph zoomSignal={zoomSignal} network={view === 'network' ? network : null} model={model} selectedId={selectedId} fitSignal={fitSignal} centreOn={centreOn} colourBy={colourBy} hiddenIds={hiddenIds} focus={focus}
           onFocus={(id, depth) => { setSelectedId(id); setFocus({ id, depth }); say('Showing their neighbours. Escape returns to the whole sphere.'); }} dimOverdue={settings.dimOverdue} visibleTies={visibleTies} onSelect={setSelectedId} onDrop={onDrop} />
         {layingOut ? <div className="progress" role="status" data-testid="network-progress"><p>Laying out the network of {docs.contacts.length.toLocaleString()} contacts…</p></div> : null}
         {view === 'list' ? <ListView contacts={docs.contacts} model={model} hiddenIds={hiddenIds} selectedId={selectedId} onSelect={setSelectedId} /> : null}

@@ -2,8 +2,9 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runStorageBench, type Figure } from '../test/bench/storage-bench.ts';
+import { runGraphBench } from '../test/bench/graph-bench.ts';
 
-const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' }, contacts: { type: 'string' } } });
 
 function print(title: string, figures: Figure[]): void {
   console.log(`\n${title}`);
@@ -18,6 +19,13 @@ const results: Record<string, Figure[]> = {};
 if (!values.only || values.only === 'storage') {
   results.storage = await runStorageBench({ log: (line) => console.log(line) });
   print('Storage: ours (SQLite) relative to its peer; lower is better', results.storage);
+}
+if (!values.only || values.only === 'graph') {
+  // The graph is measured in the built renderer; build it first so the figures are of this code.
+  const { spawnSync } = await import('node:child_process');
+  spawnSync(process.execPath, [new URL('./build.ts', import.meta.url).pathname], { stdio: 'inherit' });
+  results.graph = await runGraphBench({ contacts: values.contacts ? Number(values.contacts) : undefined, log: (line) => console.log(line) });
+  print('Graph in Chromium: ours relative to the same graph in stock Cytoscape; lower is better', results.graph);
 }
 if (values.json) {
   fs.writeFileSync(values.json, JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));

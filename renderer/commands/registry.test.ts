@@ -12,6 +12,9 @@ describe('command registry', () => {
     expect(commandForKey(key('l'))?.id).toBe('touch.log');
     expect(commandForKey(key('R', { shiftKey: true }))?.id).toBe('view.thanks');
     expect(commandForKey(key('q'))).toBeUndefined();
+    expect(commandForKey(key('+', { shiftKey: true }))?.id).toBe('view.zoomIn');
+    expect(commandForKey(key('-'))?.id).toBe('view.zoomOut');
+    expect(commandForKey(key('/'))?.id).toBe('search.focus');
   });
 
   it('declares every command once, each with a title', () => {

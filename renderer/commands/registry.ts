@@ -2,7 +2,7 @@
 
 export type CommandId =
   | 'palette.open' | 'contact.add' | 'contact.edit' | 'contact.delete' | 'touch.log' | 'deal.record' | 'referral.record'
-  | 'contact.merge' | 'link.influence' | 'link.partner' | 'view.today' | 'view.thanks' | 'view.fit' | 'edit.undo' | 'edit.redo' | 'sample.load' | 'settings.open' | 'search.focus' | 'view.filters' | 'view.list' | 'view.network';
+  | 'contact.merge' | 'link.influence' | 'link.partner' | 'view.today' | 'view.thanks' | 'view.fit' | 'edit.undo' | 'edit.redo' | 'sample.load' | 'settings.open' | 'search.focus' | 'view.filters' | 'view.list' | 'view.network' | 'view.zoomIn' | 'view.zoomOut';
 
 export type CommandSpec = {
   id: CommandId;
@@ -30,7 +30,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'view.network', title: 'Network view: referral clusters (force-directed)', keys: 'Shift+N' },
   { id: 'view.today', title: 'Today: who is due for a touch', keys: 'T' },
   { id: 'view.thanks', title: 'Referrals to thank', keys: 'Shift+R' },
-  { id: 'view.fit', title: 'Show the whole sphere', keys: 'F' },
+  { id: 'view.fit', title: 'Show the whole sphere (reset the view)', keys: 'F' },
+  { id: 'view.zoomIn', title: 'Zoom in', keys: '+' },
+  { id: 'view.zoomOut', title: 'Zoom out', keys: '-' },
   { id: 'edit.undo', title: 'Undo', keys: 'Mod+Z' },
   { id: 'edit.redo', title: 'Redo', keys: 'Mod+Shift+Z' },
   { id: 'sample.load', title: 'Load the sample sphere' },
@@ -49,6 +51,8 @@ export function commandForKey(event: { key: string; ctrlKey: boolean; metaKey: b
   if (event.altKey) return undefined;
   const mod = event.ctrlKey || event.metaKey;
   const key = event.key.length === 1 ? event.key.toUpperCase() : event.key;
-  const combo = `${mod ? 'Mod+' : ''}${event.shiftKey ? 'Shift+' : ''}${key}`;
+  // Shift is part of a symbol itself on most layouts ('+' is Shift+=), so it only counts with letters and named keys.
+  const shift = event.shiftKey && (/^[a-z]$/i.test(event.key) || event.key.length > 1);
+  const combo = `${mod ? 'Mod+' : ''}${shift ? 'Shift+' : ''}${key}`;
   return COMMANDS.find((c) => c.keys === combo);
 }

@@ -6,6 +6,7 @@ import type { TieKind } from '../../shared/domain/sphere.ts';
 import { diffModels, type NodeData, type SphereGraphModel } from './sphere-model.ts';
 import type { NetworkPositions } from './network-layout.ts';
 import { paintBackdrop } from './sphere-backdrop.ts';
+import { scriptedViewport } from './scripted-viewport.ts';
 import { sphereStylesheet, type ColourMode } from './sphere-style.ts';
 import { RING_LABELS, CATEGORY_LABELS } from '../../shared/domain/sphere.ts';
 
@@ -14,6 +15,8 @@ export type SphereGraphProps = {
   selectedId: string | null;
   /** Bump to fit the whole sphere on screen again. */
   fitSignal: number;
+  /** Bump to zoom by the factor about the centre of the view. */
+  zoomSignal: { factor: number; n: number } | null;
   /** Bump with an id to bring that contact into view. */
   centreOn: { id: string; n: number } | null;
   dimOverdue: boolean;
@@ -41,11 +44,13 @@ type SphereProbe = {
   nodePosition(id: string): { x: number; y: number } | null;
   /** Which ring and sector the drawn node sits in. */
   placeOf(id: string): DropTarget | null;
+  /** Scripted pan and zoom for the benchmark: frame intervals in ms while the view moves. */
+  viewportFrames(frames: number): Promise<number[]>;
   /** Page coordinates of the middle of a ring within a sector: where to drop to reach it. */
   ringMiddle(ring: string, category: string): { x: number; y: number } | null;
 };
 
-export function SphereGraph({ model, selectedId, fitSignal, centreOn, dimOverdue, colourBy, hiddenIds, focus, onFocus, network, visibleTies, onSelect, onDrop }: SphereGraphProps) {
+export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn, dimOverdue, colourBy, hiddenIds, focus, onFocus, network, visibleTies, onSelect, onDrop }: SphereGraphProps) {
   const networkRef = useRef(network);
   const [tip, setTip] = useState<{ x: number; y: number; id: string } | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
@@ -138,6 +143,7 @@ export function SphereGraph({ model, selectedId, fitSignal, centreOn, dimOverdue
         const box = container.getBoundingClientRect();
         return { x: box.left + p.x, y: box.top + p.y };
       },
+      viewportFrames: (frames) => scriptedViewport(cy, frames),
       placeOf: (id) => {
         const node = cy.getElementById(id);
         return node.empty() ? null : hitTest(node.position(), modelRef.current.layout);
@@ -197,6 +203,13 @@ export function SphereGraph({ model, selectedId, fitSignal, centreOn, dimOverdue
     });
     layout.run();
   }, [network]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || !zoomSignal) return;
+    const box = containerRef.current!.getBoundingClientRect();
+    cy.animate({ zoom: { level: cy.zoom() * zoomSignal.factor, renderedPosition: { x: box.width / 2, y: box.height / 2 } } }, { duration: 200 });
+  }, [zoomSignal]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -278,3 +291,4 @@ function NodeTip({ x, y, data }: { x: number; y: number; data: NodeData }) {
     </div>
   );
 }
+

@@ -5,6 +5,7 @@ import type { AppApiClient, StoreProblem as Problem } from '../shared/app-api.ts
 import type { TieKind } from '../shared/domain/sphere.ts';
 import type { DropTarget } from '../shared/graph/sphere-layout.ts';
 import type { SphereDatabase } from '../shared/schemas/index.ts';
+import type { SphereDocs } from './graph/sphere-model.ts';
 import { EditHistory, type Reversible } from './commands/history.ts';
 import { moveContact } from './commands/move-contact.ts';
 import { logTouch } from './commands/relationship-edits.ts';
@@ -288,7 +289,11 @@ export function App({ db, api, host }: Props) {
 }
 
 
-async function refreshAllStages(db: SphereDatabase, docs: { contacts: { id: string; stage: string; stageByHand?: boolean }[]; deals: { contactId: string; at: number }[]; touches: { contactId: string; at: number; kind: string }[] }, now: number, lifeCycle: LifeCycleSettings): Promise<void> {
+/**
+ * One bulk write for every stage that moved: patching contacts one by one would
+ * rebuild the whole graph once per contact (thousands of times on a big sphere).
+ */
+async function refreshAllStages(db: SphereDatabase, docs: SphereDocs, now: number, lifeCycle: LifeCycleSettings): Promise<void> {
   const deals = new Map<string, { count: number; last: number }>();
   for (const d of docs.deals) {
     const e = deals.get(d.contactId) ?? { count: 0, last: 0 };
@@ -296,10 +301,11 @@ async function refreshAllStages(db: SphereDatabase, docs: { contacts: { id: stri
   }
   const touched = new Map<string, number>();
   for (const t of docs.touches) if (t.kind !== 'stageChange') touched.set(t.contactId, Math.max(touched.get(t.contactId) ?? 0, t.at));
-  for (const c of docs.contacts) {
-    if (c.stageByHand) continue;
+  const moved = docs.contacts.flatMap((c) => {
+    if (c.stageByHand) return [];
     const d = deals.get(c.id);
     const stage = stageFromHistory({ dealCount: d?.count ?? 0, lastDealAt: d?.last, lastTouchAt: touched.get(c.id) }, now, lifeCycle);
-    if (stage !== c.stage) await db.contacts.findOne(c.id).exec().then((doc) => doc?.incrementalPatch({ stage }));
-  }
+    return stage === c.stage ? [] : [{ ...c, stage }];
+  });
+  if (moved.length > 0) await db.contacts.bulkUpsert(moved);
 }

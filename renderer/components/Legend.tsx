@@ -38,7 +38,7 @@ export function Legend({ visibleTies, onToggle, colourBy, onColourBy }: Props) {
           <li key={kind}>
             <label>
               <input type="checkbox" checked={visibleTies[kind]} onChange={() => onToggle(kind)} data-testid={`tie-toggle-${kind}`} />
-              <span className="line" style={{ borderColor: TIE_COLOURS[kind], borderStyle: kind === 'influence' ? 'dashed' : kind === 'partner' ? 'dotted' : 'solid' }} />
+              <span className="line" style={{ borderColor: TIE_COLOURS[kind] }} />
               {TIE_LABELS[kind]}
             </label>
           </li>

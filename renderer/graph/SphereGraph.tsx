@@ -6,7 +6,6 @@ import type { TieKind } from '../../shared/domain/sphere.ts';
 import { diffModels, type NodeData, type SphereGraphModel } from './sphere-model.ts';
 import type { NetworkPositions } from './network-layout.ts';
 import { paintBackdrop } from './sphere-backdrop.ts';
-import { scriptedViewport } from './scripted-viewport.ts';
 import { sphereStylesheet, type ColourMode } from './sphere-style.ts';
 import { RING_LABELS, CATEGORY_LABELS } from '../../shared/domain/sphere.ts';
 
@@ -44,8 +43,6 @@ type SphereProbe = {
   nodePosition(id: string): { x: number; y: number } | null;
   /** Which ring and sector the drawn node sits in. */
   placeOf(id: string): DropTarget | null;
-  /** Scripted pan and zoom for the benchmark: frame intervals in ms while the view moves. */
-  viewportFrames(frames: number): Promise<number[]>;
   /** Page coordinates of the middle of a ring within a sector: where to drop to reach it. */
   ringMiddle(ring: string, category: string): { x: number; y: number } | null;
 };
@@ -143,7 +140,6 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
         const box = container.getBoundingClientRect();
         return { x: box.left + p.x, y: box.top + p.y };
       },
-      viewportFrames: (frames) => scriptedViewport(cy, frames),
       placeOf: (id) => {
         const node = cy.getElementById(id);
         return node.empty() ? null : hitTest(node.position(), modelRef.current.layout);
@@ -185,6 +181,9 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       for (const e of diff.updateEdges) cy.getElementById(e.data.id).data(e.data);
     });
     shownRef.current = model;
+    // Level of detail: on a big sphere the ties step aside while the view moves, and come back when it stops.
+    // (The renderer's own option, set after start because it depends on the data; Cytoscape has no public setter.)
+    (cy as unknown as { renderer(): { hideEdgesOnViewport: boolean } }).renderer().hideEdgesOnViewport = model.edges.size > 2500;
     if (first) fitSphere(cy, model, containerRef.current!);
     repaintRef.current();
   }, [model]);

@@ -49,6 +49,34 @@ async function stockServer(sphere: ReturnType<typeof generateSphere>): Promise<{
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
+/**
+ * Pans and zooms the way a user does, with the wheel and a drag on the background, while the page records
+ * how long each frame took. Real input matters: Cytoscape's level of detail reacts to user gestures only.
+ */
+async function userPanZoom(page: Page): Promise<number[]> {
+  const frames = page.evaluate(() => new Promise<number[]>((resolve) => {
+    const times: number[] = [];
+    let last = performance.now();
+    const end = last + 4000;
+    const tick = (now: number) => {
+      times.push(now - last);
+      last = now;
+      if (now < end) requestAnimationFrame(tick);
+      else resolve(times.slice(2));
+    };
+    requestAnimationFrame(tick);
+  }));
+  const { width, height } = VIEWPORT;
+  await page.mouse.move(width * 0.5, height * 0.55);
+  for (let i = 0; i < 12; i++) await page.mouse.wheel(0, i < 6 ? -120 : 120);
+  // A drag on empty canvas pans (near a corner, away from the sphere's nodes).
+  await page.mouse.move(40, height - 60);
+  await page.mouse.down();
+  for (let i = 1; i <= 20; i++) await page.mouse.move(40 + i * 10, height - 60 - i * 4);
+  await page.mouse.up();
+  return frames;
+}
+
 async function newPage() {
   const browser = await chromium.launch({ executablePath: findOrInstallChromium(() => {}), args: CHROMIUM_ARGS, headless: true });
   const page = await browser.newPage({ viewport: VIEWPORT });
@@ -102,7 +130,7 @@ export async function runGraphBench(options: { contacts?: number; ties?: number;
     const ours = await newPage();
     const paintsOurs: number[] = [];
     for (let i = 0; i < 2; i++) paintsOurs.push(await ourPaint(ours.page, host.url, contacts));
-    const framesOurs = await ours.page.evaluate(() => (window as unknown as { __sphere: { viewportFrames(n: number): Promise<number[]> } }).__sphere.viewportFrames(90));
+    const framesOurs = await userPanZoom(ours.page);
     const picks = sphere.contacts.filter((_, i) => i % Math.max(1, Math.floor(contacts / 12)) === 0).slice(0, 12).map((c) => c.id);
     const drags = await dragLatencies(ours.page, dataDir, picks);
     await ours.page.screenshot({ path: path.join(root, '.artifacts', 'screenshots', `bench-${contacts}-sphere.png`) });
@@ -115,7 +143,7 @@ export async function runGraphBench(options: { contacts?: number; ties?: number;
       await peer.page.waitForFunction(() => (window as unknown as { __bench?: unknown }).__bench !== undefined, null, { timeout: 180_000 });
       paintsPeer.push(await peer.page.evaluate(() => (window as unknown as { __bench: { paintMs: number } }).__bench.paintMs));
     }
-    const framesPeer = await peer.page.evaluate(() => (window as unknown as { __bench: { frames(n: number): Promise<number[]> } }).__bench.frames(90));
+    const framesPeer = await userPanZoom(peer.page);
     await peer.browser.close();
 
     const fps = (frames: number[]) => 1000 / median(frames);

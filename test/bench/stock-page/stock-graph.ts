@@ -1,7 +1,6 @@
 // Process: benchmark page (browser). The peer: the same graph drawn by Cytoscape's stock setup —
 // canvas renderer, built-in concentric layout, default style — timed from navigation start like ours.
 import cytoscape from 'cytoscape';
-import { scriptedViewport } from '../../../renderer/graph/scripted-viewport.ts';
 
 type Data = { nodes: { id: string }[]; edges: { id: string; source: string; target: string }[] };
 
@@ -13,6 +12,6 @@ const cy = cytoscape({
 });
 cy.one('render', () => {
   requestAnimationFrame(() => {
-    (window as unknown as { __bench: unknown }).__bench = { paintMs: performance.now(), nodes: cy.nodes().length, frames: (n: number) => scriptedViewport(cy, n) };
+    (window as unknown as { __bench: unknown }).__bench = { paintMs: performance.now(), nodes: cy.nodes().length };
   });
 });

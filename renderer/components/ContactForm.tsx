@@ -1,5 +1,6 @@
 // Process: renderer. The add-contact dialog: checked field by field, nothing saved until everything is right.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { Dialog } from './forms/Dialog.tsx';
 import { CATEGORIES, CATEGORY_LABELS, RINGS, RING_LABELS } from '../../shared/domain/sphere.ts';
 import { parseContactInput, type ContactFields, type ContactInput, type FieldErrors } from '../../shared/domain/contact-input.ts';
 
@@ -10,18 +11,7 @@ export function ContactForm({ onSave, onClose }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current!;
-    if (!dialog.open) dialog.showModal();
-    const cancel = (e: Event) => {
-      e.preventDefault();
-      onClose();
-    };
-    dialog.addEventListener('cancel', cancel);
-    return () => dialog.removeEventListener('cancel', cancel);
-  }, [onClose]);
+  const formRef = useRef<HTMLFormElement>(null);
 
   const set = (key: keyof ContactInput) => (value: string) => {
     setInput((prev) => ({ ...prev, [key]: value }));
@@ -34,7 +24,7 @@ export function ContactForm({ onSave, onClose }: Props) {
     if (!parsed.ok) {
       setErrors(parsed.errors);
       const first = Object.keys(parsed.errors)[0];
-      dialogRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+      formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
       return;
     }
     setSaving(true);
@@ -58,9 +48,8 @@ export function ContactForm({ onSave, onClose }: Props) {
   );
 
   return (
-    <dialog ref={dialogRef} className="dialog" aria-labelledby="contact-form-title" data-testid="contact-form">
-      <form onSubmit={submit} noValidate>
-        <h2 id="contact-form-title">Add a contact</h2>
+    <Dialog title="Add a contact" testId="contact-form" onClose={onClose}>
+      <form ref={formRef} onSubmit={submit} noValidate>
         {field('name', 'Name', <input name="name" data-testid="contact-name" autoFocus value={input.name} onChange={(e) => set('name')(e.target.value)} aria-invalid={!!errors.name} aria-describedby="name-error" autoComplete="off" />)}
         <div className="row">
           {field('category', 'Who they are to you', (
@@ -86,6 +75,6 @@ export function ContactForm({ onSave, onClose }: Props) {
           <button type="submit" className="primary" data-testid="contact-save" disabled={saving}>{saving ? 'Saving…' : 'Add to sphere'}</button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

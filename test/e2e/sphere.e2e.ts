@@ -44,6 +44,14 @@ function storedContacts(dataDir: string): { id: string; name: string; ring: stri
   }
 }
 
+/** A real mouse drag in small steps, as a hand would move. */
+async function dragTo(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 12) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
+  await page.mouse.up();
+}
+
 async function addContact(page: Page, fields: { name: string; category: string; ring: string; email?: string; phone?: string }) {
   await page.getByTestId('add-contact').click();
   await page.getByTestId('contact-name').fill(fields.name);
@@ -127,10 +135,7 @@ describe('the first sphere', () => {
 
     const from = (await page.evaluate((i) => (window as unknown as { __sphere: Probe }).__sphere.nodePosition(i), id))!;
     const to = (await ringMiddle(page, 'trust', 'friends'))!;
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    for (let i = 1; i <= 12; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 12, from.y + ((to.y - from.y) * i) / 12);
-    await page.mouse.up();
+    await dragTo(page, from, to);
     await expect.poll(() => storedContacts(dataDir)[0]!.ring).toBe('trust');
     await expect.poll(() => page.evaluate((i) => (window as unknown as { __sphere: Probe }).__sphere.placeOf(i), id)).toEqual({ ring: 'trust', category: 'friends' });
     expect(await page.getByTestId('toast').textContent()).toMatch(/move Ada Lovelace to Trust/i);
@@ -147,19 +152,13 @@ describe('the first sphere', () => {
     // Undo history lives in the window; after a restart the move is simply the new truth. Drag it back and undo that.
     const again = (await page.evaluate((i) => (window as unknown as { __sphere: Probe }).__sphere.nodePosition(i), id))!;
     const outside = { x: 5, y: 120 };
-    await page.mouse.move(again.x, again.y);
-    await page.mouse.down();
-    for (let i = 1; i <= 8; i++) await page.mouse.move(again.x + ((outside.x - again.x) * i) / 8, again.y + ((outside.y - again.y) * i) / 8);
-    await page.mouse.up();
+    await dragTo(page, again, outside, 8);
     await expect.poll(() => page.getByTestId('toast').textContent()).toMatch(/outside the sphere: nothing changed/);
     expect(storedContacts(dataDir)[0]!.ring).toBe('trust');
 
     const back = (await page.evaluate((i) => (window as unknown as { __sphere: Probe }).__sphere.nodePosition(i), id))!;
     const know = (await ringMiddle(page, 'know', 'friends'))!;
-    await page.mouse.move(back.x, back.y);
-    await page.mouse.down();
-    for (let i = 1; i <= 12; i++) await page.mouse.move(back.x + ((know.x - back.x) * i) / 12, back.y + ((know.y - back.y) * i) / 12);
-    await page.mouse.up();
+    await dragTo(page, back, know);
     await expect.poll(() => storedContacts(dataDir)[0]!.ring).toBe('know');
     await page.keyboard.press('Control+z');
     await expect.poll(() => storedContacts(dataDir)[0]!.ring).toBe('trust');

@@ -305,7 +305,10 @@ async function refreshAllStages(db: SphereDatabase, docs: SphereDocs, now: numbe
     if (c.stageByHand) return [];
     const d = deals.get(c.id);
     const stage = stageFromHistory({ dealCount: d?.count ?? 0, lastDealAt: d?.last, lastTouchAt: touched.get(c.id) }, now, lifeCycle);
-    return stage === c.stage ? [] : [{ ...c, stage }];
+    if (stage === c.stage) return [];
+    // The live documents carry RxDB's bookkeeping (_rev, _meta…); a write takes only the contact's own fields.
+    const plain = Object.fromEntries(Object.entries(c).filter(([key]) => !key.startsWith('_'))) as typeof c;
+    return [{ ...plain, stage }];
   });
   if (moved.length > 0) await db.contacts.bulkUpsert(moved);
 }

@@ -11,10 +11,12 @@ export function useSphereDocs(db: SphereDatabase): { docs: SphereDocs; loaded: b
   const [changedAt, setChangedAt] = useState(() => Date.now());
   useEffect(() => {
     const seen = new Set<string>();
-    const watch = <K extends keyof SphereDocs>(name: K, docs$: Observable<{ toJSON(): unknown }[]>) =>
+    // RxDB's own immutable document data, not toJSON() copies: on a big sphere every change would
+    // otherwise copy tens of thousands of touches. Nothing here mutates them.
+    const watch = <K extends keyof SphereDocs>(name: K, docs$: Observable<{ _data: unknown }[]>) =>
       docs$.subscribe((results) => {
         seen.add(name);
-        setDocs((prev) => ({ ...prev, [name]: results.map((d) => d.toJSON()) }));
+        setDocs((prev) => ({ ...prev, [name]: results.map((d) => d._data) }));
         setChangedAt(Date.now());
         if (seen.size === 4) setLoaded(true);
       });

@@ -217,4 +217,31 @@ describe('relationship workflows', () => {
     await page.getByTestId('toast').filter({ hasText: /^Undid log call/ }).waitFor();
     await expect.poll(() => stored<{ contactId: string }>(dataDir, 'docs__touches__v0').filter((t) => t.contactId === someone.id).length).toBe(before);
   });
+
+  it('marks a customer who has gone quiet for over a year as churned when the sphere opens', async () => {
+    const dataDir = freshDataDir('churn');
+    const { StoreService } = await import('../../electron/store/store-service.ts');
+    const { createRxDatabase } = await import('rxdb');
+    const { COLLECTIONS, DATABASE_NAME } = await import('../../shared/schemas/index.ts');
+    const store = new StoreService(dataDir);
+    const db = await createRxDatabase({ name: DATABASE_NAME, storage: store.current.raw, multiInstance: false });
+    await db.addCollections(COLLECTIONS);
+    const longAgo = Date.now() - 500 * 86_400_000;
+    const base = { category: 'business', ring: 'like', emails: [], phones: [], tags: [], roles: ['customer'], createdAt: longAgo, updatedAt: longAgo, updatedBy: 'test' };
+    await db.collections.contacts!.bulkInsert([{ ...base, id: 'quiet', name: 'Quentin Quiet', stage: 'repeat' }, { ...base, id: 'busy', name: 'Bea Busy', stage: 'repeat' }]);
+    await db.collections.deals!.bulkInsert([
+      { id: 'd1', contactId: 'quiet', amount: 10000, currency: 'USD', at: longAgo, createdAt: longAgo, updatedBy: 'test' },
+      { id: 'd2', contactId: 'quiet', amount: 10000, currency: 'USD', at: longAgo + 86_400_000, createdAt: longAgo, updatedBy: 'test' },
+      { id: 'd3', contactId: 'busy', amount: 10000, currency: 'USD', at: longAgo, createdAt: longAgo, updatedBy: 'test' },
+      { id: 'd4', contactId: 'busy', amount: 10000, currency: 'USD', at: Date.now() - 86_400_000, createdAt: longAgo, updatedBy: 'test' },
+    ]);
+    await db.close();
+    store.close();
+
+    const host = await startHost(dataDir);
+    const session = await openPage(host.url);
+    running.push({ host, session });
+    await expect.poll(() => stored<Contact>(dataDir, 'docs__contacts__v0').map((c) => [c.id, c.stage]).sort()).toEqual([['busy', 'repeat'], ['quiet', 'churned']]);
+    expect(session.errors).toEqual([]);
+  });
 });

@@ -21,6 +21,7 @@ import { StoreProblem } from './components/StoreProblem.tsx';
 import { buildSphereModel } from './graph/sphere-model.ts';
 import { SphereGraph } from './graph/SphereGraph.tsx';
 import { useSphereDocs } from './hooks/useSphereDocs.ts';
+import { markStartup } from './perf/startup-marks.ts';
 import { useSettings } from './hooks/useSettings.ts';
 import { SearchBox } from './components/SearchBox.tsx';
 import { FilterPanel } from './components/FilterPanel.tsx';
@@ -65,7 +66,11 @@ export function App({ db, api, host }: Props) {
     return () => clearInterval(timer);
   }, []);
   const now = Math.max(tick, changedAt);
-  const model = useMemo(() => buildSphereModel(docs, now, { weights: settings.trustWeights, cadence: settings.cadence }), [docs, now, settings]);
+  const model = useMemo(() => {
+    const built = buildSphereModel(docs, now, { weights: settings.trustWeights, cadence: settings.cadence });
+    if (loaded) markStartup('model-built');
+    return built;
+  }, [docs, now, settings, loaded]);
   const ctx = useMemo(() => ({ db, actor: ACTOR, lifeCycle: settings.lifeCycle }), [db, settings]);
 
   useEffect(() => history.subscribe(() => setHistoryVersion((v) => v + 1)), [history]);

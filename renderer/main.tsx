@@ -3,12 +3,15 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { connectPlatform } from './platform/platform.ts';
 import { openSphereDatabase } from './db/sphere-database.ts';
+import { markStartup } from './perf/startup-marks.ts';
 
 const root = createRoot(document.getElementById('root')!);
 
 async function start(): Promise<void> {
   const platform = await connectPlatform();
+  markStartup('connected');
   const db = await openSphereDatabase(platform.storage);
+  markStartup('database-open');
   root.render(<App db={db} api={platform.api} host={platform.host} />);
 }
 

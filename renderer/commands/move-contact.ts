@@ -27,10 +27,21 @@ export async function moveContact(ctx: EditContext, contactId: string, target: M
     const current = await ctx.db.contacts.findOne(contactId).exec();
     if (!current) throw new Error('That contact no longer exists.');
     const at = clock(ctx);
-    await current.incrementalPatch({ ring: to.ring, category: to.category, updatedAt: at, updatedBy: ctx.actor });
-    if (touchId && to.ring !== from.ring) {
-      const touch: TouchDoc = { id: touchId, contactId, kind: 'stageChange', direction: 'outbound', at, fromRing: from.ring, toRing: to.ring, createdAt: at, updatedBy: ctx.actor };
-      await ctx.db.touches.insert(touch);
+    const move = current.incrementalPatch({ ring: to.ring, category: to.category, updatedAt: at, updatedBy: ctx.actor });
+    if (!touchId || to.ring === from.ring) return void (await move);
+    const touch: TouchDoc = { id: touchId, contactId, kind: 'stageChange', direction: 'outbound', at, fromRing: from.ring, toRing: to.ring, createdAt: at, updatedBy: ctx.actor };
+    // Sent together with the move rather than after it: the move's own redraw would otherwise hold it back.
+    const [moved, recorded] = await Promise.allSettled([move, ctx.db.touches.insert(touch)]);
+    if (moved.status === 'rejected') {
+      // No record of a move that did not happen.
+      if (recorded.status === 'fulfilled') await recorded.value.remove();
+      throw moved.reason;
+    }
+    if (recorded.status === 'rejected') {
+      // Nor a move without its record: put the contact back where it was.
+      const moved = await ctx.db.contacts.findOne(contactId).exec();
+      await moved?.incrementalPatch({ ring: from.ring, category: from.category, updatedAt: current.updatedAt, updatedBy: current.updatedBy });
+      throw recorded.reason;
     }
   };
 

@@ -3,9 +3,10 @@ import { useEffect, useRef, useState } from 'react';
 import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
 import { hitTest, type DropTarget } from '../../shared/graph/sphere-layout.ts';
 import type { TieKind } from '../../shared/domain/sphere.ts';
-import { diffModels, type NodeData, type SphereGraphModel } from './sphere-model.ts';
+import { diffModels, withTieKinds, type GraphDiff, type NodeData, type SphereGraphModel } from './sphere-model.ts';
 import type { NetworkPositions } from './network-layout.ts';
 import { paintBackdrop } from './sphere-backdrop.ts';
+import { markStartup } from '../perf/startup-marks.ts';
 import { sphereStylesheet, type ColourMode } from './sphere-style.ts';
 import { RING_LABELS, CATEGORY_LABELS } from '../../shared/domain/sphere.ts';
 
@@ -43,6 +44,8 @@ type SphereProbe = {
   nodePosition(id: string): { x: number; y: number } | null;
   /** Which ring and sector the drawn node sits in. */
   placeOf(id: string): DropTarget | null;
+  /** The contact held by the pointer during a drag. */
+  grabbedId(): string | null;
   /** Page coordinates of the middle of a ring within a sector: where to drop to reach it. */
   ringMiddle(ring: string, category: string): { x: number; y: number } | null;
 };
@@ -58,6 +61,8 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
   const handlers = useRef({ onSelect, onDrop, onFocus });
   const hoverRef = useRef<{ ring: string; category: string } | null>(null);
   const repaintRef = useRef<() => void>(() => {});
+  const styleRef = useRef({ colourBy, dimOverdue });
+  const hiddenRef = useRef<Set<string> | null>(null);
 
   useEffect(() => {
     handlers.current = { onSelect, onDrop, onFocus };
@@ -68,7 +73,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     const container = containerRef.current!;
     const cy = cytoscape({
       container,
-      style: sphereStylesheet(),
+      style: sphereStylesheet(styleRef.current),
       wheelSensitivity: 0.3,
       minZoom: 0.02,
       maxZoom: 4,
@@ -99,9 +104,22 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     cy.on('tap', (event) => {
       if (event.target === cy) handlers.current.onSelect(null);
     });
+    // The drop is taken from the pointer's release, not from Cytoscape's dragfree: on a big sphere Cytoscape
+    // first hit-tests every element under the pointer, which holds dragfree back by a fifth of a second.
+    let dragged: NodeSingular | null = null;
+    const release = () => {
+      const node = dragged;
+      dragged = null;
+      // In the network view a drag only rearranges the picture.
+      if (!node || networkRef.current) return;
+      hoverRef.current = null;
+      repaint();
+      handlers.current.onDrop(node.id(), hitTest(node.position(), modelRef.current.layout));
+    };
     cy.on('drag', 'node', (event) => {
       if (networkRef.current) return;
-      const target = hitTest((event.target as NodeSingular).position(), modelRef.current.layout);
+      dragged = event.target as NodeSingular;
+      const target = hitTest(dragged.position(), modelRef.current.layout);
       const next = 'ring' in target ? { ring: target.ring, category: target.category } : null;
       if (JSON.stringify(next) !== JSON.stringify(hoverRef.current)) {
         hoverRef.current = next;
@@ -109,17 +127,16 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       }
     });
     cy.on('dragfree', 'node', (event) => {
-      const node = event.target as NodeSingular;
-      // In the network view a drag only rearranges the picture.
       if (networkRef.current) return;
-      const target = hitTest(node.position(), modelRef.current.layout);
-      hoverRef.current = null;
+      // A release the window did not see (it ended outside it) still counts.
+      if (dragged) release();
       // Back to its place until the store says otherwise; a successful move re-lays it out.
+      const node = event.target as NodeSingular;
       const home = modelRef.current.nodes.get(node.id())?.position;
       if (home) node.position(home);
       repaint();
-      handlers.current.onDrop(node.id(), target);
     });
+    window.addEventListener('pointerup', release, true);
     const observer = new ResizeObserver(() => {
       cy.resize();
       repaint();
@@ -144,6 +161,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
         const node = cy.getElementById(id);
         return node.empty() ? null : hitTest(node.position(), modelRef.current.layout);
       },
+      grabbedId: () => cy.nodes(':grabbed').first().id() ?? null,
       ringMiddle: (ring, category) => {
         const { layout } = modelRef.current;
         const band = layout.rings.find((b) => b.ring === ring);
@@ -156,6 +174,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       },
     };
     return () => {
+      window.removeEventListener('pointerup', release, true);
       observer.disconnect();
       cy.destroy();
       cyRef.current = null;
@@ -164,29 +183,35 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
   }, []);
 
   // Apply what changed.
+  const visibleTiesRef = useRef(visibleTies);
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
     modelRef.current = model;
+    visibleTiesRef.current = visibleTies;
     const first = shownRef.current === null || shownRef.current.nodes.size === 0;
-    const diff = diffModels(shownRef.current, model);
-    cy.batch(() => {
-      for (const id of diff.removeEdges) cy.getElementById(id).remove();
-      for (const id of diff.removeNodes) cy.getElementById(id).remove();
-      const net = networkRef.current;
-      if (diff.addNodes.length) cy.add(diff.addNodes.map((n) => ({ group: 'nodes' as const, data: n.data, position: { ...(net?.[n.data.id] ?? n.position) } })));
-      for (const n of diff.updateNodes) cy.getElementById(n.data.id).data(n.data);
-      if (!net) for (const n of diff.moveNodes) cy.getElementById(n.data.id).position({ ...n.position });
-      if (diff.addEdges.length) cy.add(diff.addEdges.map((e) => ({ group: 'edges' as const, data: e.data })));
-      for (const e of diff.updateEdges) cy.getElementById(e.data.id).data(e.data);
-    });
-    shownRef.current = model;
-    // Level of detail: on a big sphere the ties step aside while the view moves, and come back when it stops.
-    // (The renderer's own option, set after start because it depends on the data; Cytoscape has no public setter.)
-    (cy as unknown as { renderer(): { hideEdgesOnViewport: boolean } }).renderer().hideEdgesOnViewport = model.edges.size > 2500;
+    // Ties of a kind switched off are not in the graph at all: hidden elements still cost styling on every change.
+    const shown = withTieKinds(model, visibleTies);
+    // A big sphere opens in two steps: the people first, so the user sees their sphere at once, then the ties a
+    // frame later. Drawing tens of thousands of ties with the nodes would keep the screen empty for seconds.
+    const deferTies = first && shown.edges.size > TIES_DRAWN_LATER;
+    applyDiff(cy, diffModels(shownRef.current, deferTies ? { ...shown, edges: new Map() } : shown), networkRef.current);
+    shownRef.current = deferTies ? { ...shown, edges: new Map() } : shown;
+    setEdgeDetail(cy, shown.edges.size);
     if (first) fitSphere(cy, model, containerRef.current!);
+    if (model.nodes.size > 0) afterDraw(() => markStartup('graph-drawn'));
+    if (deferTies) {
+      afterDraw(() => {
+        if (cyRef.current !== cy || !shownRef.current) return;
+        // Whatever the model is by now: it may have changed while the people were being drawn.
+        const latest = withTieKinds(modelRef.current, visibleTiesRef.current);
+        applyDiff(cy, diffModels(shownRef.current, latest), networkRef.current);
+        shownRef.current = latest;
+        afterDraw(() => markStartup('ties-drawn'));
+      });
+    }
     repaintRef.current();
-  }, [model]);
+  }, [model, visibleTies]);
 
   // Switching views animates every node to its place in the other one; the selection stays.
   useEffect(() => {
@@ -225,28 +250,28 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
+    const current = styleRef.current;
+    if (current.colourBy === colourBy && current.dimOverdue === dimOverdue) return;
+    styleRef.current = { colourBy, dimOverdue };
+    cy.style(sphereStylesheet(styleRef.current));
+  }, [colourBy, dimOverdue]);
+
+  // Only contacts whose filtered state changed are touched: a class change restyles the node and its ties.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const before = hiddenRef.current;
     cy.batch(() => {
-      cy.edges().forEach((edge) => {
-        edge.toggleClass('hidden-kind', !visibleTies[edge.data('kind') as TieKind]);
-      });
+      for (const id of before ?? []) if (!hiddenIds?.has(id)) cy.getElementById(id).removeClass('filtered');
+      for (const id of hiddenIds ?? []) cy.getElementById(id).addClass('filtered');
     });
-  }, [visibleTies, model]);
+    hiddenRef.current = hiddenIds;
+  }, [hiddenIds, model]);
 
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    cy.batch(() => cy.nodes().forEach((n) => {
-      n.toggleClass('dimmed', dimOverdue && n.data('overdue') === true);
-      n.toggleClass('by-stage', colourBy === 'stage');
-      n.toggleClass('by-touch', colourBy === 'touch');
-      n.toggleClass('filtered', hiddenIds !== null && hiddenIds.has(n.id()));
-    }));
-  }, [dimOverdue, colourBy, hiddenIds, model]);
-
-  useEffect(() => {
-    const cy = cyRef.current;
-    if (!cy) return;
-    cy.batch(() => cy.elements().removeClass('faded'));
+    cy.batch(() => cy.elements('.faded').removeClass('faded'));
     if (!focus) return;
     const centre = cy.getElementById(focus.id);
     if (centre.empty()) return;
@@ -272,6 +297,34 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
   );
 }
 
+
+/** Above this many ties, a sphere opening draws its people first and its ties a frame later. */
+const TIES_DRAWN_LATER = 2500;
+
+/** Cytoscape draws in its own animation-frame loop, registered before ours: two frames on, the drawing is on screen. */
+function afterDraw(then: () => void): void {
+  requestAnimationFrame(() => requestAnimationFrame(then));
+}
+
+function applyDiff(cy: Core, diff: GraphDiff, network: NetworkPositions | null): void {
+  cy.batch(() => {
+    for (const id of diff.removeEdges) cy.getElementById(id).remove();
+    for (const id of diff.removeNodes) cy.getElementById(id).remove();
+    if (diff.addNodes.length) cy.add(diff.addNodes.map((n) => ({ group: 'nodes' as const, data: n.data, position: { ...(network?.[n.data.id] ?? n.position) } })));
+    for (const n of diff.updateNodes) cy.getElementById(n.data.id).data(n.data);
+    if (!network) for (const n of diff.moveNodes) cy.getElementById(n.data.id).position({ ...n.position });
+    if (diff.addEdges.length) cy.add(diff.addEdges.map((e) => ({ group: 'edges' as const, data: e.data })));
+    for (const e of diff.updateEdges) cy.getElementById(e.data.id).data(e.data);
+  });
+}
+
+/**
+ * Level of detail: on a big sphere the ties step aside while the view moves, and come back when it stops.
+ * (The renderer's own option, set after start because it depends on the data; Cytoscape has no public setter.)
+ */
+function setEdgeDetail(cy: Core, edgeCount: number): void {
+  (cy as unknown as { renderer(): { hideEdgesOnViewport: boolean } }).renderer().hideEdgesOnViewport = edgeCount > 2500;
+}
 
 /** The whole sphere, its sector labels included, centred on "you": fitting to the nodes alone would crop the rings. */
 function fitSphere(cy: Core, model: SphereGraphModel, container: HTMLElement): void {

@@ -92,6 +92,14 @@ export function buildSphereModel(docs: SphereDocs, now: number, options: ModelOp
   return { nodes, edges, layout, scores };
 }
 
+/** The same model with only the ties of the kinds the user has switched on. */
+export function withTieKinds(model: SphereGraphModel, visible: Record<TieKind, boolean>): SphereGraphModel {
+  if ((Object.keys(visible) as TieKind[]).every((k) => visible[k])) return model;
+  const edges = new Map<string, GraphEdge>();
+  for (const [id, edge] of model.edges) if (visible[edge.data.kind]) edges.set(id, edge);
+  return { ...model, edges };
+}
+
 export type GraphDiff = {
   addNodes: GraphNode[];
   updateNodes: GraphNode[];

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Observable } from 'rxjs';
 import type { SphereDatabase } from '../../shared/schemas/index.ts';
 import type { SphereDocs } from '../graph/sphere-model.ts';
+import { markStartup } from '../perf/startup-marks.ts';
 
 /** `changedAt` is when the documents last changed: time-based rules (due dates, decay) read it as "now". */
 export function useSphereDocs(db: SphereDatabase): { docs: SphereDocs; loaded: boolean; changedAt: number } {
@@ -10,15 +11,28 @@ export function useSphereDocs(db: SphereDatabase): { docs: SphereDocs; loaded: b
   const [loaded, setLoaded] = useState(false);
   const [changedAt, setChangedAt] = useState(() => Date.now());
   useEffect(() => {
-    const seen = new Set<string>();
+    // The first result of every collection is held back until all four are in, then shown in one render:
+    // otherwise a big sphere would be modelled and drawn four times over while it opens.
+    const first: Partial<SphereDocs> = {};
+    let allIn = false;
     // RxDB's own immutable document data, not toJSON() copies: on a big sphere every change would
     // otherwise copy tens of thousands of touches. Nothing here mutates them.
     const watch = <K extends keyof SphereDocs>(name: K, docs$: Observable<{ _data: unknown }[]>) =>
       docs$.subscribe((results) => {
-        seen.add(name);
-        setDocs((prev) => ({ ...prev, [name]: results.map((d) => d._data) }));
+        const data = results.map((d) => d._data) as SphereDocs[K];
+        if (allIn) {
+          setDocs((prev) => ({ ...prev, [name]: data }));
+          setChangedAt(Date.now());
+          return;
+        }
+        first[name] = data;
+        performance.mark(`sphere:loaded-${name}`);
+        if (Object.keys(first).length < 4) return;
+        allIn = true;
+        markStartup('documents-loaded');
+        setDocs(first as SphereDocs);
         setChangedAt(Date.now());
-        if (seen.size === 4) setLoaded(true);
+        setLoaded(true);
       });
     const subscriptions = [
       watch('contacts', db.contacts.find().$),

@@ -36,6 +36,16 @@ describe('move a contact between rings', () => {
     expect(await db.touches.count().exec()).toBe(0);
   });
 
+  it('leaves the contact where it was when the stage change cannot be recorded', async () => {
+    db = await testDatabase();
+    await db.contacts.insert(contact('a', { ring: 'know' }));
+    // A touch id already taken makes the record's insert fail after the move itself was written.
+    await db.touches.insert({ id: 'taken', contactId: 'a', kind: 'call', direction: 'outbound', at: 1, createdAt: 1, updatedBy: 'me' });
+    await expect(moveContact({ db, actor: 'me', newId: () => 'taken' }, 'a', { ring: 'trust' })).rejects.toThrow();
+    expect((await db.contacts.findOne('a').exec())?.ring).toBe('know');
+    expect(await db.touches.count().exec()).toBe(1);
+  });
+
   it('changes nothing when dropped where it already was', async () => {
     db = await testDatabase();
     await db.contacts.insert(contact('a', { ring: 'like' }));

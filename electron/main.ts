@@ -32,6 +32,8 @@ app.whenReady().then(async () => {
 
   const store = new StoreService(dataDir);
   await store.backupIfDue().catch((err: Error) => console.error(`backup at launch failed: ${err.message}`));
+  // Parsing the documents now overlaps with the window loading its code; the first query then finds them ready.
+  void store.warm().catch((err: Error) => console.error(`warming the store failed: ${err.message}`));
   const router = new StorageRouter(store, (line) => console.error(line));
   const handlers = createAppApiHandlers(store, { version: app.getVersion(), host: 'electron' });
   const clients = new Map<WebContents, StorageClient>();

@@ -34,6 +34,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const log = options.log ?? (() => {});
   const store = new StoreService(options.dataDir);
   await store.backupIfDue().catch((err: Error) => log(`backup at launch failed: ${err.message}`));
+  // Parsing the documents now overlaps with the window loading its code; the first query then finds them ready.
+  void store.warm().catch((err: Error) => console.error(`warming the store failed: ${err.message}`));
   const router = new StorageRouter(store, log);
   const handlers = createAppApiHandlers(store, { version: options.version ?? '0.0.0', host: 'browser' });
   const secret = crypto.randomBytes(32).toString('base64url');

@@ -18,6 +18,11 @@ export class DocCache<T> {
     this.max = max;
   }
 
+  /** How many documents it keeps at most. */
+  get capacity(): number {
+    return this.max;
+  }
+
   /** Call before reading: forgets everything if another connection changed the file. */
   check(db: Database.Database): void {
     // A prepared statement: db.pragma() would parse the SQL on every read.

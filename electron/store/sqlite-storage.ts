@@ -19,7 +19,8 @@ export type SqliteStorageSettings = {
 /** Bumped when the on-disk layout changes; a newer file is refused rather than misread. */
 export const STORE_FORMAT_VERSION = 1;
 
-type OpenFile = { db: Database.Database; instances: number; tables: Map<string, TableState> };
+/** `held`: kept open with its caches while the storage lives, even when no instance uses it. */
+type OpenFile = { db: Database.Database; instances: number; tables: Map<string, TableState>; held: boolean };
 
 export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanceOptions> {
   readonly name = 'sphere-sqlite';
@@ -42,38 +43,76 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
     if (params.schema.attachments) {
       throw new Error(`collection ${params.collectionName}: Sphere's SQLite storage does not store attachments`);
     }
-    const file = this.fileFor(params.databaseName);
-    let open = this.files.get(file);
-    if (!open) {
-      open = { db: openStoreFile(file), instances: 0, tables: new Map() };
-      this.files.set(file, open);
-    }
+    const open = this.openFile(this.fileFor(params.databaseName));
     const table = tableNameFor(params.collectionName, params.schema.version);
-    let state = open.tables.get(table);
-    if (!state) {
-      state = { changes$: new Subject(), cache: new DocCache(), refCount: 0 };
-      open.tables.set(table, state);
-    }
-    const opened = open;
-    const tableState = state;
+    const state = tableState(open, table);
     const instance = new RxStorageInstanceSqlite<RxDocType>({
       databaseName: params.databaseName,
       collectionName: params.collectionName,
       schema: params.schema,
       internals: { db: open.db, table, state },
       onClose: () => {
-        tableState.refCount--;
-        if (tableState.refCount === 0) {
-          tableState.changes$.complete();
-          opened.tables.delete(table);
+        state.refCount--;
+        if (state.refCount === 0 && !open.held) {
+          state.changes$.complete();
+          open.tables.delete(table);
         }
-        opened.instances--;
-        if (opened.instances === 0) this.closeFile(file);
+        open.instances--;
+        if (open.instances === 0 && !open.held) this.closeFile(this.fileFor(params.databaseName));
       },
     });
     state.refCount++;
     open.instances++;
     return instance;
+  }
+
+  /**
+   * Opens a database's file now (checking it, so a bad file is found at launch rather than on first use) and
+   * keeps it open, its parsed documents with it, until closeAll: a window that reloads or a second window then
+   * finds everything ready instead of checking the file and parsing every document again.
+   */
+  hold(databaseName: string): void {
+    this.openFile(this.fileFor(databaseName)).held = true;
+  }
+
+  /**
+   * Parses a held file's documents into the caches ahead of the first query, a slice at a time so requests keep
+   * being answered meanwhile. At launch this overlaps with the window loading its code. Returns how many it read.
+   */
+  async warm(databaseName: string, slice = 2000): Promise<number> {
+    const file = this.fileFor(databaseName);
+    const open = this.files.get(file);
+    if (!open) return 0;
+    const tables = open.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'docs\\_\\_%' ESCAPE '\\'").pluck().all() as string[];
+    let read = 0;
+    for (const table of tables) {
+      if (this.files.get(file) !== open || !open.db.open) return read;
+      const state = tableState(open, table);
+      state.cache.check(open.db);
+      // A table bigger than its cache would only churn it.
+      if (((open.db.prepare(`SELECT COUNT(*) FROM "${table}"`).pluck().get() as number) > state.cache.capacity)) continue;
+      let after = '';
+      for (;;) {
+        if (this.files.get(file) !== open || !open.db.open) return read;
+        state.cache.check(open.db);
+        const rows = open.db.prepare(`SELECT id, data FROM "${table}" WHERE id > ? ORDER BY id LIMIT ?`).all(after, slice) as { id: string; data: string }[];
+        for (const row of rows) state.cache.fromRow(row);
+        read += rows.length;
+        if (rows.length < slice) break;
+        after = rows[rows.length - 1]!.id;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    return read;
+  }
+
+  private openFile(file: string): OpenFile {
+    let open = this.files.get(file);
+    if (!open) {
+      open = { db: openStoreFile(file), instances: 0, tables: new Map(), held: false };
+      this.files.set(file, open);
+    }
+    return open;
   }
 
   /** Closes every file at once, whatever instances are still open (used before a restore and at quit). */
@@ -88,6 +127,15 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
     for (const state of open.tables.values()) state.changes$.complete();
     if (open.db.open) open.db.close();
   }
+}
+
+function tableState(open: OpenFile, table: string): TableState {
+  let state = open.tables.get(table);
+  if (!state) {
+    state = { changes$: new Subject(), cache: new DocCache(), refCount: 0 };
+    open.tables.set(table, state);
+  }
+  return state;
 }
 
 export function getRxStorageSqlite(settings: SqliteStorageSettings): RxStorageSqlite {

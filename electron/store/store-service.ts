@@ -6,7 +6,7 @@ import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import type { RxStorage } from 'rxdb';
 import { DATABASE_NAME } from '../../shared/schemas/index.ts';
 import { BackupNameSchema, type Backup, type StoreProblem, type StoreStatus } from '../../shared/app-api.ts';
-import { getRxStorageSqlite, openStoreFile, StoreOpenError, type RxStorageSqlite } from './sqlite-storage.ts';
+import { getRxStorageSqlite, StoreOpenError, type RxStorageSqlite } from './sqlite-storage.ts';
 
 const STORE_FILE = `${DATABASE_NAME}.db`;
 const KEEP_BACKUPS = 10;
@@ -32,8 +32,16 @@ export class StoreService {
     this.file = path.join(this.dataDir, STORE_FILE);
     this.backupDir = path.join(this.dataDir, 'backups');
     fs.mkdirSync(this.backupDir, { recursive: true });
-    this.problem = this.ensureReadableStore();
     this.generation = this.newGeneration();
+    this.problem = this.holdReadableStore();
+  }
+
+  /**
+   * Reads the store's documents into memory in the background, so the first window finds them parsed.
+   * Started by the hosts right after launch; safe to skip, and it stops by itself if the store is closed.
+   */
+  warm(): Promise<number> {
+    return this.generation.raw.warm(DATABASE_NAME);
   }
 
   get current(): StoreGeneration {
@@ -103,6 +111,7 @@ export class StoreService {
     fs.copyFileSync(backup, this.file);
     this.problem = null;
     this.generation = this.newGeneration();
+    this.generation.raw.hold(DATABASE_NAME);
     for (const listener of this.listeners) listener(this.generation);
     return this.status();
   }
@@ -116,15 +125,19 @@ export class StoreService {
     return { raw, storage: wrappedValidateAjvStorage({ storage: raw }) as RxStorage<unknown, unknown> };
   }
 
-  /** Never deletes or overwrites an unreadable file: it is moved aside and a fresh store starts. */
-  private ensureReadableStore(): StoreProblem | null {
-    if (!fs.existsSync(this.file)) return null;
+  /**
+   * Opens the store once, checked, and keeps it open for the host's lifetime. Never deletes or overwrites an
+   * unreadable file: it is moved aside and a fresh store starts.
+   */
+  private holdReadableStore(): StoreProblem | null {
     try {
-      openStoreFile(this.file).close();
+      this.generation.raw.hold(DATABASE_NAME);
       return null;
     } catch (err) {
       if (!(err instanceof StoreOpenError)) throw err;
       const setAsideAs = setAside(this.file, 'unreadable');
+      this.generation = this.newGeneration();
+      this.generation.raw.hold(DATABASE_NAME);
       return { reason: err.message, setAsideAs: path.basename(setAsideAs), at: Date.now() };
     }
   }

@@ -199,7 +199,12 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     shownRef.current = deferTies ? { ...shown, edges: new Map() } : shown;
     setEdgeDetail(cy, shown.edges.size);
     if (first) fitSphere(cy, model, containerRef.current!);
-    if (model.nodes.size > 0) afterDraw(() => markStartup('graph-drawn'));
+    if (model.nodes.size > 0) {
+      afterDraw(() => {
+        markStartup('graph-drawn');
+        if (!deferTies) markStartup('ties-drawn');
+      });
+    }
     if (deferTies) {
       afterDraw(() => {
         if (cyRef.current !== cy || !shownRef.current) return;

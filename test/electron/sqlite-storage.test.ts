@@ -149,3 +149,63 @@ describe('opening a store file', () => {
     expect(() => openStoreFile(file)).toThrow(/not a Sphere store/);
   });
 });
+
+describe('a held store', () => {
+  const allPeople = () => prepareQuery(personSchema, normalizeMangoQuery(personSchema, { selector: { _deleted: { $eq: false } } as MangoQuery<Person>['selector'], sort: [{ id: 'asc' }] }));
+
+  it('stays open with its documents when the last instance closes, and warming reads them all', async () => {
+    const directory = tempDir('held');
+    const storage = getRxStorageSqlite({ directory });
+    const first = await createInstance<Person>(storage, personSchema);
+    await first.bulkWrite(Array.from({ length: 2500 }, (_, i) => insertRow(person(`p${String(i).padStart(4, '0')}`, { age: i % 90 }))), 'seed');
+    await first.close();
+
+    storage.hold('db');
+    // Slices smaller than the table, so the warming yields between them.
+    expect(await storage.warm('db', 700)).toBe(2500);
+    const second = await createInstance<Person>(storage, personSchema);
+    const { documents } = await second.query(allPeople());
+    expect(documents).toHaveLength(2500);
+    expect(documents[42]!.name).toBe('n-p0042');
+    await second.close();
+    // Held: the file is still open after its only instance closed, and a third instance still reads it.
+    const third = await createInstance<Person>(storage, personSchema);
+    expect((await third.count(allPeople())).count).toBe(2500);
+    await third.close();
+    storage.closeAll();
+  });
+
+  it('never serves a warmed document that another connection has changed since', async () => {
+    const directory = tempDir('held-stale');
+    const storage = getRxStorageSqlite({ directory });
+    const seed = await createInstance<Person>(storage, personSchema);
+    await seed.bulkWrite([insertRow(person('a')), insertRow(person('b'))], 'seed');
+    await seed.close();
+    storage.hold('db');
+    await storage.warm('db');
+
+    // Another process (a second host, a sync tool) writes to the same file.
+    const other = await createInstance<Person>(getRxStorageSqlite({ directory }), personSchema);
+    const [a] = await other.findDocumentsById(['a'], false);
+    await other.bulkWrite([updateRow(a!, { name: 'Changed elsewhere' })], 'other');
+    await other.close();
+
+    const mine = await createInstance<Person>(storage, personSchema);
+    expect((await mine.findDocumentsById(['a'], false))[0]!.name).toBe('Changed elsewhere');
+    expect((await mine.query(allPeople())).documents.map((d) => d.name)).toEqual(['Changed elsewhere', 'n-b']);
+    await mine.close();
+    storage.closeAll();
+  });
+
+  it('stops warming quietly when the store is closed meanwhile', async () => {
+    const directory = tempDir('held-closed');
+    const storage = getRxStorageSqlite({ directory });
+    const seed = await createInstance<Person>(storage, personSchema);
+    await seed.bulkWrite(Array.from({ length: 300 }, (_, i) => insertRow(person(`q${i}`))), 'seed');
+    await seed.close();
+    storage.hold('db');
+    const warming = storage.warm('db', 50);
+    storage.closeAll();
+    expect(await warming).toBeLessThan(300);
+  });
+});

@@ -18,7 +18,7 @@ import { stageFromHistory } from '../shared/domain/life-cycle.ts';
 import { Legend } from './components/Legend.tsx';
 import { loadSampleSphere, type Progress } from './components/sample-loader.ts';
 import { StoreProblem } from './components/StoreProblem.tsx';
-import { buildSphereModel } from './graph/sphere-model.ts';
+import { createModelBuilder } from './graph/sphere-model.ts';
 import { SphereGraph } from './graph/SphereGraph.tsx';
 import { useSphereDocs } from './hooks/useSphereDocs.ts';
 import { markStartup } from './perf/startup-marks.ts';
@@ -66,11 +66,13 @@ export function App({ db, api, host }: Props) {
     return () => clearInterval(timer);
   }, []);
   const now = Math.max(tick, changedAt);
+  // One builder for the window's life: after an edit it re-scores only the contacts the edit touched.
+  const [modelBuilder] = useState(createModelBuilder);
   const model = useMemo(() => {
-    const built = buildSphereModel(docs, now, { weights: settings.trustWeights, cadence: settings.cadence });
+    const built = modelBuilder.build(docs, now, { weights: settings.trustWeights, cadence: settings.cadence });
     if (loaded) markStartup('model-built');
     return built;
-  }, [docs, now, settings, loaded]);
+  }, [modelBuilder, docs, now, settings, loaded]);
   const ctx = useMemo(() => ({ db, actor: ACTOR, lifeCycle: settings.lifeCycle }), [db, settings]);
 
   useEffect(() => history.subscribe(() => setHistoryVersion((v) => v + 1)), [history]);

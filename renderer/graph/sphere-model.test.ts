@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSphereModel, diffModels, MAX_NODE, MIN_NODE } from './sphere-model.ts';
+import { buildSphereModel, createModelBuilder, diffModels, MAX_NODE, MIN_NODE, type SphereDocs } from './sphere-model.ts';
 import { generateSphere } from '../../shared/sample-sphere.ts';
 
 const now = Date.UTC(2026, 0, 1);
@@ -43,3 +43,60 @@ describe('sphere graph model', () => {
     expect(gone.removeEdges.length).toBe(docs.ties.filter((t) => t.from === moved.id || t.to === moved.id).length);
   });
 });
+
+describe('incremental model builder', () => {
+  const plain = (model: ReturnType<typeof buildSphereModel>) => ({
+    nodes: [...model.nodes.values()].map((n) => [n.data, n.position]),
+    edges: [...model.edges.values()].map((e) => e.data),
+    sectors: model.layout.sectors,
+    rings: model.layout.rings,
+  });
+
+  it('builds, after any sequence of edits, exactly what a build from scratch gives', () => {
+    const sphere = generateSphere({ seed: 7, contacts: 150 });
+    let docs: SphereDocs = { contacts: sphere.contacts, ties: sphere.ties, touches: sphere.touches, deals: sphere.deals };
+    const builder = createModelBuilder();
+    const random = mulberry(42);
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    builder.build(docs, now);
+    for (let step = 0; step < 300; step++) {
+      const someone = pick(docs.contacts);
+      const other = pick(docs.contacts);
+      const edit = Math.floor(random() * 8);
+      // Like RxDB: a changed document is a new object, every other document stays the very same object.
+      if (edit === 0) docs = { ...docs, contacts: docs.contacts.map((c) => (c === someone ? { ...c, ring: pick(['trust', 'like', 'know', 'prospect'] as const) } : c)) };
+      if (edit === 1) docs = { ...docs, touches: [...docs.touches, { id: `t${step}`, contactId: someone.id, kind: 'call', direction: 'outbound', at: now - step * 3_600_000, createdAt: now, updatedBy: 'me' }] };
+      if (edit === 2 && docs.touches.length) docs = { ...docs, touches: docs.touches.filter((t) => t !== pick(docs.touches)) };
+      if (edit === 3) docs = { ...docs, deals: [...docs.deals, { id: `d${step}`, contactId: someone.id, amount: 100, currency: 'EUR', at: now - 1000, createdAt: now, updatedBy: 'me' }] };
+      if (edit === 4 && someone !== other) docs = { ...docs, ties: [...docs.ties, { id: `r${step}`, kind: 'referral', from: someone.id, to: other.id, at: now, createdAt: now, updatedAt: now, updatedBy: 'me' }] };
+      if (edit === 5 && docs.ties.length) docs = { ...docs, ties: docs.ties.filter((t) => t !== pick(docs.ties)) };
+      if (edit === 6 && docs.contacts.length > 20) docs = { ...docs, contacts: docs.contacts.filter((c) => c !== someone) };
+      if (edit === 7) docs = { ...docs, contacts: [...docs.contacts, { ...someone, id: `n${step}`, name: `New ${step}` }] };
+      expect(plain(builder.build(docs, now))).toEqual(plain(buildSphereModel(docs, now)));
+    }
+  });
+
+  it('scores only the contact a logged touch belongs to', () => {
+    const sphere = generateSphere({ seed: 8, contacts: 400 });
+    const builder = createModelBuilder();
+    builder.build(sphere, now);
+    expect(builder.lastScored).toBe(400);
+    const someone = sphere.contacts[17]!;
+    builder.build({ ...sphere, touches: [...sphere.touches, { id: 'new', contactId: someone.id, kind: 'meeting', direction: 'inbound', at: now, createdAt: now, updatedBy: 'me' }] }, now + 5_000);
+    expect(builder.lastScored).toBe(1);
+    // Once the clock has moved on far enough, every score is brought up to date again.
+    builder.build(sphere, now + 3_600_000);
+    expect(builder.lastScored).toBe(400);
+  });
+});
+
+/** A small seeded generator, so a failure replays exactly. */
+function mulberry(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

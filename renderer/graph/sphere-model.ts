@@ -50,40 +50,120 @@ export function nodeSize(score: number): number {
 export type ModelOptions = { weights?: TrustWeights; cadence?: Cadence };
 
 export function buildSphereModel(docs: SphereDocs, now: number, options: ModelOptions = {}): SphereGraphModel {
-  const weights = options.weights ?? DEFAULT_TRUST_WEIGHTS;
-  const cadence = options.cadence ?? DEFAULT_CADENCE;
-  const touchesBy = groupBy(docs.touches, (t) => t.contactId);
-  const dealsBy = groupBy(docs.deals, (d) => d.contactId);
-  const referralsBy = new Map<string, number>();
-  for (const tie of docs.ties) if (tie.kind === 'referral') referralsBy.set(tie.from, (referralsBy.get(tie.from) ?? 0) + 1);
+  return createModelBuilder().build(docs, now, options);
+}
 
-  const scores = new Map<string, TrustScore>();
-  const nodeData: NodeData[] = docs.contacts.map((c) => {
-    const touches = touchesBy.get(c.id) ?? [];
-    const score = trustScore({ ring: c.ring, touches, referralsGiven: referralsBy.get(c.id) ?? 0, dealCount: dealsBy.get(c.id)?.length ?? 0, now }, weights);
-    const lastTouch = touches.reduce<number | undefined>((m, t) => (t.kind === 'stageChange' ? m : Math.max(m ?? 0, t.at)), undefined);
-    scores.set(c.id, score);
-    return {
-      id: c.id,
-      label: c.name,
-      category: c.category,
-      ring: c.ring,
-      size: nodeSize(score.score),
-      score: score.score,
-      mark: c.roles.includes('centerOfInfluence') ? 'coi' : c.roles.includes('hostBeneficiary') ? 'partner' : 'plain',
-      stage: c.stage,
-      overdue: touchDue(c.ring, lastTouch, c.createdAt, now, cadence).status === 'overdue',
-      categoryFill: CATEGORY_COLOURS[c.category],
-      stageFill: STAGE_COLOURS[c.stage],
-      touchFill: touchColour(cadenceUsed(c.ring, lastTouch, now, cadence)),
-    };
-  });
+/** How far the clock may move before every contact's time-based values (decay, due dates) are computed again. */
+const CLOCK_SLACK_MS = 60_000;
+
+export type ModelBuilder = {
+  /** The model for these documents; contacts whose documents did not change keep their previous node data. */
+  build(docs: SphereDocs, now: number, options?: ModelOptions): SphereGraphModel;
+  /** How many contacts the last build scored (all of them, or only the changed ones). */
+  readonly lastScored: number;
+};
+
+/**
+ * Builds the graph model again after each change, but scores only the contacts the change touched. RxDB hands
+ * back the very same (frozen) data object for a document that did not change, so identity tells what is new:
+ * on a big sphere one logged touch re-scores one contact instead of ten thousand. Ties and the layout are
+ * cheap and always recomputed, so positions are exactly those of a build from scratch.
+ */
+export function createModelBuilder(): ModelBuilder {
+  let previous: {
+    docs: SphereDocs;
+    contacts: Map<string, ContactDoc>;
+    node: Map<string, NodeData>;
+    scores: Map<string, TrustScore>;
+    referrals: Map<string, number>;
+    /** The clock of the last full build, and the settings it used. */
+    clock: number;
+    weights: TrustWeights;
+    cadence: Cadence;
+  } | null = null;
+  let lastScored = 0;
+
+  return {
+    get lastScored() {
+      return lastScored;
+    },
+    build(docs, now, options = {}) {
+      const weights = options.weights ?? DEFAULT_TRUST_WEIGHTS;
+      const cadence = options.cadence ?? DEFAULT_CADENCE;
+      const touchesBy = groupBy(docs.touches, (t) => t.contactId);
+      const dealsBy = groupBy(docs.deals, (d) => d.contactId);
+      const referrals = new Map<string, number>();
+      for (const tie of docs.ties) if (tie.kind === 'referral') referrals.set(tie.from, (referrals.get(tie.from) ?? 0) + 1);
+
+      const reuse = previous !== null && previous.weights === weights && previous.cadence === cadence && Math.abs(now - previous.clock) <= CLOCK_SLACK_MS;
+      const dirty = reuse ? changedContacts(previous!, docs, referrals) : null;
+      const contacts = new Map<string, ContactDoc>();
+      const node = new Map<string, NodeData>();
+      const scores = new Map<string, TrustScore>();
+      lastScored = 0;
+      for (const c of docs.contacts) {
+        contacts.set(c.id, c);
+        const kept = dirty && !dirty.has(c.id) ? previous!.node.get(c.id) : undefined;
+        if (kept && previous!.contacts.get(c.id) === c) {
+          node.set(c.id, kept);
+          scores.set(c.id, previous!.scores.get(c.id)!);
+          continue;
+        }
+        lastScored++;
+        const { data, score } = contactNode(c, touchesBy.get(c.id) ?? [], dealsBy.get(c.id)?.length ?? 0, referrals.get(c.id) ?? 0, now, weights, cadence);
+        node.set(c.id, data);
+        scores.set(c.id, score);
+      }
+      previous = { docs, contacts, node, scores, referrals, clock: reuse ? previous!.clock : now, weights, cadence };
+      return assemble([...node.values()], scores, docs.ties);
+    },
+  };
+}
+
+/** Contacts whose own document, touches, deals or referral count differ from the previous build's. */
+function changedContacts(previous: { docs: SphereDocs; referrals: Map<string, number> }, docs: SphereDocs, referrals: Map<string, number>): Set<string> {
+  const dirty = new Set<string>();
+  const compare = <T extends { contactId: string }>(before: readonly T[], after: readonly T[]) => {
+    if (before === after) return;
+    const old = new Set(before);
+    const now = new Set(after);
+    for (const item of after) if (!old.has(item)) dirty.add(item.contactId);
+    for (const item of before) if (!now.has(item)) dirty.add(item.contactId);
+  };
+  compare(previous.docs.touches, docs.touches);
+  compare(previous.docs.deals, docs.deals);
+  for (const [id, n] of referrals) if (previous.referrals.get(id) !== n) dirty.add(id);
+  for (const id of previous.referrals.keys()) if (!referrals.has(id)) dirty.add(id);
+  return dirty;
+}
+
+function contactNode(c: ContactDoc, touches: TouchDoc[], dealCount: number, referralsGiven: number, now: number, weights: TrustWeights, cadence: Cadence): { data: NodeData; score: TrustScore } {
+  const score = trustScore({ ring: c.ring, touches, referralsGiven, dealCount, now }, weights);
+  const lastTouch = touches.reduce<number | undefined>((m, t) => (t.kind === 'stageChange' ? m : Math.max(m ?? 0, t.at)), undefined);
+  const data: NodeData = {
+    id: c.id,
+    label: c.name,
+    category: c.category,
+    ring: c.ring,
+    size: nodeSize(score.score),
+    score: score.score,
+    mark: c.roles.includes('centerOfInfluence') ? 'coi' : c.roles.includes('hostBeneficiary') ? 'partner' : 'plain',
+    stage: c.stage,
+    overdue: touchDue(c.ring, lastTouch, c.createdAt, now, cadence).status === 'overdue',
+    categoryFill: CATEGORY_COLOURS[c.category],
+    stageFill: STAGE_COLOURS[c.stage],
+    touchFill: touchColour(cadenceUsed(c.ring, lastTouch, now, cadence)),
+  };
+  return { data, score };
+}
+
+function assemble(nodeData: NodeData[], scores: Map<string, TrustScore>, ties: readonly TieDoc[]): SphereGraphModel {
   const layout = layoutSphere(nodeData.map((n) => ({ id: n.id, ring: n.ring, category: n.category, size: n.size, label: n.label })));
   const nodes = new Map<string, GraphNode>();
   for (const data of nodeData) nodes.set(data.id, { data, position: layout.positions.get(data.id)! });
 
   const edges = new Map<string, GraphEdge>();
-  for (const tie of docs.ties) {
+  for (const tie of ties) {
     if (!nodes.has(tie.from) || !nodes.has(tie.to)) continue;
     // Referral width grows with what the referral was worth, gently: a big deal should stand out, not shout.
     const width = tie.kind === 'referral' && tie.value ? Math.min(3.5, 1 + Math.log10(1 + tie.value / 100) / 1.5) : 1;

@@ -171,7 +171,7 @@ export async function runGraphBench(options: { contacts?: number; ties?: number;
     const ours = await newPage();
     const paintsOurs: number[] = [];
     const wholeOurs: number[] = [];
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 3; i++) {
       const { paint, whole, phases } = await ourPaint(ours.page, host.url);
       paintsOurs.push(paint);
       wholeOurs.push(whole);
@@ -187,7 +187,7 @@ export async function runGraphBench(options: { contacts?: number; ties?: number;
 
     const peer = await newPage();
     const paintsPeer: number[] = [];
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 3; i++) {
       await peer.page.goto(stock.url);
       await peer.page.waitForFunction(() => (window as unknown as { __bench?: unknown }).__bench !== undefined, null, { timeout: 180_000 });
       paintsPeer.push(await peer.page.evaluate(() => (window as unknown as { __bench: { paintMs: number } }).__bench.paintMs));

@@ -6,6 +6,7 @@ import type { TieKind } from '../../shared/domain/sphere.ts';
 import { diffModels, withTieKinds, type GraphDiff, type NodeData, type SphereGraphModel } from './sphere-model.ts';
 import type { NetworkPositions } from './network-layout.ts';
 import { paintBackdrop } from './sphere-backdrop.ts';
+import { clearPreview, paintPreview } from './sphere-preview.ts';
 import { markStartup } from '../perf/startup-marks.ts';
 import { sphereStylesheet, type ColourMode } from './sphere-style.ts';
 import { RING_LABELS, CATEGORY_LABELS } from '../../shared/domain/sphere.ts';
@@ -44,6 +45,10 @@ type SphereProbe = {
   nodePosition(id: string): { x: number; y: number } | null;
   /** Which ring and sector the drawn node sits in. */
   placeOf(id: string): DropTarget | null;
+  /** The still picture shown while a big sphere is handed to Cytoscape is on screen. */
+  previewShown(): boolean;
+  /** Ties drawn by Cytoscape (kinds switched off are not in the graph). */
+  edgeCount(): number;
   /** The contact held by the pointer during a drag. */
   grabbedId(): string | null;
   /** Page coordinates of the middle of a ring within a sector: where to drop to reach it. */
@@ -62,6 +67,18 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
   const hoverRef = useRef<{ ring: string; category: string } | null>(null);
   const repaintRef = useRef<() => void>(() => {});
   const styleRef = useRef({ colourBy, dimOverdue });
+  const previewRef = useRef<HTMLCanvasElement>(null);
+  const preparingRef = useRef<HTMLParagraphElement>(null);
+  /** The preview is on screen (until Cytoscape has drawn everything, or the view moves). */
+  const previewingRef = useRef(false);
+  /** Elements are waiting to be handed to Cytoscape in a later frame. */
+  const pendingRef = useRef(false);
+  const endPreview = () => {
+    if (!previewingRef.current) return;
+    previewingRef.current = false;
+    if (previewRef.current) clearPreview(previewRef.current);
+    if (preparingRef.current) preparingRef.current.hidden = true;
+  };
   const hiddenRef = useRef<Set<string> | null>(null);
 
   useEffect(() => {
@@ -93,6 +110,8 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     };
     repaintRef.current = repaint;
     cy.on('viewport resize', repaint);
+    // The preview is a still picture: once the view moves, only Cytoscape's drawing is right.
+    cy.on('viewport resize', () => endPreview());
     cy.on('tap', 'node', (event) => handlers.current.onSelect(event.target.id()));
     cy.on('dbltap', 'node', (event) => handlers.current.onFocus(event.target.id(), (event.originalEvent as MouseEvent | undefined)?.shiftKey ? 2 : 1));
     cy.on('mouseover', 'node', (event) => {
@@ -161,6 +180,8 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
         const node = cy.getElementById(id);
         return node.empty() ? null : hitTest(node.position(), modelRef.current.layout);
       },
+      previewShown: () => previewingRef.current,
+      edgeCount: () => cy.edges().length,
       grabbedId: () => cy.nodes(':grabbed').first().id() ?? null,
       ringMiddle: (ring, category) => {
         const { layout } = modelRef.current;
@@ -192,30 +213,41 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     const first = shownRef.current === null || shownRef.current.nodes.size === 0;
     // Ties of a kind switched off are not in the graph at all: hidden elements still cost styling on every change.
     const shown = withTieKinds(model, visibleTies);
-    // A big sphere opens in two steps: the people first, so the user sees their sphere at once, then the ties a
-    // frame later. Drawing tens of thousands of ties with the nodes would keep the screen empty for seconds.
-    const deferTies = first && shown.edges.size > TIES_DRAWN_LATER;
-    applyDiff(cy, diffModels(shownRef.current, deferTies ? { ...shown, edges: new Map() } : shown), networkRef.current);
-    shownRef.current = deferTies ? { ...shown, edges: new Map() } : shown;
     setEdgeDetail(cy, shown.edges.size);
-    if (first) fitSphere(cy, model, containerRef.current!);
-    if (model.nodes.size > 0) {
+    if (first && model.nodes.size > 0) fitSphere(cy, model, containerRef.current!);
+    repaintRef.current();
+    if (pendingRef.current) return;
+    if (first && (shown.nodes.size > PREVIEW_ABOVE.nodes || shown.edges.size > PREVIEW_ABOVE.ties) && !networkRef.current) {
+      // A big sphere is painted at once from the model, and handed to Cytoscape a frame later.
+      const canvas = previewRef.current!;
+      paintPreview(canvas, shown, { zoom: cy.zoom(), pan: cy.pan() }, { colourBy: styleRef.current.colourBy, visibleTies, dimOverdue: styleRef.current.dimOverdue });
+      previewingRef.current = true;
+      pendingRef.current = true;
+      // Set on the element itself: the handover keeps the page busy, and a React render would come too late.
+      preparingRef.current!.hidden = false;
       afterDraw(() => {
         markStartup('graph-drawn');
-        if (!deferTies) markStartup('ties-drawn');
-      });
-    }
-    if (deferTies) {
-      afterDraw(() => {
-        if (cyRef.current !== cy || !shownRef.current) return;
-        // Whatever the model is by now: it may have changed while the people were being drawn.
+        if (cyRef.current !== cy) return;
+        // Whatever the model is by now: it may have changed while the preview was painted.
         const latest = withTieKinds(modelRef.current, visibleTiesRef.current);
         applyDiff(cy, diffModels(shownRef.current, latest), networkRef.current);
         shownRef.current = latest;
-        afterDraw(() => markStartup('ties-drawn'));
+        pendingRef.current = false;
+        afterDraw(() => {
+          endPreview();
+          markStartup('ties-drawn');
+        });
+      });
+      return;
+    }
+    applyDiff(cy, diffModels(shownRef.current, shown), networkRef.current);
+    shownRef.current = shown;
+    if (model.nodes.size > 0) {
+      afterDraw(() => {
+        markStartup('graph-drawn');
+        markStartup('ties-drawn');
       });
     }
-    repaintRef.current();
   }, [model, visibleTies]);
 
   // Switching views animates every node to its place in the other one; the selection stays.
@@ -296,6 +328,8 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
   return (
     <div className="graph" data-testid="sphere-graph">
       <canvas ref={backdropRef} className="graph-backdrop" aria-hidden="true" />
+      <canvas ref={previewRef} className="graph-backdrop" aria-hidden="true" data-testid="graph-preview" />
+      <p ref={preparingRef} className="graph-preparing" role="status" hidden>Getting {model.nodes.size.toLocaleString()} contacts ready to explore…</p>
       <div ref={containerRef} className="graph-canvas" role="img" aria-label="Your sphere: you in the centre, rings for Trust, Like, Know and prospects, sectors by category" />
       {tip && model.nodes.get(tip.id) ? <NodeTip x={tip.x} y={tip.y} data={model.nodes.get(tip.id)!.data} /> : null}
     </div>
@@ -303,8 +337,8 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
 }
 
 
-/** Above this many ties, a sphere opening draws its people first and its ties a frame later. */
-const TIES_DRAWN_LATER = 2500;
+/** Above these, a sphere opening is painted as a still picture first and handed to Cytoscape a frame later. */
+const PREVIEW_ABOVE = { nodes: 2000, ties: 2500 };
 
 /** Cytoscape draws in its own animation-frame loop, registered before ours: two frames on, the drawing is on screen. */
 function afterDraw(then: () => void): void {

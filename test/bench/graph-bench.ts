@@ -8,14 +8,12 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import { build } from 'vite';
-import { createRxDatabase } from 'rxdb';
 import { chromium, type Page } from 'playwright-core';
 import { startBrowserHost } from '../../electron/host/browser-host.ts';
-import { StoreService } from '../../electron/store/store-service.ts';
 import { generateSphere } from '../../shared/sample-sphere.ts';
-import { COLLECTIONS, DATABASE_NAME, type SphereCollections } from '../../shared/schemas/index.ts';
 import { CHROMIUM_ARGS, findOrInstallChromium } from '../../scripts/chromium.ts';
 import type { Figure } from './storage-bench.ts';
+import { fillStore } from '../support/fill-store.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const VIEWPORT = { width: 1280, height: 800 };
@@ -23,17 +21,6 @@ const VIEWPORT = { width: 1280, height: 800 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 
-async function fillStore(dataDir: string, sphere: ReturnType<typeof generateSphere>): Promise<void> {
-  const store = new StoreService(dataDir);
-  const db = await createRxDatabase<SphereCollections>({ name: DATABASE_NAME, storage: store.current.raw, multiInstance: false });
-  await db.addCollections(COLLECTIONS);
-  await db.contacts.bulkInsert(sphere.contacts);
-  await db.ties.bulkInsert(sphere.ties);
-  await db.touches.bulkInsert(sphere.touches);
-  await db.deals.bulkInsert(sphere.deals);
-  await db.close();
-  store.close();
-}
 
 async function stockServer(sphere: ReturnType<typeof generateSphere>): Promise<{ url: string; close(): Promise<void> }> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sphere-stock-'));

@@ -276,7 +276,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     const cy = cyRef.current;
     if (!cy || !centreOn) return;
     const node = cy.getElementById(centreOn.id);
-    if (node.nonempty()) cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 350 });
+    if (node.nonempty()) cy.animate(viewportFor(node, clearArea(containerRef.current!), 0, Math.max(cy.zoom(), 1.2)), { duration: 350 });
   }, [centreOn]);
 
   useEffect(() => {
@@ -315,7 +315,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     let near = centre.closedNeighborhood();
     if (focus.depth === 2) near = near.closedNeighborhood();
     cy.batch(() => cy.elements().not(near).addClass('faded'));
-    cy.animate({ fit: { eles: near, padding: 80 } }, { duration: 350 });
+    cy.animate(viewportFor(near, clearArea(containerRef.current!), 60, 2), { duration: 350 });
   }, [focus, model]);
 
   useEffect(() => {
@@ -363,6 +363,21 @@ function applyDiff(cy: Core, diff: GraphDiff, network: NetworkPositions | null):
  */
 function setEdgeDetail(cy: Core, edgeCount: number): void {
   (cy as unknown as { renderer(): { hideEdgesOnViewport: boolean } }).renderer().hideEdgesOnViewport = edgeCount > 2500;
+}
+
+/** The part of the graph the detail panel does not cover, in the graph's own coordinates. */
+function clearArea(container: HTMLElement): { w: number; h: number } {
+  const box = container.getBoundingClientRect();
+  const panel = container.ownerDocument.querySelector('[data-testid="detail-panel"]')?.getBoundingClientRect();
+  const w = panel && panel.left > box.left + box.width / 2 ? panel.left - box.left : box.width;
+  return { w, h: box.height };
+}
+
+/** Zoom and pan that show `eles` whole in the middle of `area` (Cytoscape's own fit would put them under the panel). */
+function viewportFor(eles: cytoscape.CollectionReturnValue | NodeSingular, area: { w: number; h: number }, padding: number, maxZoom: number) {
+  const bb = eles.boundingBox();
+  const zoom = Math.min(maxZoom, (area.w - 2 * padding) / Math.max(bb.w, 1), (area.h - 2 * padding) / Math.max(bb.h, 1));
+  return { zoom, pan: { x: area.w / 2 - zoom * (bb.x1 + bb.w / 2), y: area.h / 2 - zoom * (bb.y1 + bb.h / 2) } };
 }
 
 /** The whole sphere, its sector labels included, centred on "you": fitting to the nodes alone would crop the rings. */

@@ -85,19 +85,20 @@ export function sphereStylesheet({ colourBy, dimOverdue }: StyleOptions = { colo
       selector: 'edge',
       style: {
         width: 'data(width)',
-        // Haystack edges are Cytoscape's fastest; only referrals need an arrow, so only they pay for a straight edge.
+        // Haystack edges are Cytoscape's fastest: straight lines with no per-pair routing.
         'curve-style': 'haystack',
         'haystack-radius': 0,
         opacity: 0.32,
         'line-color': '#999',
-        'target-arrow-color': '#999',
       },
     },
     ...(Object.keys(TIE_COLOURS) as TieKind[]).map((kind) => ({
       selector: `edge[kind = "${kind}"]`,
-      style: { 'line-color': TIE_COLOURS[kind], 'target-arrow-color': TIE_COLOURS[kind] },
+      style: { 'line-color': TIE_COLOURS[kind] },
     })),
-    { selector: 'edge[kind = "referral"]', style: { 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.7, opacity: 0.5 } },
+    // Referrals point from referrer to referred with an arrow at the middle of the line: a haystack edge can carry
+    // one there, and it stays visible where an arrow at the end would hide under the referred contact.
+    { selector: 'edge[kind = "referral"]', style: { 'mid-target-arrow-shape': 'triangle', 'mid-target-arrow-color': TIE_COLOURS.referral, 'arrow-scale': 0.8, opacity: 0.5 } },
     // Kinds differ by colour and weight, not by dashes: dashed lines cost several times more to draw.
     { selector: 'edge[kind = "influence"]', style: { opacity: 0.4 } },
     { selector: 'edge[kind = "partner"]', style: { opacity: 0.45 } },

@@ -67,6 +67,13 @@ describe('exploring the sphere', () => {
     await page.mouse.dblclick(at.x, at.y);
     await expect.poll(() => sphere<number>('fadedCount')).toBeGreaterThan(0);
     await page.waitForTimeout(400);
+    // The focused contact is in view and not under the detail panel that opened beside it.
+    const panel = (await page.getByTestId('detail-panel').boundingBox())!;
+    const focused = (await sphere<{ x: number; y: number }>('nodePosition', someone.id))!;
+    expect(focused.x).toBeGreaterThan(0);
+    expect(focused.x).toBeLessThan(panel.x);
+    expect(focused.y).toBeGreaterThan(0);
+    expect(focused.y).toBeLessThan(900);
     await screenshot(page, 'explorer-3-focused');
     await page.mouse.move(5, 500);
     await page.keyboard.press('Escape');

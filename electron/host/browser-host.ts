@@ -7,6 +7,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { dispatchAppRequest, type AppEventName, type AppEventPayload } from '../../shared/app-api.ts';
 import { HOST_CHANNEL_PATH, HOST_SECRET_PARAM, parseClientFrame, type HostFrame } from '../../shared/host-frames.ts';
 import { createAppApiHandlers } from '../app-api-handlers.ts';
+import { frameText } from '../channel/frame-text.ts';
 import { StorageRouter, type StorageClient } from '../channel/storage-router.ts';
 import { StoreService } from '../store/store-service.ts';
 import { serveRenderer } from './static-files.ts';
@@ -72,7 +73,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   wss.on('connection', (ws: WebSocket) => {
     sockets.add(ws);
     const send = (frame: HostFrame) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+      if (ws.readyState === ws.OPEN) ws.send(frameText(frame));
     };
     const client: StorageClient = { id: `ws-${crypto.randomUUID()}`, send: (m) => send({ t: 'storage', m }) };
     ws.on('message', (data, isBinary) => {

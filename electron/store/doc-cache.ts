@@ -4,6 +4,17 @@ import type Database from 'better-sqlite3';
 export type Row = { id: string; data: string };
 
 /**
+ * The stored JSON each parsed document came from. A document read from SQLite and sent on over a socket would
+ * otherwise be parsed and then stringified again; its text is already at hand. Only for documents that came
+ * from a row (never mutated: RxDB treats stored documents as immutable).
+ */
+const storedText = new WeakMap<object, string>();
+
+export function storedTextOf(doc: object): string | undefined {
+  return storedText.get(doc);
+}
+
+/**
  * Coherent because every write of this connection passes through set(), and
  * SQLite's data_version changes when any *other* connection commits to the file:
  * then everything cached is dropped. Bounded: the oldest entries go first.
@@ -52,6 +63,7 @@ export class DocCache<T> {
     const hit = this.docs.get(row.id);
     if (hit) return hit;
     const doc = JSON.parse(row.data) as T;
+    if (typeof doc === 'object' && doc !== null) storedText.set(doc, row.data);
     this.set(row.id, doc);
     return doc;
   }

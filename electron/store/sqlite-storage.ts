@@ -77,13 +77,20 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
 
   /**
    * Parses a held file's documents into the caches ahead of the first query, a slice at a time so requests keep
-   * being answered meanwhile. At launch this overlaps with the window loading its code. Returns how many it read.
+   * being answered meanwhile. At launch this overlaps with the window loading its code. `first` names the
+   * collections to read first, in the order the app will ask for them. Returns how many documents it read.
    */
-  async warm(databaseName: string, slice = 2000): Promise<number> {
+  async warm(databaseName: string, options: { slice?: number; first?: readonly string[] } = {}): Promise<number> {
+    const slice = options.slice ?? 2000;
     const file = this.fileFor(databaseName);
     const open = this.files.get(file);
     if (!open) return 0;
-    const tables = open.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'docs\\_\\_%' ESCAPE '\\'").pluck().all() as string[];
+    const rank = (table: string) => {
+      const at = (options.first ?? []).findIndex((name) => table.startsWith(tableNameFor(name, 0).replace(/v0$/, '')));
+      return at === -1 ? Infinity : at;
+    };
+    const tables = (open.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'docs\\_\\_%' ESCAPE '\\'").pluck().all() as string[])
+      .sort((a, b) => rank(a) - rank(b));
     let read = 0;
     for (const table of tables) {
       if (this.files.get(file) !== open || !open.db.open) return read;

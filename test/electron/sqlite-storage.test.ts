@@ -162,7 +162,7 @@ describe('a held store', () => {
 
     storage.hold('db');
     // Slices smaller than the table, so the warming yields between them.
-    expect(await storage.warm('db', 700)).toBe(2500);
+    expect(await storage.warm('db', { slice: 700, first: ['people'] })).toBe(2500);
     const second = await createInstance<Person>(storage, personSchema);
     const { documents } = await second.query(allPeople());
     expect(documents).toHaveLength(2500);
@@ -204,7 +204,7 @@ describe('a held store', () => {
     await seed.bulkWrite(Array.from({ length: 300 }, (_, i) => insertRow(person(`q${i}`))), 'seed');
     await seed.close();
     storage.hold('db');
-    const warming = storage.warm('db', 50);
+    const warming = storage.warm('db', { slice: 50 });
     storage.closeAll();
     expect(await warming).toBeLessThan(300);
   });

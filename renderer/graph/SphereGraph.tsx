@@ -380,12 +380,25 @@ function viewportFor(eles: cytoscape.CollectionReturnValue | NodeSingular, area:
   return { zoom, pan: { x: area.w / 2 - zoom * (bb.x1 + bb.w / 2), y: area.h / 2 - zoom * (bb.y1 + bb.h / 2) } };
 }
 
+/** Pixels kept around the sphere for the sector labels the backdrop draws outside it. */
+const SECTOR_LABEL_ROOM = 40;
+/** Pixels a sector label at the side of the sphere may take, beside it. */
+const SIDE_LABEL_ROOM = 150;
+
 /** The whole sphere, its sector labels included, centred on "you": fitting to the nodes alone would crop the rings. */
 function fitSphere(cy: Core, model: SphereGraphModel, container: HTMLElement): void {
   const box = container.getBoundingClientRect();
   const radius = model.layout.outerRadius;
-  const zoom = Math.min(box.width, box.height) / (2 * radius + 110);
-  cy.viewport({ zoom, pan: { x: box.width / 2, y: box.height / 2 } });
+  // The sector labels sit a fixed number of pixels outside the sphere, so the room kept for them is in pixels
+  // too: a margin in model units shrinks to nothing when a big sphere is zoomed far out, and the labels go.
+  const zoom = Math.max(0.01, (Math.min(box.width, box.height) - 2 * SECTOR_LABEL_ROOM) / (2 * radius));
+  // Where the window is wider than the sphere, it moves right of the legend rather than under it, with room for
+  // the sector labels that run outwards at its sides.
+  const half = radius * zoom + SIDE_LABEL_ROOM;
+  const legend = container.ownerDocument.querySelector('.legend')?.getBoundingClientRect();
+  const clearOf = legend && legend.width > 0 ? legend.right - box.left : 0;
+  const x = Math.max(box.width / 2, Math.min(clearOf + half, box.width - half));
+  cy.viewport({ zoom, pan: { x, y: box.height / 2 } });
 }
 
 function NodeTip({ x, y, data }: { x: number; y: number; data: NodeData }) {

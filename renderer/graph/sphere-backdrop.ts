@@ -71,13 +71,17 @@ export function paintBackdrop(canvas: HTMLCanvasElement, layout: SphereLayout, v
     ctx.stroke();
     ctx.setLineDash([]);
     const mid = (sector.startAngle + sector.endAngle) / 2;
-    const lr = r(outer) + 22;
+    // Labels at the sides run outwards from the sphere instead of back over its outer ring.
+    const side = Math.cos(mid);
+    ctx.textAlign = side < -0.35 ? 'right' : side > 0.35 ? 'left' : 'center';
+    const lr = r(outer) + (ctx.textAlign === 'center' ? 22 : 10);
     const label = `${CATEGORY_LABELS[sector.category]} · ${sector.count}`;
     ctx.fillStyle = CATEGORY_COLOURS[sector.category];
     ctx.fillText(label, cx + lr * Math.cos(mid), cy + lr * Math.sin(mid));
   }
 
   // Ring names along the top, inside each band.
+  ctx.textAlign = 'center';
   ctx.font = `500 ${Math.max(10, Math.min(13, 11 * Math.sqrt(zoom * 2)))}px system-ui, sans-serif`;
   ctx.fillStyle = 'rgba(70, 64, 52, 0.75)';
   for (const band of layout.rings) {

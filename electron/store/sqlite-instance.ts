@@ -292,11 +292,19 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
   }
 
   private docsFor(ids: string[], cache: DocCache<Doc>): Doc[] {
-    const missing = ids.filter((id) => cache.get(id) === undefined);
-    if (missing.length > 0) {
-      for (const row of this.statements.byIds.all(JSON.stringify(missing)) as Row[]) cache.fromRow(row);
+    // One cache lookup per id; only the misses go back to SQLite, in one statement.
+    const docs = new Array<Doc>(ids.length);
+    let missing: string[] | undefined;
+    for (let i = 0; i < ids.length; i++) {
+      const doc = cache.get(ids[i]!);
+      if (doc) docs[i] = doc;
+      else (missing ??= []).push(ids[i]!);
     }
-    return ids.map((id) => cache.get(id)!);
+    if (!missing) return docs;
+    const read = new Map<string, Doc>();
+    for (const row of this.statements.byIds.all(JSON.stringify(missing)) as Row[]) read.set(row.id, cache.fromRow(row));
+    for (let i = 0; i < ids.length; i++) docs[i] ??= read.get(ids[i]!)!;
+    return docs;
   }
 }
 

@@ -3,13 +3,37 @@ import { getIndexableStringMonad, getPrimaryFieldOfPrimaryKey, toArray } from 'r
 import type { RxDocumentData, RxJsonSchema } from 'rxdb';
 
 /**
- * RxDB compares index strings the way JavaScript compares strings: by UTF-16 code
- * unit. SQLite compares TEXT by its UTF-8 bytes, which orders characters outside
- * the Basic Multilingual Plane differently. Storing keys as UTF-16 big-endian
- * BLOBs makes SQLite's byte comparison (memcmp) agree with JavaScript exactly.
+ * RxDB compares index strings the way JavaScript compares strings: by UTF-16 code unit. SQLite compares BLOBs
+ * with memcmp. Each code unit is written in an order-preserving, prefix-free code, so that memcmp agrees with
+ * JavaScript exactly: below 0x80 one byte, below 0x4000 two bytes (lead 0x80-0xBF), otherwise three (lead
+ * 0xC0). Index strings are mostly ASCII (padding, digits, ids), so keys take about half the room UTF-16 did.
  */
 export function encodeIndexKey(indexString: string): Buffer {
-  return Buffer.from(indexString, 'utf16le').swap16();
+  const length = indexString.length;
+  let i = 0;
+  while (i < length && indexString.charCodeAt(i) < 0x80) i++;
+  if (i === length) return Buffer.from(indexString, 'latin1');
+  const out = Buffer.allocUnsafe(i + (length - i) * 3);
+  out.write(indexString.slice(0, i), 0, 'latin1');
+  let n = i;
+  for (; i < length; i++) {
+    const unit = indexString.charCodeAt(i);
+    if (unit < 0x80) out[n++] = unit;
+    else if (unit < 0x4000) {
+      out[n++] = 0x80 | (unit >> 8);
+      out[n++] = unit & 0xff;
+    } else {
+      out[n++] = 0xc0;
+      out[n++] = unit >> 8;
+      out[n++] = unit & 0xff;
+    }
+  }
+  return Buffer.from(out.subarray(0, n));
+}
+
+/** Store format 1 kept keys as UTF-16 big-endian; this reads such a key back, for the migration to format 2. */
+export function decodeFormat1Key(key: Uint8Array): string {
+  return Buffer.from(key).swap16().toString('utf16le');
 }
 
 export type IndexColumn = {

@@ -6,7 +6,7 @@ import { Subject } from 'rxjs';
 import { ensureRxStorageInstanceParamsAreCorrect, RXDB_VERSION } from 'rxdb';
 import type { RxStorage, RxStorageInstanceCreationParams } from 'rxdb';
 import { RxStorageInstanceSqlite, type SqliteInstanceOptions, type SqliteInternals, type TableState } from './sqlite-instance.ts';
-import { tableNameFor } from './sqlite-keys.ts';
+import { decodeFormat1Key, encodeIndexKey, tableNameFor } from './sqlite-keys.ts';
 import { DocCache } from './doc-cache.ts';
 
 export type SqliteStorageSettings = {
@@ -16,8 +16,11 @@ export type SqliteStorageSettings = {
   fileFor?: (databaseName: string) => string;
 };
 
-/** Bumped when the on-disk layout changes; a newer file is refused rather than misread. */
-export const STORE_FORMAT_VERSION = 1;
+/**
+ * Bumped when the on-disk layout changes; a newer file is refused rather than misread, an older one migrated.
+ * 1: index keys as UTF-16BE. 2: index keys in the compact code of `encodeIndexKey`.
+ */
+export const STORE_FORMAT_VERSION = 2;
 
 /** `held`: kept open with its caches while the storage lives, even when no instance uses it. */
 type OpenFile = { db: Database.Database; instances: number; tables: Map<string, TableState>; held: boolean };
@@ -89,8 +92,7 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
       const at = (options.first ?? []).findIndex((name) => table.startsWith(tableNameFor(name, 0).replace(/v0$/, '')));
       return at === -1 ? Infinity : at;
     };
-    const tables = (open.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'docs\\_\\_%' ESCAPE '\\'").pluck().all() as string[])
-      .sort((a, b) => rank(a) - rank(b));
+    const tables = ourTables(open.db).sort((a, b) => rank(a) - rank(b));
     let read = 0;
     for (const table of tables) {
       if (this.files.get(file) !== open || !open.db.open) return read;
@@ -182,15 +184,37 @@ export function openStoreFile(file: string): Database.Database {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = OFF');
     db.pragma('busy_timeout = 5000');
-    if (isNew || (db.pragma('user_version', { simple: true }) as number) === 0) {
-      db.pragma(`user_version = ${STORE_FORMAT_VERSION}`);
-    }
+    const version = isNew ? 0 : (db.pragma('user_version', { simple: true }) as number);
+    if (!isNew && version < 2 && ourTables(db).length > 0) migrateKeysToFormat2(db);
+    else if (version < STORE_FORMAT_VERSION) db.pragma(`user_version = ${STORE_FORMAT_VERSION}`);
     return db;
   } catch (err) {
     db.close();
     if (err instanceof StoreOpenError) throw err;
     throw new StoreOpenError(`${path.basename(file)} cannot be read: ${(err as Error).message}`);
   }
+}
+
+function ourTables(db: Database.Database): string[] {
+  return db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'docs\\_\\_%' ESCAPE '\\'").pluck().all() as string[];
+}
+
+/**
+ * Rewrites every index key from format 1 (UTF-16BE) to format 2, all tables in one transaction together with the
+ * version bump: a crash leaves either the old file or the new one, never a mix. The order of keys is the same in
+ * both codes, so the indexes stay valid; VACUUM then gives the room back.
+ */
+function migrateKeysToFormat2(db: Database.Database): void {
+  db.function('sphere_format2_key', { deterministic: true }, (key: unknown) => (key instanceof Uint8Array ? encodeIndexKey(decodeFormat1Key(key)) : key));
+  db.transaction(() => {
+    for (const table of ourTables(db)) {
+      const keys = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).filter((n) => /^k\d+$/.test(n));
+      if (keys.length === 0) continue;
+      db.exec(`UPDATE "${table}" SET ${keys.map((k) => `${k} = sphere_format2_key(${k})`).join(', ')}`);
+    }
+    db.pragma('user_version = 2');
+  })();
+  db.exec('VACUUM');
 }
 
 function hasForeignTables(db: Database.Database): boolean {

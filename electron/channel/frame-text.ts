@@ -8,7 +8,8 @@ import { storedTextOf } from '../store/doc-cache.ts';
 /** Below this, plain JSON.stringify is as quick. */
 const MANY = 64;
 /** Stands in for the documents while the rest is stringified; random per launch, so no client can forge it. */
-const MARKER = `"sphere-documents-${crypto.randomBytes(12).toString('hex')}"`;
+const PLACEHOLDER = `sphere-documents-${crypto.randomBytes(12).toString('hex')}`;
+const MARKER = JSON.stringify(PLACEHOLDER);
 
 export function frameText(frame: HostFrame): string {
   if (frame.t !== 'storage' || typeof frame.m !== 'object' || frame.m === null) return JSON.stringify(frame);
@@ -18,8 +19,7 @@ export function frameText(frame: HostFrame): string {
   const inside = typeof answer === 'object' && answer !== null && !Array.isArray(answer) && Array.isArray((answer as { documents?: unknown }).documents);
   const docs = Array.isArray(answer) ? answer : inside ? ((answer as { documents: unknown[] }).documents) : null;
   if (!docs || docs.length < MANY) return JSON.stringify(frame);
-  const placeholder = JSON.parse(MARKER) as string;
-  const skeleton = JSON.stringify({ ...frame, m: { ...message, return: inside ? { ...(answer as object), documents: placeholder } : placeholder } });
+  const skeleton = JSON.stringify({ ...frame, m: { ...message, return: inside ? { ...(answer as object), documents: PLACEHOLDER } : PLACEHOLDER } });
   const at = skeleton.indexOf(MARKER);
   const parts = docs.map((doc) => (typeof doc === 'object' && doc !== null ? storedTextOf(doc) : undefined) ?? JSON.stringify(doc));
   return `${skeleton.slice(0, at)}[${parts.join(',')}]${skeleton.slice(at + MARKER.length)}`;

@@ -36,7 +36,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const store = new StoreService(options.dataDir);
   await store.backupIfDue().catch((err: Error) => log(`backup at launch failed: ${err.message}`));
   // Parsing the documents now overlaps with the window loading its code; the first query then finds them ready.
-  void store.warm().catch((err: Error) => console.error(`warming the store failed: ${err.message}`));
+  void store.warm().catch((err: Error) => log(`warming the store failed: ${err.message}`));
   const router = new StorageRouter(store, log);
   const handlers = createAppApiHandlers(store, { version: options.version ?? '0.0.0', host: 'browser' });
   const secret = crypto.randomBytes(32).toString('base64url');

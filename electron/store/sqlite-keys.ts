@@ -69,8 +69,13 @@ export function indexColumnsFor(schema: RxJsonSchema<RxDocumentData<unknown>>): 
   });
 }
 
+/** The start every table name of a collection shares, whatever its schema version. */
+export function tablePrefixFor(collectionName: string): string {
+  const safe = collectionName.replace(/[^A-Za-z0-9_]/g, (c) => `_x${c.charCodeAt(0).toString(16)}_`);
+  return `docs__${safe}__`;
+}
+
 /** SQLite identifiers for a collection's table: only [A-Za-z0-9_], anything else escaped. */
 export function tableNameFor(collectionName: string, schemaVersion: number): string {
-  const safe = collectionName.replace(/[^A-Za-z0-9_]/g, (c) => `_x${c.charCodeAt(0).toString(16)}_`);
-  return `docs__${safe}__v${schemaVersion}`;
+  return `${tablePrefixFor(collectionName)}v${schemaVersion}`;
 }

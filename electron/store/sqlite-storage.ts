@@ -6,7 +6,7 @@ import { Subject } from 'rxjs';
 import { ensureRxStorageInstanceParamsAreCorrect, RXDB_VERSION } from 'rxdb';
 import type { RxStorage, RxStorageInstanceCreationParams } from 'rxdb';
 import { RxStorageInstanceSqlite, type SqliteInstanceOptions, type SqliteInternals, type TableState } from './sqlite-instance.ts';
-import { decodeFormat1Key, encodeIndexKey, tableNameFor } from './sqlite-keys.ts';
+import { decodeFormat1Key, encodeIndexKey, tableNameFor, tablePrefixFor } from './sqlite-keys.ts';
 import { DocCache } from './doc-cache.ts';
 
 export type SqliteStorageSettings = {
@@ -89,20 +89,22 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
     const open = this.files.get(file);
     if (!open) return 0;
     const rank = (table: string) => {
-      const at = (options.first ?? []).findIndex((name) => table.startsWith(tableNameFor(name, 0).replace(/v0$/, '')));
+      const at = (options.first ?? []).findIndex((name) => table.startsWith(tablePrefixFor(name)));
       return at === -1 ? Infinity : at;
     };
+    // Closed or replaced (a restore) meanwhile: stop.
+    const closed = () => this.files.get(file) !== open || !open.db.open;
     const tables = ourTables(open.db).sort((a, b) => rank(a) - rank(b));
     let read = 0;
     for (const table of tables) {
-      if (this.files.get(file) !== open || !open.db.open) return read;
+      if (closed()) return read;
       const state = tableState(open, table);
       state.cache.check(open.db);
       // A table bigger than its cache would only churn it.
       if (((open.db.prepare(`SELECT COUNT(*) FROM "${table}"`).pluck().get() as number) > state.cache.capacity)) continue;
       let after = '';
       for (;;) {
-        if (this.files.get(file) !== open || !open.db.open) return read;
+        if (closed()) return read;
         state.cache.check(open.db);
         const rows = open.db.prepare(`SELECT id, data FROM "${table}" WHERE id > ? ORDER BY id LIMIT ?`).all(after, slice) as { id: string; data: string }[];
         for (const row of rows) state.cache.fromRow(row);

@@ -39,8 +39,8 @@ export async function moveContact(ctx: EditContext, contactId: string, target: M
     }
     if (recorded.status === 'rejected') {
       // Nor a move without its record: put the contact back where it was.
-      const moved = await ctx.db.contacts.findOne(contactId).exec();
-      await moved?.incrementalPatch({ ring: from.ring, category: from.category, updatedAt: current.updatedAt, updatedBy: current.updatedBy });
+      const latest = await ctx.db.contacts.findOne(contactId).exec();
+      await latest?.incrementalPatch({ ring: from.ring, category: from.category, updatedAt: current.updatedAt, updatedBy: current.updatedBy });
       throw recorded.reason;
     }
   };

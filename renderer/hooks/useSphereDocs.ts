@@ -26,7 +26,7 @@ export function useSphereDocs(db: SphereDatabase): { docs: SphereDocs; loaded: b
           return;
         }
         first[name] = data;
-        performance.mark(`sphere:loaded-${name}`);
+        markStartup(`loaded-${name}`);
         if (Object.keys(first).length < 4) return;
         allIn = true;
         markStartup('documents-loaded');

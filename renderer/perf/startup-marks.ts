@@ -1,6 +1,8 @@
 // Process: renderer. Named moments of start-up on the Performance timeline, so a profile or the benchmark can
 // say where the time before the first sphere went (connect, open, load, model, draw). Marks cost microseconds.
-export type StartupPhase = 'connected' | 'database-open' | 'documents-loaded' | 'model-built' | 'graph-drawn' | 'ties-drawn';
+export type StartupPhase =
+  | 'connected' | 'database-open' | `loaded-${'contacts' | 'ties' | 'touches' | 'deals'}` | 'documents-loaded'
+  | 'model-built' | 'graph-drawn' | 'ties-drawn';
 
 const marked = new Set<StartupPhase>();
 

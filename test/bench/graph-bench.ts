@@ -42,7 +42,7 @@ async function stockServer(sphere: ReturnType<typeof generateSphere>): Promise<{
  * redraws everything once the view stops counts too, and idle frames before or after do not flatter anyone.
  * Real input matters: Cytoscape's level of detail reacts to user gestures only.
  */
-export async function userPanZoom(page: Page): Promise<number[]> {
+async function userPanZoom(page: Page): Promise<number[]> {
   await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __recording: boolean };
     w.__frames = [];
@@ -86,39 +86,32 @@ async function ourPaint(page: Page, url: string): Promise<{ paint: number; whole
   return { paint: phases['graph-drawn']!, whole: phases['ties-drawn']!, phases };
 }
 
-/** Milliseconds from releasing each drag to its change in the SQLite file; null where nothing was stored within 10 s. */
-export type DragResult = { stored: number[]; settled: number[]; missed: number; lost: number };
+type DragResult = { stored: number[]; settled: number[]; missed: number; lost: number };
 
-type Probe = {
-  nodePosition(i: string): { x: number; y: number } | null;
-  placeOf(i: string): { category?: string };
-  ringMiddle(r: string, c: string): { x: number; y: number } | null;
-  grabbedId(): string | null;
-};
 
 /**
  * Drags contacts across rings with the real mouse. For each: milliseconds from releasing it to its change in the
  * SQLite file, and to the page having handled the release (its redraw included). A press that picks up another
  * contact (one drawn over the first) is a miss, released where it was; a drop never stored within 10 s is lost.
  */
-export async function dragLatencies(page: Page, dataDir: string, ids: string[], wanted = 12): Promise<DragResult> {
+async function dragLatencies(page: Page, dataDir: string, ids: string[], wanted = 12): Promise<DragResult> {
   const db = new Database(path.join(dataDir, 'sphere.db'), { readonly: true });
   const ringOf = db.prepare("SELECT json_extract(data, '$.ring') FROM docs__contacts__v0 WHERE id = ?").pluck();
-  const probe = <A extends unknown[], R>(fn: (p: Probe, ...args: A) => R, ...args: A) =>
-    page.evaluate(([src, a]) => new Function('p', 'a', `return (${src})(p, ...a)`)((window as unknown as { __sphere: Probe }).__sphere, a), [fn.toString(), args] as const) as Promise<R>;
+  const probe = <T>(fn: string, ...args: string[]) =>
+    page.evaluate(([f, a]) => (window as unknown as { __sphere: Record<string, (...x: string[]) => unknown> }).__sphere[f as string]!(...(a as string[])), [fn, args] as const) as Promise<T>;
   const result: DragResult = { stored: [], settled: [], missed: 0, lost: 0 };
   for (const id of ids) {
     if (result.stored.length + result.lost >= wanted) break;
-    const from = await probe((p, i) => p.nodePosition(i), id);
+    const from = await probe<{ x: number; y: number } | null>('nodePosition', id);
     const before = ringOf.get(id) as string;
     const targetRing = before === 'trust' ? 'know' : 'trust';
-    const category = (await probe((p, i) => p.placeOf(i), id)).category ?? 'business';
-    const to = await probe((p, r, c) => p.ringMiddle(r, c), targetRing, category);
+    const category = (await probe<{ category?: string }>('placeOf', id)).category ?? 'business';
+    const to = await probe<{ x: number; y: number } | null>('ringMiddle', targetRing, category);
     if (!from || !to) continue;
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     await page.mouse.move(from.x + 2, from.y + 2);
-    if ((await probe((p) => p.grabbedId())) !== id) {
+    if ((await probe<string | null>('grabbedId')) !== id) {
       result.missed++;
       await page.mouse.move(from.x, from.y);
       await page.mouse.up();

@@ -151,16 +151,21 @@ describe('opening a store file', () => {
 });
 
 describe('a held store', () => {
+  /** A store with these people written and closed, then held by a fresh storage (as a host holds it at launch). */
+  async function heldStore(name: string, people: Person[]) {
+    const directory = tempDir(name);
+    const storage = getRxStorageSqlite({ directory });
+    const seed = await createInstance<Person>(storage, personSchema);
+    await seed.bulkWrite(people.map((p) => insertRow(p)), 'seed');
+    await seed.close();
+    storage.hold('db');
+    return { directory, storage };
+  }
   const allPeople = () => prepareQuery(personSchema, normalizeMangoQuery(personSchema, { selector: { _deleted: { $eq: false } } as MangoQuery<Person>['selector'], sort: [{ id: 'asc' }] }));
 
   it('stays open with its documents when the last instance closes, and warming reads them all', async () => {
-    const directory = tempDir('held');
-    const storage = getRxStorageSqlite({ directory });
-    const first = await createInstance<Person>(storage, personSchema);
-    await first.bulkWrite(Array.from({ length: 2500 }, (_, i) => insertRow(person(`p${String(i).padStart(4, '0')}`, { age: i % 90 }))), 'seed');
-    await first.close();
-
-    storage.hold('db');
+    // The only instance is closed before the hold: the file stays open anyway.
+    const { storage } = await heldStore('held', Array.from({ length: 2500 }, (_, i) => person(`p${String(i).padStart(4, '0')}`, { age: i % 90 })));
     // Slices smaller than the table, so the warming yields between them.
     expect(await storage.warm('db', { slice: 700, first: ['people'] })).toBe(2500);
     const second = await createInstance<Person>(storage, personSchema);
@@ -176,12 +181,7 @@ describe('a held store', () => {
   });
 
   it('never serves a warmed document that another connection has changed since', async () => {
-    const directory = tempDir('held-stale');
-    const storage = getRxStorageSqlite({ directory });
-    const seed = await createInstance<Person>(storage, personSchema);
-    await seed.bulkWrite([insertRow(person('a')), insertRow(person('b'))], 'seed');
-    await seed.close();
-    storage.hold('db');
+    const { directory, storage } = await heldStore('held-stale', [person('a'), person('b')]);
     await storage.warm('db');
 
     // Another process (a second host, a sync tool) writes to the same file.
@@ -198,12 +198,7 @@ describe('a held store', () => {
   });
 
   it('stops warming quietly when the store is closed meanwhile', async () => {
-    const directory = tempDir('held-closed');
-    const storage = getRxStorageSqlite({ directory });
-    const seed = await createInstance<Person>(storage, personSchema);
-    await seed.bulkWrite(Array.from({ length: 300 }, (_, i) => insertRow(person(`q${i}`))), 'seed');
-    await seed.close();
-    storage.hold('db');
+    const { storage } = await heldStore('held-closed', Array.from({ length: 300 }, (_, i) => person(`q${i}`)));
     const warming = storage.warm('db', { slice: 50 });
     storage.closeAll();
     expect(await warming).toBeLessThan(300);

@@ -2,7 +2,7 @@
 import type { SettingsDoc, SphereDatabase } from '../../shared/schemas/index.ts';
 import { updateSettings } from '../commands/settings-edits.ts';
 import { SettingsForm } from './forms/SettingsForm.tsx';
-import type { SphereDocs } from '../graph/sphere-model.ts';
+import type { SphereDocs } from '../../shared/graph/sphere-model.ts';
 import { addContact, deleteContact, updateContact } from '../commands/contact-edits.ts';
 import type { Reversible } from '../commands/history.ts';
 import { mergeContacts } from '../commands/merge-contacts.ts';

@@ -1,6 +1,6 @@
 // Process: renderer. Explains every encoding on the graph, and switches each kind of tie on or off.
 import { CATEGORIES, CATEGORY_LABELS, TIE_KINDS, type TieKind } from '../../shared/domain/sphere.ts';
-import { CATEGORY_COLOURS, STAGE_COLOURS, TIE_COLOURS, TIE_LABELS, TOUCH_BANDS, type ColourMode } from '../graph/sphere-style.ts';
+import { CATEGORY_COLOURS, STAGE_COLOURS, TIE_COLOURS, TIE_LABELS, TOUCH_BANDS, type ColourMode } from '../../shared/graph/sphere-colours.ts';
 import { CUSTOMER_STAGES } from '../../shared/domain/sphere.ts';
 import { STAGE_LABELS } from './forms/EditContactForm.tsx';
 

@@ -2,7 +2,7 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { CATEGORY_LABELS, RINGS, RING_LABELS } from '../../shared/domain/sphere.ts';
 import type { ContactDoc } from '../../shared/schemas/index.ts';
-import type { SphereGraphModel } from '../graph/sphere-model.ts';
+import type { SphereGraphModel } from '../../shared/graph/sphere-model.ts';
 import { STAGE_LABELS } from './forms/EditContactForm.tsx';
 
 type SortKey = 'name' | 'category' | 'ring' | 'stage' | 'score';

@@ -3,12 +3,13 @@ import { useEffect, useRef, useState } from 'react';
 import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
 import { hitTest, type DropTarget } from '../../shared/graph/sphere-layout.ts';
 import type { TieKind } from '../../shared/domain/sphere.ts';
-import { diffModels, withTieKinds, type GraphDiff, type NodeData, type SphereGraphModel } from './sphere-model.ts';
+import { diffModels, withTieKinds, type GraphDiff, type NodeData, type SphereGraphModel } from '../../shared/graph/sphere-model.ts';
 import type { NetworkPositions } from './network-layout.ts';
 import { paintBackdrop } from './sphere-backdrop.ts';
 import { clearPreview, paintPreview } from './sphere-preview.ts';
 import { markStartup } from '../perf/startup-marks.ts';
-import { sphereStylesheet, type ColourMode } from './sphere-style.ts';
+import { sphereStylesheet } from './sphere-style.ts';
+import type { ColourMode } from '../../shared/graph/sphere-colours.ts';
 import { RING_LABELS, CATEGORY_LABELS } from '../../shared/domain/sphere.ts';
 
 export type SphereGraphProps = {

@@ -1,7 +1,7 @@
 // Process: renderer. Paints the sphere's rings, sectors and "you" on a canvas under Cytoscape, following its pan and zoom.
 import { CATEGORY_LABELS, RING_LABELS, type Ring } from '../../shared/domain/sphere.ts';
 import type { SphereLayout } from '../../shared/graph/sphere-layout.ts';
-import { CATEGORY_COLOURS } from './sphere-style.ts';
+import { CATEGORY_COLOURS } from '../../shared/graph/sphere-colours.ts';
 
 const BAND_FILL: Record<Ring, string> = {
   trust: 'rgba(196, 160, 84, 0.16)',

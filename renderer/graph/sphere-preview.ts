@@ -3,8 +3,8 @@
 // leave the screen empty for seconds. The preview uses the same positions, sizes, colours and viewport, so the
 // handover is seamless; it is cleared once Cytoscape has drawn everything, or as soon as the view moves.
 import type { TieKind } from '../../shared/domain/sphere.ts';
-import type { NodeData, SphereGraphModel } from './sphere-model.ts';
-import { TIE_COLOURS, type ColourMode } from './sphere-style.ts';
+import type { NodeData, SphereGraphModel } from '../../shared/graph/sphere-model.ts';
+import { TIE_COLOURS, type ColourMode } from '../../shared/graph/sphere-colours.ts';
 import type { Viewport } from './sphere-backdrop.ts';
 
 /** Tie opacities as the stylesheet draws them. */

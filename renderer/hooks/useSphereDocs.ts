@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { Observable } from 'rxjs';
 import type { SphereDatabase } from '../../shared/schemas/index.ts';
-import type { SphereDocs } from '../graph/sphere-model.ts';
+import type { SphereDocs } from '../../shared/graph/sphere-model.ts';
 import { markStartup } from '../perf/startup-marks.ts';
 
 /** `changedAt` is when the documents last changed: time-based rules (due dates, decay) read it as "now". */

@@ -1,11 +1,11 @@
-// Process: renderer (no DOM). Documents in, graph out: Cytoscape element data with positions, and the diff
+// Process: any (pure). Documents in, graph out: Cytoscape element data with positions, and the diff
 // from the previous graph, so the component changes only what changed.
-import { DEFAULT_TRUST_WEIGHTS, trustScore, type TrustScore, type TrustWeights } from '../../shared/domain/trust-score.ts';
-import { cadenceUsed, DEFAULT_CADENCE, touchDue, type Cadence } from '../../shared/domain/cadence.ts';
-import { CATEGORY_COLOURS, STAGE_COLOURS, touchColour } from './sphere-style.ts';
-import { layoutSphere, type SphereLayout } from '../../shared/graph/sphere-layout.ts';
-import type { Category, TieKind } from '../../shared/domain/sphere.ts';
-import type { ContactDoc, DealDoc, TieDoc, TouchDoc } from '../../shared/schemas/index.ts';
+import { DEFAULT_TRUST_WEIGHTS, trustScore, type TrustScore, type TrustWeights } from '../domain/trust-score.ts';
+import { cadenceUsed, DEFAULT_CADENCE, touchDue, type Cadence } from '../domain/cadence.ts';
+import { CATEGORY_COLOURS, STAGE_COLOURS, touchColour } from './sphere-colours.ts';
+import { layoutSphere, type SphereLayout } from './sphere-layout.ts';
+import type { Category, TieKind } from '../domain/sphere.ts';
+import type { ContactDoc, DealDoc, TieDoc, TouchDoc } from '../schemas/index.ts';
 
 export type NodeData = {
   id: string;

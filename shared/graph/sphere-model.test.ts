@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSphereModel, createModelBuilder, diffModels, MAX_NODE, MIN_NODE, type SphereDocs } from './sphere-model.ts';
-import { generateSphere } from '../../shared/sample-sphere.ts';
+import { generateSphere } from '../sample-sphere.ts';
 
 const now = Date.UTC(2026, 0, 1);
 

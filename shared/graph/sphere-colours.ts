@@ -1,0 +1,47 @@
+// Process: any (pure). The colours that encode the domain on the graph, the legend and the opening picture alike:
+// the host paints the first picture with them before the renderer has its documents.
+import type { Category, CustomerStage, TieKind } from '../domain/sphere.ts';
+
+export const CATEGORY_COLOURS: Record<Category, string> = {
+  family: '#c8475c',
+  business: '#2f6fb0',
+  friends: '#d9822b',
+  acquaintance: '#6f7f8f',
+  servicers: '#2e8b62',
+};
+
+export const STAGE_COLOURS: Record<CustomerStage, string> = {
+  prospect: '#a3acb6',
+  firstTime: '#7fb3d5',
+  repeat: '#2f6fb0',
+  lifetime: '#17345f',
+  churned: '#c0504d',
+};
+
+/** Time since the last touch, measured in the ring's own cadence: green is fresh, red is long overdue. */
+export const TOUCH_BANDS: { upTo: number; colour: string; label: string }[] = [
+  { upTo: 0.5, colour: '#2e8b62', label: 'Touched recently' },
+  { upTo: 1, colour: '#9bbf4a', label: 'Due soon' },
+  { upTo: 1.5, colour: '#e0a030', label: 'Overdue' },
+  { upTo: Infinity, colour: '#c8475c', label: 'Long overdue or never' },
+];
+
+export function touchColour(cadenceShare: number): string {
+  return TOUCH_BANDS.find((b) => cadenceShare <= b.upTo)!.colour;
+}
+
+export type ColourMode = 'category' | 'stage' | 'touch';
+
+export const TIE_COLOURS: Record<TieKind, string> = {
+  referral: '#a0522d',
+  influence: '#7b55b8',
+  partner: '#1f8a87',
+  personal: '#9a958a',
+};
+
+export const TIE_LABELS: Record<TieKind, string> = {
+  referral: 'Referral (arrow: referrer → referred)',
+  influence: 'Influence (center of influence → people)',
+  partner: 'Host-beneficiary partnership',
+  personal: 'Personal tie (family, knows)',
+};

@@ -10,5 +10,6 @@ export function createAppApiHandlers(store: StoreService, info: { version: strin
     'store.listBackups': () => store.listBackups(),
     'store.backupNow': () => store.backupNow(),
     'store.restoreBackup': ({ name }) => store.restoreBackup(name),
+    'sphere.openingPicture': () => store.openingPicture(),
   };
 }

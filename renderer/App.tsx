@@ -19,7 +19,8 @@ import { Legend } from './components/Legend.tsx';
 import { loadSampleSphere, type Progress } from './components/sample-loader.ts';
 import { StoreProblem } from './components/StoreProblem.tsx';
 import { createModelBuilder } from '../shared/graph/sphere-model.ts';
-import { SphereGraph } from './graph/SphereGraph.tsx';
+import { SphereGraph, type OpeningPicture } from './graph/SphereGraph.tsx';
+import type { OpeningPictureRequest } from './graph/opening-picture.ts';
 import { useSphereDocs } from './hooks/useSphereDocs.ts';
 import { markStartup } from './perf/startup-marks.ts';
 import { useSettings } from './hooks/useSettings.ts';
@@ -32,12 +33,12 @@ import type { NetworkPositions } from './graph/network-layout.ts';
 import { layoutNetwork } from './graph/network-layout-client.ts';
 import type { LifeCycleSettings } from '../shared/domain/life-cycle.ts';
 
-type Props = { db: SphereDatabase; api: AppApiClient; host: 'electron' | 'browser' };
+type Props = { db: SphereDatabase; api: AppApiClient; host: 'electron' | 'browser'; opening: OpeningPictureRequest };
 
 const ACTOR = 'local';
 
-export function App({ db, api, host }: Props) {
-  const { docs, loaded, changedAt } = useSphereDocs(db);
+export function App({ db, api, host, opening }: Props) {
+  const { docs, loaded, changedAt } = useSphereDocs(db, opening.settled);
   const settings = useSettings(db);
   const [history] = useState(() => new EditHistory());
   const [, setHistoryVersion] = useState(0);
@@ -74,6 +75,18 @@ export function App({ db, api, host }: Props) {
     return built;
   }, [modelBuilder, docs, now, settings, loaded]);
   const ctx = useMemo(() => ({ db, actor: ACTOR, lifeCycle: settings.lifeCycle }), [db, settings]);
+
+  // The host's picture of the sphere, shown while the documents are on their way.
+  const [picture, setPicture] = useState<OpeningPicture | null>(null);
+  useEffect(() => {
+    let live = true;
+    void opening.picture.then((p) => {
+      if (live) setPicture(p);
+    });
+    return () => {
+      live = false;
+    };
+  }, [opening]);
 
   useEffect(() => history.subscribe(() => setHistoryVersion((v) => v + 1)), [history]);
   useEffect(() => {
@@ -242,7 +255,7 @@ export function App({ db, api, host }: Props) {
       {problem ? <StoreProblem problem={problem} api={api} onDismiss={() => setProblem(null)} /> : null}
       <main className="stage">
         <SphereGraph zoomSignal={zoomSignal} network={view === 'network' ? network : null} model={model} selectedId={selectedId} fitSignal={fitSignal} centreOn={centreOn} colourBy={colourBy} hiddenIds={hiddenIds} focus={focus}
-          onFocus={(id, depth) => { setSelectedId(id); setFocus({ id, depth }); say('Showing their neighbours. Escape returns to the whole sphere.'); }} dimOverdue={settings.dimOverdue} visibleTies={visibleTies} onSelect={setSelectedId} onDrop={onDrop} />
+          onFocus={(id, depth) => { setSelectedId(id); setFocus({ id, depth }); say('Showing their neighbours. Escape returns to the whole sphere.'); }} dimOverdue={settings.dimOverdue} visibleTies={visibleTies} onSelect={setSelectedId} onDrop={onDrop} picture={loaded ? null : picture} onPicturePainted={opening.painted} />
         {layingOut ? <div className="progress" role="status" data-testid="network-progress"><p>Laying out the network of {docs.contacts.length.toLocaleString()} contacts…</p></div> : null}
         {view === 'list' ? <ListView contacts={docs.contacts} model={model} hiddenIds={hiddenIds} selectedId={selectedId} onSelect={setSelectedId} /> : null}
         {empty && !progress && view === 'sphere' ? (

@@ -4,15 +4,17 @@ import { App } from './App.tsx';
 import { connectPlatform } from './platform/platform.ts';
 import { openSphereDatabase } from './db/sphere-database.ts';
 import { markStartup } from './perf/startup-marks.ts';
+import { requestOpeningPicture } from './graph/opening-picture.ts';
 
 const root = createRoot(document.getElementById('root')!);
 
 async function start(): Promise<void> {
   const platform = await connectPlatform();
   markStartup('connected');
+  const opening = requestOpeningPicture(platform.api);
   const db = await openSphereDatabase(platform.storage);
   markStartup('database-open');
-  root.render(<App db={db} api={platform.api} host={platform.host} />);
+  root.render(<App db={db} api={platform.api} host={platform.host} opening={opening} />);
 }
 
 start().catch((err: unknown) => {

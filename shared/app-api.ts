@@ -1,6 +1,7 @@
 // Process: any (pure). The app API: every request the renderer may make of its host, declared once.
 // Main (Electron IPC), the browser host (WebSocket) and the renderer all derive from this table.
 import { z } from 'zod';
+import { SpherePictureSchema } from './graph/sphere-picture.ts';
 
 const none = z.undefined().or(z.null()).optional();
 
@@ -41,6 +42,8 @@ export const appRequests = {
   'store.listBackups': { args: none, result: z.array(BackupSchema) },
   'store.backupNow': { args: none, result: BackupSchema },
   'store.restoreBackup': { args: z.object({ name: BackupNameSchema }), result: StoreStatusSchema },
+  /** The sphere as it stands in the store, ready to paint while the window's database loads; null when empty. */
+  'sphere.openingPicture': { args: none, result: SpherePictureSchema.nullable() },
 } as const;
 
 export type AppRequestName = keyof typeof appRequests;

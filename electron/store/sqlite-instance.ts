@@ -29,6 +29,13 @@ import { encodeIndexKey, indexColumnsFor, indexName, tableNameFor, type IndexCol
 type Doc = RxDocumentData<unknown> & Record<string, unknown>;
 type ChangeBulk = EventBulk<RxStorageChangeEvent<RxDocumentData<unknown>>, RxStorageDefaultCheckpoint>;
 
+/** Commits made through each connection: with SQLite's data_version (other connections' commits) it says whether a file changed. */
+const commits = new WeakMap<Database.Database, number>();
+
+export function commitsThrough(db: Database.Database): number {
+  return commits.get(db) ?? 0;
+}
+
 /** State shared by every instance open on the same table, so they all see each other's changes. */
 export type TableState = {
   changes$: Subject<ChangeBulk>;
@@ -114,6 +121,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
       return result;
     }).immediate();
     // Only after the commit: a failed transaction must leave the cache as the file is.
+    if (categorized.bulkInsertDocs.length + categorized.bulkUpdateDocs.length > 0) commits.set(db, commitsThrough(db) + 1);
     for (const row of categorized.bulkInsertDocs) cache.set((row.document as Doc)[primaryPath] as string, row.document as Doc);
     for (const row of categorized.bulkUpdateDocs) cache.set((row.document as Doc)[primaryPath] as string, row.document as Doc);
 

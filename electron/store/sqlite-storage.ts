@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { Subject } from 'rxjs';
 import { ensureRxStorageInstanceParamsAreCorrect, RXDB_VERSION } from 'rxdb';
 import type { RxStorage, RxStorageInstanceCreationParams } from 'rxdb';
-import { RxStorageInstanceSqlite, type SqliteInstanceOptions, type SqliteInternals, type TableState } from './sqlite-instance.ts';
+import { commitsThrough, RxStorageInstanceSqlite, type SqliteInstanceOptions, type SqliteInternals, type TableState } from './sqlite-instance.ts';
 import { decodeFormat1Key, encodeIndexKey, tableNameFor, tablePrefixFor } from './sqlite-keys.ts';
 import { DocCache } from './doc-cache.ts';
 
@@ -74,6 +74,31 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
    * keeps it open, its parsed documents with it, until closeAll: a window that reloads or a second window then
    * finds everything ready instead of checking the file and parsing every document again.
    */
+  /**
+   * Every live (not deleted) document of one collection, straight from its table and through its cache: for the
+   * host's own reads of a held store, such as the opening picture. Empty when the collection has no table yet.
+   */
+  liveDocuments(databaseName: string, collectionName: string, schemaVersion: number): unknown[] {
+    const open = this.files.get(this.fileFor(databaseName));
+    const table = tableNameFor(collectionName, schemaVersion);
+    if (!open || !open.db.open || !ourTables(open.db).includes(table)) return [];
+    const state = tableState(open, table);
+    state.cache.check(open.db);
+    // Ids first: the documents are usually cached already, and reading every row's JSON would cost more than the rest.
+    const ids = open.db.prepare(`SELECT id FROM "${table}" WHERE deleted = 0`).pluck().all() as string[];
+    const missing = ids.filter((id) => state.cache.get(id) === undefined);
+    const read = open.db.prepare(`SELECT id, data FROM "${table}" WHERE id IN (SELECT value FROM json_each(?))`);
+    for (const row of read.all(JSON.stringify(missing)) as { id: string; data: string }[]) state.cache.fromRow(row);
+    return ids.map((id) => state.cache.get(id)).filter((doc) => doc !== undefined);
+  }
+
+  /** Changes whenever the database's file does: a commit through this storage, or through any other connection. */
+  changeStamp(databaseName: string): string | null {
+    const open = this.files.get(this.fileFor(databaseName));
+    if (!open || !open.db.open) return null;
+    return `${open.db.pragma('data_version', { simple: true }) as number}:${commitsThrough(open.db)}`;
+  }
+
   hold(databaseName: string): void {
     this.openFile(this.fileFor(databaseName)).held = true;
   }

@@ -6,6 +6,8 @@ import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import type { RxStorage } from 'rxdb';
 import { DATABASE_NAME } from '../../shared/schemas/index.ts';
 import { BackupNameSchema, type Backup, type StoreProblem, type StoreStatus } from '../../shared/app-api.ts';
+import { openingPictureMaker } from './opening-picture.ts';
+import type { SpherePicture } from '../../shared/graph/sphere-picture.ts';
 import { getRxStorageSqlite, StoreOpenError, type RxStorageSqlite } from './sqlite-storage.ts';
 
 const STORE_FILE = `${DATABASE_NAME}.db`;
@@ -26,6 +28,7 @@ export class StoreService {
   private problem: StoreProblem | null = null;
   private generation: StoreGeneration;
   private readonly listeners = new Set<(generation: StoreGeneration) => void>();
+  private readonly picture = openingPictureMaker(() => this.generation.raw);
 
   constructor(dataDir: string) {
     this.dataDir = path.resolve(dataDir);
@@ -40,9 +43,17 @@ export class StoreService {
    * Reads the store's documents into memory in the background, so the first window finds them parsed.
    * Started by the hosts right after launch; safe to skip, and it stops by itself if the store is closed.
    */
-  warm(): Promise<number> {
+  async warm(): Promise<number> {
     // In the order the window asks for them: the people first, the touches and deals that size them after.
-    return this.generation.raw.warm(DATABASE_NAME, { first: ['contacts', 'ties', 'touches', 'deals'] });
+    const read = await this.generation.raw.warm(DATABASE_NAME, { first: ['contacts', 'ties', 'touches', 'deals'] });
+    // The window's first request: ready before it is asked for.
+    this.openingPicture();
+    return read;
+  }
+
+  /** The sphere as it stands, ready to paint (see opening-picture.ts); null when it has no contacts. */
+  openingPicture(now = Date.now()): SpherePicture | null {
+    return this.picture(now);
   }
 
   get current(): StoreGeneration {

@@ -34,7 +34,13 @@ export type SphereGraphProps = {
   onSelect(id: string | null): void;
   /** A contact was dragged and released over `target`. */
   onDrop(id: string, target: DropTarget): void;
+  /** The host's opening picture (see sphere-picture.ts): painted until the model has contacts. */
+  picture: OpeningPicture | null;
+  /** The opening picture is on screen. */
+  onPicturePainted(): void;
 };
+
+export type OpeningPicture = { model: SphereGraphModel; dimOverdue: boolean };
 
 type SphereProbe = {
   nodeCount(): number;
@@ -56,7 +62,7 @@ type SphereProbe = {
   ringMiddle(ring: string, category: string): { x: number; y: number } | null;
 };
 
-export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn, dimOverdue, colourBy, hiddenIds, focus, onFocus, network, visibleTies, onSelect, onDrop }: SphereGraphProps) {
+export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn, dimOverdue, colourBy, hiddenIds, focus, onFocus, network, visibleTies, onSelect, onDrop, picture, onPicturePainted }: SphereGraphProps) {
   const networkRef = useRef(network);
   const [tip, setTip] = useState<{ x: number; y: number; id: string } | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
@@ -81,6 +87,9 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     if (preparingRef.current) preparingRef.current.hidden = true;
   };
   const hiddenRef = useRef<Set<string> | null>(null);
+  const visibleTiesRef = useRef(visibleTies);
+  /** The opening picture on screen, whose rings the backdrop draws until the model has contacts. */
+  const pictureRef = useRef<SphereGraphModel | null>(null);
 
   useEffect(() => {
     handlers.current = { onSelect, onDrop, onFocus };
@@ -107,7 +116,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       if (!canvas) return;
       // The rings mean nothing in the network view: its positions come from the ties, not from depth.
       if (networkRef.current) canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
-      else paintBackdrop(canvas, modelRef.current.layout, { zoom: cy.zoom(), pan: cy.pan() }, hoverRef.current as never);
+      else paintBackdrop(canvas, (modelRef.current.nodes.size === 0 && pictureRef.current ? pictureRef.current : modelRef.current).layout, { zoom: cy.zoom(), pan: cy.pan() }, hoverRef.current as never);
     };
     repaintRef.current = repaint;
     cy.on('viewport resize', repaint);
@@ -204,13 +213,30 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     };
   }, []);
 
+  // The opening picture: the sphere as the store holds it, painted while the window's own documents arrive.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || !picture || modelRef.current.nodes.size > 0 || shownRef.current?.nodes.size || picture.model.nodes.size === 0) return;
+    pictureRef.current = picture.model;
+    fitSphere(cy, picture.model, containerRef.current!);
+    repaintRef.current();
+    paintPreview(previewRef.current!, withTieKinds(picture.model, visibleTiesRef.current), { zoom: cy.zoom(), pan: cy.pan() }, { colourBy: styleRef.current.colourBy, visibleTies: visibleTiesRef.current, dimOverdue: picture.dimOverdue });
+    previewingRef.current = true;
+    preparingRef.current!.hidden = false;
+    // Our own canvas is on screen with the next frame (Cytoscape's drawing needs the two of afterDraw).
+    requestAnimationFrame(() => {
+      markStartup('graph-drawn');
+      onPicturePainted();
+    });
+  }, [picture, onPicturePainted]);
+
   // Apply what changed.
-  const visibleTiesRef = useRef(visibleTies);
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
     modelRef.current = model;
     visibleTiesRef.current = visibleTies;
+    if (model.nodes.size > 0) pictureRef.current = null;
     const first = shownRef.current === null || shownRef.current.nodes.size === 0;
     // Ties of a kind switched off are not in the graph at all: hidden elements still cost styling on every change.
     const shown = withTieKinds(model, visibleTies);
@@ -243,8 +269,11 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     }
     applyDiff(cy, diffModels(shownRef.current, shown), networkRef.current);
     shownRef.current = shown;
-    if (model.nodes.size > 0) {
+    if (model.nodes.size > 0 || previewingRef.current) {
       afterDraw(() => {
+        // An opening picture gives way to Cytoscape's drawing (or to an empty sphere, if everyone was deleted meanwhile).
+        endPreview();
+        if (model.nodes.size === 0) return;
         markStartup('graph-drawn');
         markStartup('ties-drawn');
       });
@@ -330,7 +359,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     <div className="graph" data-testid="sphere-graph">
       <canvas ref={backdropRef} className="graph-backdrop" aria-hidden="true" />
       <canvas ref={previewRef} className="graph-backdrop" aria-hidden="true" data-testid="graph-preview" />
-      <p ref={preparingRef} className="graph-preparing" role="status" hidden>Getting {model.nodes.size.toLocaleString()} contacts ready to explore…</p>
+      <p ref={preparingRef} className="graph-preparing" role="status" hidden>Getting {(model.nodes.size || picture?.model.nodes.size || 0).toLocaleString()} contacts ready to explore…</p>
       <div ref={containerRef} className="graph-canvas" role="img" aria-label="Your sphere: you in the centre, rings for Trust, Like, Know and prospects, sectors by category" />
       {tip && model.nodes.get(tip.id) ? <NodeTip x={tip.x} y={tip.y} data={model.nodes.get(tip.id)!.data} /> : null}
     </div>

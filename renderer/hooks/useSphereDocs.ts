@@ -5,8 +5,11 @@ import type { SphereDatabase } from '../../shared/schemas/index.ts';
 import type { SphereDocs } from '../../shared/graph/sphere-model.ts';
 import { markStartup } from '../perf/startup-marks.ts';
 
-/** `changedAt` is when the documents last changed: time-based rules (due dates, decay) read it as "now". */
-export function useSphereDocs(db: SphereDatabase): { docs: SphereDocs; loaded: boolean; changedAt: number } {
+/**
+ * `changedAt` is when the documents last changed: time-based rules (due dates, decay) read it as "now".
+ * Nothing is asked for before `gate` resolves (the opening picture is painted by then).
+ */
+export function useSphereDocs(db: SphereDatabase, gate: Promise<void>): { docs: SphereDocs; loaded: boolean; changedAt: number } {
   const [docs, setDocs] = useState<SphereDocs>({ contacts: [], ties: [], touches: [], deals: [] });
   const [loaded, setLoaded] = useState(false);
   const [changedAt, setChangedAt] = useState(() => Date.now());
@@ -34,13 +37,21 @@ export function useSphereDocs(db: SphereDatabase): { docs: SphereDocs; loaded: b
         setChangedAt(Date.now());
         setLoaded(true);
       });
-    const subscriptions = [
-      watch('contacts', db.contacts.find().$),
-      watch('ties', db.ties.find().$),
-      watch('touches', db.touches.find().$),
-      watch('deals', db.deals.find().$),
-    ];
-    return () => subscriptions.forEach((s) => s.unsubscribe());
-  }, [db]);
+    let subscriptions: { unsubscribe(): void }[] = [];
+    let live = true;
+    void gate.then(() => {
+      if (!live) return;
+      subscriptions = [
+        watch('contacts', db.contacts.find().$),
+        watch('ties', db.ties.find().$),
+        watch('touches', db.touches.find().$),
+        watch('deals', db.deals.find().$),
+      ];
+    });
+    return () => {
+      live = false;
+      subscriptions.forEach((s) => s.unsubscribe());
+    };
+  }, [db, gate]);
   return { docs, loaded, changedAt };
 }

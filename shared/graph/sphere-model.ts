@@ -54,7 +54,7 @@ export function buildSphereModel(docs: SphereDocs, now: number, options: ModelOp
 }
 
 /** How far the clock may move before every contact's time-based values (decay, due dates) are computed again. */
-const CLOCK_SLACK_MS = 60_000;
+export const CLOCK_SLACK_MS = 60_000;
 
 export type ModelBuilder = {
   /** The model for these documents; contacts whose documents did not change keep their previous node data. */

@@ -1,10 +1,13 @@
-// Process: test (Node, drives Chromium). A big sphere opens as a still picture at once, then Cytoscape takes
-// over with every contact and every tie of the kinds switched on; switching a kind on adds its ties.
+// Process: test (Node, drives Chromium). A big sphere opens as a still picture at once (the host's, before the
+// window has its documents), then Cytoscape takes over with every contact and every tie of the kinds switched
+// on; switching a kind on adds its ties.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateSphere } from '../../shared/sample-sphere.ts';
 import { fillStore } from '../support/fill-store.ts';
-import { freshDataDir, openPage, screenshot, startHost, type Host, type Session } from './harness.ts';
+import { freshDataDir, openPage, screenshot, screenshotDir, startHost, type Host, type Session } from './harness.ts';
 
 const sphere = generateSphere({ seed: 23, contacts: 2400, ties: 4000 });
 let host: Host;
@@ -42,6 +45,46 @@ describe('a big sphere', () => {
     await expect.poll(() => probe<number>('edgeCount'), { timeout: 20_000 }).toBe(sphere.ties.length);
     await page.getByTestId('tie-toggle-referral').uncheck();
     await expect.poll(() => probe<number>('edgeCount'), { timeout: 20_000 }).toBe(sphere.ties.filter((t) => t.kind !== 'referral').length);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('opens on the host\'s picture of the sphere before the window has any of its documents', async () => {
+    // What the picture canvas holds at the moment the first sphere is marked as drawn.
+    await page.addInitScript(() => {
+      const mark = performance.mark.bind(performance);
+      performance.mark = ((name: string, options?: PerformanceMarkOptions) => {
+        if (name === 'sphere:graph-drawn') {
+          const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="graph-preview"]');
+          const w = window as unknown as { __picture: { png: string; ink: number } | null };
+          w.__picture = null;
+          if (canvas && canvas.width > 0) {
+            const small = document.createElement('canvas');
+            small.width = 80;
+            small.height = 50;
+            const ctx = small.getContext('2d')!;
+            ctx.drawImage(canvas, 0, 0, 80, 50);
+            const pixels = ctx.getImageData(0, 0, 80, 50).data;
+            let ink = 0;
+            for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) ink++;
+            w.__picture = { png: canvas.toDataURL('image/png'), ink };
+          }
+        }
+        return mark(name, options);
+      }) as typeof performance.mark;
+    });
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('sphere:ties-drawn').length > 0, null, { timeout: 60_000 });
+    const seen = await marks();
+    expect(seen['sphere:graph-drawn']).toBeLessThan(seen['sphere:loaded-contacts']!);
+    const picture = await page.evaluate(() => (window as unknown as { __picture: { png: string; ink: number } | null }).__picture);
+    expect(picture).not.toBeNull();
+    // Thousands of contacts and ties cover a good part of the canvas (of 4,000 sample points).
+    expect(picture!.ink).toBeGreaterThan(400);
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    fs.writeFileSync(path.join(screenshotDir, 'big-sphere-2400-opening-picture.png'), Buffer.from(picture!.png.split(',')[1]!, 'base64'));
+    // Then the window's own drawing takes over, and the picture is gone.
+    expect(await probe<boolean>('previewShown')).toBe(false);
+    expect(await probe<number>('nodeCount')).toBe(sphere.contacts.length);
     expect(session.errors).toEqual([]);
   });
 });

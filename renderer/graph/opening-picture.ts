@@ -1,0 +1,35 @@
+// Process: renderer. The host's opening picture (shared/graph/sphere-picture.ts), asked for as soon as the window
+// is connected. The documents' load waits until the picture is painted: tens of megabytes arriving first would
+// hold the frame that shows it back by a third of a second, and the picture is what the user sees meanwhile.
+import type { AppApiClient } from '../../shared/app-api.ts';
+import { modelOfPicture } from '../../shared/graph/sphere-picture.ts';
+import type { OpeningPicture } from './SphereGraph.tsx';
+
+/** Longest the documents wait for a picture that does not come or cannot be painted. */
+const MAX_WAIT_MS = 1500;
+
+export type OpeningPictureRequest = {
+  picture: Promise<OpeningPicture | null>;
+  /** Called once the picture is on screen. */
+  painted(): void;
+  /** Resolves when the documents may be loaded: the picture painted, absent, failed, or late. */
+  settled: Promise<void>;
+};
+
+export function requestOpeningPicture(api: AppApiClient): OpeningPictureRequest {
+  let settle!: () => void;
+  const settled = new Promise<void>((resolve) => (settle = resolve));
+  setTimeout(settle, MAX_WAIT_MS);
+  const picture = api.call('sphere.openingPicture').then(
+    (p) => (p && p.size.length > 0 ? { model: modelOfPicture(p), dimOverdue: p.dimOverdue } : null),
+    // Only a head start: without it the sphere is still drawn, from the documents.
+    (err: Error) => {
+      console.warn(`no opening picture: ${err.message}`);
+      return null;
+    },
+  );
+  void picture.then((p) => {
+    if (!p) settle();
+  });
+  return { picture, painted: () => settle(), settled };
+}

@@ -1,0 +1,111 @@
+// Process: any (pure). The sphere's opening picture: what the host, which already holds the store's parsed
+// documents, sends the window first so it can paint the sphere before its own copy of tens of thousands of
+// documents has arrived. It is the same graph model the window will build, reduced to what a still picture
+// needs (positions, sizes, fills, ties), in flat arrays: for 10,000 contacts and 30,000 ties about half a
+// megabyte of JSON instead of twenty.
+import { z } from 'zod';
+import { CATEGORIES, RINGS, TIE_KINDS, type TieKind } from '../domain/sphere.ts';
+import type { GraphEdge, GraphNode, NodeData, SphereGraphModel } from './sphere-model.ts';
+
+const coordinate = z.number().finite();
+
+export const SpherePictureSchema = z.object({
+  sectors: z.array(z.object({ category: z.enum(CATEGORIES), startAngle: coordinate, endAngle: coordinate, count: z.number().int().nonnegative() })),
+  rings: z.array(z.object({ ring: z.enum(RINGS), inner: coordinate, outer: coordinate })),
+  centreRadius: coordinate,
+  outerRadius: coordinate,
+  /** x and y of each contact, interleaved. */
+  xy: z.array(coordinate),
+  size: z.array(coordinate),
+  /** Every colour used; the fill arrays index into it, one entry per contact and colour mode. */
+  colours: z.array(z.string().max(32)),
+  fill: z.object({ category: z.array(z.number().int()), stage: z.array(z.number().int()), touch: z.array(z.number().int()) }),
+  /** Indices of contacts past due for a touch. */
+  overdue: z.array(z.number().int()),
+  /** The user's setting to fade overdue contacts, so the picture fades them as the window will. */
+  dimOverdue: z.boolean(),
+  /** Per kind of tie, the pairs of contact indices it joins, flattened: from, to, from, to… */
+  ties: z.object(Object.fromEntries(TIE_KINDS.map((kind) => [kind, z.array(z.number().int())])) as Record<TieKind, z.ZodArray<z.ZodNumber>>),
+});
+export type SpherePicture = z.infer<typeof SpherePictureSchema>;
+
+/** Positions are kept to a tenth of a layout unit: far below a pixel at any zoom the sphere is shown at. */
+const tenth = (n: number) => Math.round(n * 10) / 10;
+
+export function pictureOf(model: SphereGraphModel, view: { dimOverdue: boolean }): SpherePicture {
+  const index = new Map<string, number>();
+  const colours: string[] = [];
+  const colourIndex = new Map<string, number>();
+  const colour = (c: string) => {
+    let i = colourIndex.get(c);
+    if (i === undefined) colourIndex.set(c, (i = colours.push(c) - 1));
+    return i;
+  };
+  const picture: SpherePicture = {
+    sectors: model.layout.sectors,
+    rings: model.layout.rings,
+    centreRadius: model.layout.centreRadius,
+    outerRadius: model.layout.outerRadius,
+    xy: [],
+    size: [],
+    colours,
+    fill: { category: [], stage: [], touch: [] },
+    overdue: [],
+    dimOverdue: view.dimOverdue,
+    ties: { referral: [], influence: [], partner: [], personal: [] },
+  };
+  for (const { data, position } of model.nodes.values()) {
+    const i = picture.size.length;
+    index.set(data.id, i);
+    picture.xy.push(tenth(position.x), tenth(position.y));
+    picture.size.push(data.size);
+    picture.fill.category.push(colour(data.categoryFill));
+    picture.fill.stage.push(colour(data.stageFill));
+    picture.fill.touch.push(colour(data.touchFill));
+    if (data.overdue) picture.overdue.push(i);
+  }
+  for (const { data } of model.edges.values()) {
+    const from = index.get(data.source);
+    const to = index.get(data.target);
+    if (from !== undefined && to !== undefined) picture.ties[data.kind].push(from, to);
+  }
+  return picture;
+}
+
+/**
+ * A model that paints exactly as the picture's source did. Only for painting: its contacts have no names, ids
+ * or scores, so nothing else may take it for the real one.
+ */
+export function modelOfPicture(picture: SpherePicture): SphereGraphModel {
+  const nodes = new Map<string, GraphNode>();
+  const overdue = new Set(picture.overdue);
+  const positions = new Map<string, { x: number; y: number }>();
+  const colourOf = (i: number | undefined) => picture.colours[i ?? -1] ?? '#999999';
+  picture.size.forEach((size, i) => {
+    const id = `picture-${i}`;
+    const position = { x: picture.xy[2 * i] ?? 0, y: picture.xy[2 * i + 1] ?? 0 };
+    positions.set(id, position);
+    const data: NodeData = {
+      id, label: '', category: 'acquaintance', ring: 'know', size, score: 0, mark: 'plain', stage: 'prospect',
+      overdue: overdue.has(i),
+      categoryFill: colourOf(picture.fill.category[i]),
+      stageFill: colourOf(picture.fill.stage[i]),
+      touchFill: colourOf(picture.fill.touch[i]),
+    };
+    nodes.set(id, { data, position });
+  });
+  const edges = new Map<string, GraphEdge>();
+  for (const kind of TIE_KINDS) {
+    const pairs = picture.ties[kind];
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+      const id = `picture-${kind}-${i}`;
+      edges.set(id, { data: { id, source: `picture-${pairs[i]}`, target: `picture-${pairs[i + 1]}`, kind, width: 1 } });
+    }
+  }
+  return {
+    nodes,
+    edges,
+    layout: { positions, sectors: picture.sectors, rings: picture.rings, centreRadius: picture.centreRadius, outerRadius: picture.outerRadius },
+    scores: new Map(),
+  };
+}

@@ -1,0 +1,59 @@
+// Process: test (Node). The host's opening picture, made from a real SQLite store: the sphere as stored, kept
+// while nothing changes, made again after a write through this connection or any other.
+import { describe, expect, it } from 'vitest';
+import { createRxDatabase } from 'rxdb';
+import { StoreService } from '../../electron/store/store-service.ts';
+import { generateSphere } from '../../shared/sample-sphere.ts';
+import { buildSphereModel } from '../../shared/graph/sphere-model.ts';
+import { pictureOf } from '../../shared/graph/sphere-picture.ts';
+import { COLLECTIONS, DATABASE_NAME, type SphereCollections } from '../../shared/schemas/index.ts';
+import { fillStore } from '../support/fill-store.ts';
+import { tempDir } from './storage-fixtures.ts';
+
+const now = Date.UTC(2026, 5, 1);
+
+async function moveToTrust(store: StoreService, id: string): Promise<void> {
+  const db = await createRxDatabase<SphereCollections>({ name: DATABASE_NAME, storage: store.current.raw, multiInstance: false });
+  await db.addCollections(COLLECTIONS);
+  await db.contacts.findOne(id).incrementalPatch({ ring: 'trust' });
+  await db.close();
+}
+
+describe('the opening picture of a store', () => {
+  it('is null for an empty sphere, and the sphere as stored once it has contacts', async () => {
+    const dataDir = tempDir('picture');
+    const empty = new StoreService(dataDir);
+    expect(empty.openingPicture(now)).toBeNull();
+    empty.close();
+
+    const sphere = generateSphere({ seed: 3, contacts: 250, ties: 500 });
+    await fillStore(dataDir, sphere);
+    const store = new StoreService(dataDir);
+    await store.warm();
+    expect(store.openingPicture(now)).toEqual(pictureOf(buildSphereModel(sphere, now), { dimOverdue: false }));
+    store.close();
+  });
+
+  it('is made again after a write, through this connection or another', async () => {
+    const dataDir = tempDir('picture-writes');
+    const sphere = generateSphere({ seed: 4, contacts: 120, ties: 200 });
+    await fillStore(dataDir, sphere);
+    const store = new StoreService(dataDir);
+    const before = store.openingPicture(now)!;
+    expect(store.openingPicture(now)).toBe(before);
+
+    const far = sphere.contacts.find((c) => c.ring === 'know')!;
+    await moveToTrust(store, far.id);
+    const after = store.openingPicture(now)!;
+    expect(after).not.toBe(before);
+    expect(after).toEqual(pictureOf(buildSphereModel({ ...sphere, contacts: sphere.contacts.map((c) => (c.id === far.id ? { ...c, ring: 'trust' } : c)) }, now), { dimOverdue: false }));
+
+    // Another process (here another connection) writes to the same file.
+    const other = new StoreService(dataDir);
+    const another = sphere.contacts.filter((c) => c.ring === 'know')[1]!;
+    await moveToTrust(other, another.id);
+    other.close();
+    expect(store.openingPicture(now)).not.toEqual(after);
+    store.close();
+  });
+});

@@ -70,11 +70,6 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
   }
 
   /**
-   * Opens a database's file now (checking it, so a bad file is found at launch rather than on first use) and
-   * keeps it open, its parsed documents with it, until closeAll: a window that reloads or a second window then
-   * finds everything ready instead of checking the file and parsing every document again.
-   */
-  /**
    * Every live (not deleted) document of one collection, straight from its table and through its cache: for the
    * host's own reads of a held store, such as the opening picture. Empty when the collection has no table yet.
    */
@@ -87,8 +82,10 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
     // Ids first: the documents are usually cached already, and reading every row's JSON would cost more than the rest.
     const ids = open.db.prepare(`SELECT id FROM "${table}" WHERE deleted = 0`).pluck().all() as string[];
     const missing = ids.filter((id) => state.cache.get(id) === undefined);
-    const read = open.db.prepare(`SELECT id, data FROM "${table}" WHERE id IN (SELECT value FROM json_each(?))`);
-    for (const row of read.all(JSON.stringify(missing)) as { id: string; data: string }[]) state.cache.fromRow(row);
+    if (missing.length > 0) {
+      const read = open.db.prepare(`SELECT id, data FROM "${table}" WHERE id IN (SELECT value FROM json_each(?))`);
+      for (const row of read.all(JSON.stringify(missing)) as { id: string; data: string }[]) state.cache.fromRow(row);
+    }
     return ids.map((id) => state.cache.get(id)).filter((doc) => doc !== undefined);
   }
 
@@ -99,6 +96,11 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
     return `${open.db.pragma('data_version', { simple: true }) as number}:${commitsThrough(open.db)}`;
   }
 
+  /**
+   * Opens a database's file now (checking it, so a bad file is found at launch rather than on first use) and
+   * keeps it open, its parsed documents with it, until closeAll: a window that reloads or a second window then
+   * finds everything ready instead of checking the file and parsing every document again.
+   */
   hold(databaseName: string): void {
     this.openFile(this.fileFor(databaseName)).held = true;
   }

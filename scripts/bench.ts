@@ -6,12 +6,17 @@ import { runGraphBench } from '../test/bench/graph-bench.ts';
 
 const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' }, contacts: { type: 'string' } } });
 
+/** Sub-millisecond figures keep three digits, so a reader can see what a ratio was taken of. */
+function ms(value: number): string {
+  return value >= 10 ? value.toFixed(1) : value.toPrecision(3);
+}
+
 function print(title: string, figures: Figure[]): void {
   console.log(`\n${title}`);
   console.log(`${'measure'.padEnd(30)} ${'ours ms'.padStart(10)} ${'peer ms'.padStart(10)}  ${'ratio'.padStart(8)}  peer (reference)`);
   for (const f of figures) {
     const reference = f.reference ? `  (RxDB premium SQLite: ~${f.reference}x)` : '';
-    console.log(`${f.name.padEnd(30)} ${f.ours.toFixed(1).padStart(10)} ${f.peer.toFixed(1).padStart(10)}  ${(f.ratio.toFixed(2) + 'x').padStart(8)}  ${f.peerName}${reference}`);
+    console.log(`${f.name.padEnd(30)} ${ms(f.ours).padStart(10)} ${ms(f.peer).padStart(10)}  ${(f.ratio.toFixed(2) + 'x').padStart(8)}  ${f.peerName}${reference}`);
   }
 }
 

@@ -15,15 +15,22 @@ export function storedTextOf(doc: object): string | undefined {
 }
 
 /**
- * Coherent because every write of this connection passes through set(), and
- * SQLite's data_version changes when any *other* connection commits to the file:
- * then everything cached is dropped. Bounded: the oldest entries go first.
+ * Coherent because every write of this connection passes through set() or delete(), and SQLite's data_version
+ * changes when any *other* connection commits to the file: then everything cached is dropped. Bounded: the
+ * oldest entries go first.
+ *
+ * `complete` says the cache holds every row of its table, so a miss means the row does not exist and the whole
+ * table can be answered from memory. It holds from markComplete() until the cache is cleared or has to evict;
+ * each such loss starts a new `generation`, which anything derived from a complete cache (the sorted indexes)
+ * compares against to know it is stale.
  */
 export class DocCache<T> {
   private readonly docs = new Map<string, T>();
   private version = -1;
   private readonly max: number;
   private versionStatement: Database.Statement | undefined;
+  private isComplete = false;
+  private gen = 0;
 
   constructor(max = 100_000) {
     this.max = max;
@@ -34,13 +41,30 @@ export class DocCache<T> {
     return this.max;
   }
 
+  get complete(): boolean {
+    return this.isComplete;
+  }
+
+  get generation(): number {
+    return this.gen;
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  /** The file's data_version when last checked: with this connection's commit count, it says whether the file changed. */
+  get dataVersion(): number {
+    return this.version;
+  }
+
   /** Call before reading: forgets everything if another connection changed the file. */
   check(db: Database.Database): void {
     // A prepared statement: db.pragma() would parse the SQL on every read.
     this.versionStatement ??= db.prepare('PRAGMA data_version').pluck();
     const version = this.versionStatement.get() as number;
     if (version !== this.version) {
-      this.docs.clear();
+      this.clear();
       this.version = version;
     }
   }
@@ -55,7 +79,13 @@ export class DocCache<T> {
     if (this.docs.size > this.max) {
       const oldest = this.docs.keys().next().value;
       if (oldest !== undefined) this.docs.delete(oldest);
+      this.loseCompleteness();
     }
+  }
+
+  /** A row this connection deleted from the table. */
+  delete(id: string): void {
+    this.docs.delete(id);
   }
 
   /** The parsed document for a row: cached when present, parsed (and cached) when not. */
@@ -68,7 +98,26 @@ export class DocCache<T> {
     return doc;
   }
 
+  /**
+   * Every row of the table has been read into the cache, in the same generation that began the reading (pass
+   * the generation seen before reading: if the cache was cleared meanwhile, the claim would be false).
+   */
+  markComplete(startedIn: number): void {
+    if (startedIn === this.gen) this.isComplete = true;
+  }
+
+  /** Every cached document; the whole table when `complete`. */
+  values(): IterableIterator<T> {
+    return this.docs.values();
+  }
+
   clear(): void {
     this.docs.clear();
+    this.loseCompleteness();
+  }
+
+  private loseCompleteness(): void {
+    this.isComplete = false;
+    this.gen++;
   }
 }

@@ -24,6 +24,7 @@ import type {
 } from 'rxdb';
 import type Database from 'better-sqlite3';
 import { DocCache, type Row } from './doc-cache.ts';
+import { SortedIndexes, type Change } from './sorted-indexes.ts';
 import { encodeIndexKey, indexColumnsFor, indexName, tableNameFor, type IndexColumn } from './sqlite-keys.ts';
 
 type Doc = RxDocumentData<unknown> & Record<string, unknown>;
@@ -40,6 +41,8 @@ export function commitsThrough(db: Database.Database): number {
 export type TableState = {
   changes$: Subject<ChangeBulk>;
   cache: DocCache<Doc>;
+  /** Made by the first instance, which knows the schema; every instance on the table has the same one. */
+  indexes?: SortedIndexes<Doc>;
   refCount: number;
 };
 
@@ -58,6 +61,7 @@ type Statements = {
   update: Database.Statement;
   changedSince: Database.Statement;
   cleanup: Database.Statement;
+  ids: Database.Statement;
 };
 
 /** SQLite's limit on a LIMIT clause: -1 means none. */
@@ -77,6 +81,9 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
   private readonly onClose: () => void;
   private closed = false;
   private readonly cached = new Map<string, Database.Statement>();
+  private readonly indexes: SortedIndexes<Doc>;
+  /** The file's change stamp when the table was last found too big to hold whole; unchanged file, same answer. */
+  private tooBigAt: string | undefined;
 
   constructor(args: {
     databaseName: string;
@@ -98,6 +105,8 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     if (!lwt) throw new Error(`schema of ${args.collectionName} lacks RxDB's _meta.lwt index; was it normalised by fillWithDefaultSettings?`);
     this.lwtColumn = lwt;
     this.statements = prepareTable(args.internals.db, args.internals.table, this.columns, this.lwtColumn);
+    const fields = this.columns.map((c) => ({ name: indexName(c.fields), fields: c.fields }));
+    this.indexes = args.internals.state.indexes ??= new SortedIndexes<Doc>(args.schema as RxJsonSchema<RxDocumentData<unknown>>, fields);
   }
 
   async bulkWrite(rows: BulkWriteRow<RxDocType>[], context: string): Promise<RxStorageBulkWriteResponse<RxDocType>> {
@@ -107,9 +116,9 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     // Read, decide and write in one synchronous transaction: no other write can slip in between.
     const cache = this.internals.state.cache;
     cache.check(db);
+    const docsInDb = new Map<string, RxDocumentData<RxDocType>>();
     const categorized = db.transaction(() => {
       const ids = rows.map((row) => (row.document as Doc)[primaryPath] as string);
-      const docsInDb = new Map<string, RxDocumentData<RxDocType>>();
       for (const doc of this.readByIds(ids, true)) docsInDb.set(doc[primaryPath] as string, doc as RxDocumentData<RxDocType>);
       const result = categorizeBulkWriteRows<RxDocType>(this, primaryPath as never, docsInDb, rows, context);
       const { insert, update } = this.statements;
@@ -120,10 +129,21 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
       }
       return result;
     }).immediate();
-    // Only after the commit: a failed transaction must leave the cache as the file is.
+    // Only after the commit: a failed transaction must leave the cache and the sorted indexes as the file is.
     if (categorized.bulkInsertDocs.length + categorized.bulkUpdateDocs.length > 0) commits.set(db, commitsThrough(db) + 1);
-    for (const row of categorized.bulkInsertDocs) cache.set((row.document as Doc)[primaryPath] as string, row.document as Doc);
-    for (const row of categorized.bulkUpdateDocs) cache.set((row.document as Doc)[primaryPath] as string, row.document as Doc);
+    const changes: Change<Doc>[] = [];
+    for (const row of categorized.bulkInsertDocs) {
+      const doc = row.document as Doc;
+      cache.set(doc[primaryPath] as string, doc);
+      changes.push({ after: doc });
+    }
+    for (const row of categorized.bulkUpdateDocs) {
+      const doc = row.document as Doc;
+      const id = doc[primaryPath] as string;
+      cache.set(id, doc);
+      changes.push({ before: docsInDb.get(id) as Doc | undefined, after: doc });
+    }
+    this.indexes.apply(cache.generation, changes);
 
     if (categorized.eventBulk.events.length > 0 && categorized.newestRow) {
       const newest = categorized.newestRow.document as Doc;
@@ -148,6 +168,27 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     const usesRange = column !== undefined;
     const matcher = usesRange && queryPlan.selectorSatisfiedByIndex ? null : getQueryMatcher(this.schema, query);
     const mustSort = !usesRange || !queryPlan.sortSatisfiedByIndex;
+
+    const whole = this.wholeTable();
+    if (whole) {
+      const wanted = skip + limit;
+      if (column && !matcher && !mustSort) {
+        // The index answers everything: the result is one slice of its list.
+        const { docs, start, end } = this.inRange(column, preparedQuery, whole);
+        return { documents: docs.slice(start + skip, Math.min(end, start + wanted)) as RxDocumentData<RxDocType>[] };
+      }
+      let documents: RxDocumentData<RxDocType>[] = [];
+      const { docs, start, end } = this.inRange(column, preparedQuery, whole);
+      for (let i = start; i < end; i++) {
+        const doc = docs[i] as RxDocumentData<RxDocType>;
+        if (matcher && !matcher(doc)) continue;
+        documents.push(doc);
+        if (!mustSort && documents.length >= wanted) break;
+      }
+      if (mustSort) documents.sort(getSortComparator(this.schema, query));
+      if (skip > 0 || documents.length > wanted) documents = documents.slice(skip, wanted);
+      return { documents };
+    }
 
     if (usesRange && !matcher && !mustSort) {
       // The index answers everything: let SQLite apply skip and limit too.
@@ -175,6 +216,15 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
   async count(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageCountResult> {
     this.ensureOpen();
     const column = this.columnByIndex.get(indexName(preparedQuery.queryPlan.index));
+    const whole = this.wholeTable();
+    if (whole) {
+      const { docs, start, end } = this.inRange(column, preparedQuery, whole);
+      if (column && preparedQuery.queryPlan.selectorSatisfiedByIndex) return { count: end - start, mode: 'fast' };
+      const matcher = getQueryMatcher(this.schema, preparedQuery.query);
+      let count = 0;
+      for (let i = start; i < end; i++) if (matcher(docs[i] as RxDocumentData<RxDocType>)) count++;
+      return { count, mode: 'fast' };
+    }
     if (column && preparedQuery.queryPlan.selectorSatisfiedByIndex) {
       const { sql, params } = this.rangeSql(column, preparedQuery);
       const count = (this.statement(`SELECT COUNT(*) AS n FROM "${this.internals.table}" WHERE ${sql}`).get(...params) as { n: number }).n;
@@ -216,8 +266,17 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
 
   async cleanup(minimumDeletedTime: number): Promise<boolean> {
     this.ensureOpen();
-    this.statements.cleanup.run(now() - minimumDeletedTime);
-    this.internals.state.cache.clear();
+    const cache = this.checkedCache();
+    const gone = this.statements.cleanup.all(now() - minimumDeletedTime) as string[];
+    if (gone.length === 0) return true;
+    commits.set(this.internals.db, commitsThrough(this.internals.db) + 1);
+    // Dropped one by one rather than clearing the cache: a complete cache stays complete.
+    const changes: Change<Doc>[] = [];
+    for (const id of gone) {
+      changes.push({ before: cache.get(id) });
+      cache.delete(id);
+    }
+    this.indexes.apply(cache.generation, changes);
     return true;
   }
 
@@ -248,6 +307,42 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     return cache;
   }
 
+  /**
+   * The checked cache when it holds every row of the table, reading the rest of the table into it first when
+   * the table fits; undefined for a table bigger than the cache, which is then read from SQLite at each query.
+   */
+  private wholeTable(): DocCache<Doc> | undefined {
+    const cache = this.checkedCache();
+    if (cache.complete) return cache;
+    const { db } = this.internals;
+    const stamp = `${cache.dataVersion}:${commitsThrough(db)}`;
+    if (this.tooBigAt === stamp) return undefined;
+    const startedIn = cache.generation;
+    const ids = this.statements.ids.all() as string[];
+    if (ids.length > cache.capacity) {
+      this.tooBigAt = stamp;
+      return undefined;
+    }
+    this.docsFor(ids, cache);
+    cache.markComplete(startedIn);
+    return cache.complete ? cache : undefined;
+  }
+
+  /**
+   * An index range over a complete cache: the list in index order, and where the range starts and ends in it.
+   * Without a known index, every document, in no particular order (the caller sorts).
+   */
+  private inRange(column: IndexColumn | undefined, prepared: PreparedQuery<RxDocType>, whole: DocCache<Doc>): { docs: Doc[]; start: number; end: number } {
+    if (!column) return { docs: [...whole.values()], start: 0, end: whole.size };
+    const plan = prepared.queryPlan;
+    return this.indexes.range(indexName(column.fields), whole.generation, () => whole.values(), {
+      lower: getStartIndexStringFromLowerBound(this.schema, column.fields, plan.startKeys),
+      upper: getStartIndexStringFromUpperBound(this.schema, column.fields, plan.endKeys),
+      inclusiveStart: plan.inclusiveStart,
+      inclusiveEnd: plan.inclusiveEnd,
+    });
+  }
+
   /** Queries differ only in their bounds, so a handful of statements serve them all. */
   private statement(sql: string): Database.Statement {
     let statement = this.cached.get(sql);
@@ -267,17 +362,17 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
   private readByIds(ids: string[], withDeleted: boolean): Doc[] {
     if (ids.length === 0) return [];
     const cache = this.checkedCache();
-    const missing = ids.filter((id) => cache.get(id) === undefined);
+    const docs = ids.map((id) => cache.get(id));
+    // A complete cache has every row: what it lacks does not exist.
+    const missing = cache.complete ? [] : ids.filter((_, i) => docs[i] === undefined);
     if (missing.length > 0) {
-      for (const row of (missing.length === 1 ? this.statements.byId.all(missing[0]) : this.statements.byIds.all(JSON.stringify(missing))) as Row[]) cache.fromRow(row);
+      // Kept here, not fetched back from the cache: a batch bigger than the cache would evict its own first rows.
+      const read = new Map<string, Doc>();
+      for (const row of (missing.length === 1 ? this.statements.byId.all(missing[0]) : this.statements.byIds.all(JSON.stringify(missing))) as Row[]) read.set(row.id, cache.fromRow(row));
+      for (let i = 0; i < ids.length; i++) docs[i] ??= read.get(ids[i]!);
     }
     // The caller's order, as RxDB's own storages keep it.
-    const out: Doc[] = [];
-    for (const id of ids) {
-      const doc = cache.get(id);
-      if (doc && (withDeleted || !doc._deleted)) out.push(doc);
-    }
-    return out;
+    return docs.filter((doc): doc is Doc => doc !== undefined && (withDeleted || !doc._deleted));
   }
 
   private rangeSql(column: IndexColumn, prepared: PreparedQuery<RxDocType>): { sql: string; params: Buffer[] } {
@@ -294,7 +389,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
   /** Ids in index order; documents come from the cache, and only the missing ones are read and parsed. */
   private candidateIds(column: IndexColumn | undefined, prepared: PreparedQuery<RxDocType>): string[] {
     const table = this.internals.table;
-    if (!column) return this.statement(`SELECT id FROM "${table}"`).pluck().all() as string[];
+    if (!column) return this.statements.ids.all() as string[];
     const { sql, params } = this.rangeSql(column, prepared);
     return this.statement(`SELECT id FROM "${table}" WHERE ${sql} ORDER BY ${column.column}`).pluck().all(...params) as string[];
   }
@@ -336,7 +431,8 @@ function prepareTable(db: Database.Database, table: string, columns: IndexColumn
     insert: db.prepare(`INSERT INTO "${table}" (${names.join(', ')}) VALUES (${placeholders})`),
     update: db.prepare(`UPDATE "${table}" SET ${names.slice(1).map((n) => `${n} = ?`).join(', ')} WHERE id = ?`),
     changedSince: db.prepare(`SELECT id, data FROM "${table}" WHERE ${lwt.column} > ? ORDER BY ${lwt.column} LIMIT ?`),
-    cleanup: db.prepare(`DELETE FROM "${table}" WHERE deleted = 1 AND lwt <= ?`),
+    cleanup: db.prepare(`DELETE FROM "${table}" WHERE deleted = 1 AND lwt <= ? RETURNING id`).pluck(),
+    ids: db.prepare(`SELECT id FROM "${table}"`).pluck(),
   };
 }
 

@@ -14,6 +14,11 @@ export type SqliteStorageSettings = {
   directory: string;
   /** Override where a database's file lives (the app keeps its store at a fixed path). */
   fileFor?: (databaseName: string) => string;
+  /**
+   * Parsed documents kept in memory per collection (default 100,000). A collection that fits is held whole and
+   * its queries and counts are answered from memory; a bigger one is read from SQLite at each query.
+   */
+  heldDocuments?: number;
 };
 
 /**
@@ -48,7 +53,7 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
     }
     const open = this.openFile(this.fileFor(params.databaseName));
     const table = tableNameFor(params.collectionName, params.schema.version);
-    const state = tableState(open, table);
+    const state = tableState(open, table, this.settings.heldDocuments);
     const instance = new RxStorageInstanceSqlite<RxDocType>({
       databaseName: params.databaseName,
       collectionName: params.collectionName,
@@ -77,7 +82,7 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
     const open = this.files.get(this.fileFor(databaseName));
     const table = tableNameFor(collectionName, schemaVersion);
     if (!open || !open.db.open || !ourTables(open.db).includes(table)) return [];
-    const state = tableState(open, table);
+    const state = tableState(open, table, this.settings.heldDocuments);
     state.cache.check(open.db);
     // Ids first: the documents are usually cached already, and reading every row's JSON would cost more than the rest.
     const ids = open.db.prepare(`SELECT id FROM "${table}" WHERE deleted = 0`).pluck().all() as string[];
@@ -125,10 +130,12 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
     let read = 0;
     for (const table of tables) {
       if (closed()) return read;
-      const state = tableState(open, table);
+      const state = tableState(open, table, this.settings.heldDocuments);
       state.cache.check(open.db);
       // A table bigger than its cache would only churn it.
       if (((open.db.prepare(`SELECT COUNT(*) FROM "${table}"`).pluck().get() as number) > state.cache.capacity)) continue;
+      // Every row read, with the cache never cleared meanwhile: queries can then be answered from memory.
+      const startedIn = state.cache.generation;
       let after = '';
       for (;;) {
         if (closed()) return read;
@@ -140,6 +147,7 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
         after = rows[rows.length - 1]!.id;
         await new Promise((resolve) => setImmediate(resolve));
       }
+      state.cache.markComplete(startedIn);
     }
     return read;
   }
@@ -167,10 +175,10 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
   }
 }
 
-function tableState(open: OpenFile, table: string): TableState {
+function tableState(open: OpenFile, table: string, heldDocuments: number | undefined): TableState {
   let state = open.tables.get(table);
   if (!state) {
-    state = { changes$: new Subject(), cache: new DocCache(), refCount: 0 };
+    state = { changes$: new Subject(), cache: new DocCache(heldDocuments), refCount: 0 };
     open.tables.set(table, state);
   }
   return state;

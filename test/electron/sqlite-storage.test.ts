@@ -108,6 +108,21 @@ describe('SQLite RxStorage', () => {
     await instance.close();
   });
 
+  it('no longer finds cleaned-up documents in queries that include deleted ones, once the table is held in memory', async () => {
+    const instance = await createInstance<Person>(getRxStorageSqlite({ directory: tempDir('cleanup-held') }), personSchema);
+    await instance.bulkWrite([insertRow(person('keep')), insertRow(person('gone'))], 'seed');
+    const everyone = prepareQuery(personSchema, normalizeMangoQuery(personSchema, { selector: {}, sort: [{ name: 'asc' }] }));
+    // The first query holds the table and sorts its name index in memory.
+    expect((await instance.query(everyone)).documents.map((d) => d.id)).toEqual(['gone', 'keep']);
+    const [gone] = await instance.findDocumentsById(['gone'], false);
+    await instance.bulkWrite([updateRow(gone!, {}, true)], 'delete');
+    expect((await instance.query(everyone)).documents.map((d) => [d.id, d._deleted])).toEqual([['gone', true], ['keep', false]]);
+    await instance.cleanup(0);
+    expect((await instance.query(everyone)).documents.map((d) => d.id)).toEqual(['keep']);
+    expect((await instance.count(everyone)).count).toBe(1);
+    await instance.close();
+  });
+
   it('refuses attachments with a clear error', async () => {
     const storage = getRxStorageSqlite({ directory: tempDir('attach') });
     await expect(createInstance(storage, { ...personSchema, attachments: {} })).rejects.toThrow(/attachments/);
@@ -194,6 +209,23 @@ describe('a held store', () => {
     expect((await mine.findDocumentsById(['a'], false))[0]!.name).toBe('Changed elsewhere');
     expect((await mine.query(allPeople())).documents.map((d) => d.name)).toEqual(['Changed elsewhere', 'n-b']);
     await mine.close();
+    storage.closeAll();
+  });
+
+  it('finds a document another connection added while warming was under way', async () => {
+    const { directory, storage } = await heldStore('held-warming', Array.from({ length: 2500 }, (_, i) => person(`p${String(i).padStart(4, '0')}`)));
+    const other = await createInstance<Person>(getRxStorageSqlite({ directory }), personSchema);
+    const warming = storage.warm('db', { slice: 700 });
+    // The first slice is read; this lands before the second, with an id the warming has already passed.
+    await other.bulkWrite([insertRow(person('a-new'))], 'other');
+    expect(await warming).toBeGreaterThanOrEqual(2500);
+    const mine = await createInstance<Person>(storage, personSchema);
+    const { documents } = await mine.query(allPeople());
+    expect(documents).toHaveLength(2501);
+    expect(documents[0]!.id).toBe('a-new');
+    expect((await mine.count(allPeople())).count).toBe(2501);
+    await mine.close();
+    await other.close();
     storage.closeAll();
   });
 

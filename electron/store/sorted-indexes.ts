@@ -1,0 +1,129 @@
+// Process: main or any Node host. A table's documents in each index's order, held in memory beside a complete
+// DocCache, so a query or a count over an index range is two binary searches instead of a walk through SQLite.
+import { getIndexableStringMonad } from 'rxdb';
+import type { RxDocumentData, RxJsonSchema } from 'rxdb';
+
+/** One index in RxDB's order: its index strings sorted, and the document each belongs to at the same position. */
+type SortedList<T> = { keys: string[]; docs: T[] };
+
+/** A write as the table saw it: the stored version it replaced (if any) and the one now stored (if any). */
+export type Change<T> = { before?: T; after?: T };
+
+/**
+ * Past this many changes in one write, splicing each into every list costs more than sorting the list again
+ * when it is next needed (a splice moves half a list on average; a rebuild sorts it once).
+ */
+const MOST_CHANGES_SPLICED = 64;
+
+/**
+ * Lists are built on first use from the complete cache and kept in step with this connection's writes after
+ * that. They belong to one cache generation: when the cache stops being complete (another connection wrote,
+ * a cleanup cleared it, it had to evict), every list is dropped and built again next time from the fresh cache.
+ *
+ * Keys are RxDB's own index strings, compared as JavaScript compares strings, exactly as RxDB's memory storage
+ * and our SQLite key columns order them; each ends with the primary key, so no two documents share one.
+ */
+export class SortedIndexes<T> {
+  private readonly lists = new Map<string, SortedList<T>>();
+  private readonly keyOf = new Map<string, (doc: T) => string>();
+  private generation = -1;
+
+  constructor(schema: RxJsonSchema<RxDocumentData<unknown>>, indexes: { name: string; fields: string[] }[]) {
+    for (const index of indexes) {
+      const toString = getIndexableStringMonad(schema, index.fields);
+      this.keyOf.set(index.name, toString as (doc: T) => string);
+    }
+  }
+
+  /**
+   * Positions [start, end) of the documents whose key lies between the bounds, and the list they are in.
+   * `all` gives every document of the table, for building the list when it is missing; `generation` is the
+   * complete cache's.
+   */
+  range(
+    name: string,
+    generation: number,
+    all: () => Iterable<T>,
+    bounds: { lower: string; upper: string; inclusiveStart: boolean; inclusiveEnd: boolean },
+  ): { docs: T[]; start: number; end: number } {
+    this.follow(generation);
+    const list = this.lists.get(name) ?? this.build(name, all());
+    const start = bounds.inclusiveStart ? firstAtLeast(list.keys, bounds.lower) : firstAbove(list.keys, bounds.lower);
+    const end = Math.max(start, bounds.inclusiveEnd ? firstAbove(list.keys, bounds.upper) : firstAtLeast(list.keys, bounds.upper));
+    return { docs: list.docs, start, end };
+  }
+
+  /** This connection's committed writes, in the generation they were made in. */
+  apply(generation: number, changes: readonly Change<T>[]): void {
+    this.follow(generation);
+    if (this.lists.size === 0 || changes.length === 0) return;
+    if (changes.length > MOST_CHANGES_SPLICED) {
+      this.lists.clear();
+      return;
+    }
+    for (const [name, list] of this.lists) {
+      const keyOf = this.keyOf.get(name)!;
+      for (const { before, after } of changes) {
+        if (before !== undefined) {
+          const at = firstAtLeast(list.keys, keyOf(before));
+          if (list.docs[at] === before) {
+            list.keys.splice(at, 1);
+            list.docs.splice(at, 1);
+          } else {
+            // The replaced version is not where its key says: the list no longer mirrors the table.
+            this.lists.clear();
+            return;
+          }
+        }
+        if (after !== undefined) {
+          const key = keyOf(after);
+          const at = firstAtLeast(list.keys, key);
+          list.keys.splice(at, 0, key);
+          list.docs.splice(at, 0, after);
+        }
+      }
+    }
+  }
+
+  private follow(generation: number): void {
+    if (generation !== this.generation) {
+      this.lists.clear();
+      this.generation = generation;
+    }
+  }
+
+  private build(name: string, docs: Iterable<T>): SortedList<T> {
+    const keyOf = this.keyOf.get(name);
+    if (!keyOf) throw new Error(`no index ${name} in this table's schema`);
+    const entries: { key: string; doc: T }[] = [];
+    for (const doc of docs) entries.push({ key: keyOf(doc), doc });
+    entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const list = { keys: entries.map((e) => e.key), docs: entries.map((e) => e.doc) };
+    this.lists.set(name, list);
+    return list;
+  }
+}
+
+/** The first position whose key is >= `key` (keys.length if none). */
+function firstAtLeast(keys: string[], key: string): number {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (keys[mid]! < key) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The first position whose key is > `key` (keys.length if none). */
+function firstAbove(keys: string[], key: string): number {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (keys[mid]! <= key) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

@@ -6,7 +6,7 @@ import type { TieKind } from '../../shared/domain/sphere.ts';
 import { diffModels, withTieKinds, type GraphDiff, type NodeData, type SphereGraphModel } from '../../shared/graph/sphere-model.ts';
 import type { NetworkPositions } from './network-layout.ts';
 import { paintBackdrop } from './sphere-backdrop.ts';
-import { clearPreview, paintPreview } from './sphere-preview.ts';
+import { clearPreview, paintPreview, type PreviewOptions } from './sphere-preview.ts';
 import { markStartup } from '../perf/startup-marks.ts';
 import { sphereStylesheet } from './sphere-style.ts';
 import type { ColourMode } from '../../shared/graph/sphere-colours.ts';
@@ -77,12 +77,13 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
   const previewRef = useRef<HTMLCanvasElement>(null);
   const preparingRef = useRef<HTMLParagraphElement>(null);
   /** The preview is on screen (until Cytoscape has drawn everything, or the view moves). */
-  const previewingRef = useRef(false);
+  /** What the still picture on screen shows, so that it can be painted again when the view changes. */
+  const previewingRef = useRef<{ model: SphereGraphModel; options: PreviewOptions } | null>(null);
   /** Elements are waiting to be handed to Cytoscape in a later frame. */
   const pendingRef = useRef(false);
   const endPreview = () => {
     if (!previewingRef.current) return;
-    previewingRef.current = false;
+    previewingRef.current = null;
     if (previewRef.current) clearPreview(previewRef.current);
     if (preparingRef.current) preparingRef.current.hidden = true;
   };
@@ -120,8 +121,14 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     };
     repaintRef.current = repaint;
     cy.on('viewport resize', repaint);
-    // The preview is a still picture: once the view moves, only Cytoscape's drawing is right.
-    cy.on('viewport resize', () => endPreview());
+    cy.on('viewport resize', () => {
+      const preview = previewingRef.current;
+      if (!preview) return;
+      // Once Cytoscape holds the elements, its own drawing is right for the new view. Until then the picture is
+      // all there is: painted again (a resize while the window settles would otherwise leave a blank sphere).
+      if (!pendingRef.current && (shownRef.current?.nodes.size ?? 0) > 0) endPreview();
+      else paintPreview(previewRef.current!, preview.model, { zoom: cy.zoom(), pan: cy.pan() }, preview.options);
+    });
     cy.on('tap', 'node', (event) => handlers.current.onSelect(event.target.id()));
     cy.on('dbltap', 'node', (event) => handlers.current.onFocus(event.target.id(), (event.originalEvent as MouseEvent | undefined)?.shiftKey ? 2 : 1));
     cy.on('mouseover', 'node', (event) => {
@@ -190,7 +197,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
         const node = cy.getElementById(id);
         return node.empty() ? null : hitTest(node.position(), modelRef.current.layout);
       },
-      previewShown: () => previewingRef.current,
+      previewShown: () => previewingRef.current !== null,
       edgeCount: () => cy.edges().length,
       grabbedId: () => cy.nodes(':grabbed').first().id() ?? null,
       ringMiddle: (ring, category) => {
@@ -220,8 +227,9 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     pictureRef.current = picture.model;
     fitSphere(cy, picture.model, containerRef.current!);
     repaintRef.current();
-    paintPreview(previewRef.current!, withTieKinds(picture.model, visibleTiesRef.current), { zoom: cy.zoom(), pan: cy.pan() }, { colourBy: styleRef.current.colourBy, visibleTies: visibleTiesRef.current, dimOverdue: picture.dimOverdue });
-    previewingRef.current = true;
+    const preview = { model: withTieKinds(picture.model, visibleTiesRef.current), options: { colourBy: styleRef.current.colourBy, visibleTies: visibleTiesRef.current, dimOverdue: picture.dimOverdue } };
+    paintPreview(previewRef.current!, preview.model, { zoom: cy.zoom(), pan: cy.pan() }, preview.options);
+    previewingRef.current = preview;
     preparingRef.current!.hidden = false;
     // Our own canvas is on screen with the next frame (Cytoscape's drawing needs the two of afterDraw).
     requestAnimationFrame(() => {
@@ -246,9 +254,9 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     if (pendingRef.current) return;
     if (first && (shown.nodes.size > PREVIEW_ABOVE.nodes || shown.edges.size > PREVIEW_ABOVE.ties) && !networkRef.current) {
       // A big sphere is painted at once from the model, and handed to Cytoscape a frame later.
-      const canvas = previewRef.current!;
-      paintPreview(canvas, shown, { zoom: cy.zoom(), pan: cy.pan() }, { colourBy: styleRef.current.colourBy, visibleTies, dimOverdue: styleRef.current.dimOverdue });
-      previewingRef.current = true;
+      const preview = { model: shown, options: { colourBy: styleRef.current.colourBy, visibleTies, dimOverdue: styleRef.current.dimOverdue } };
+      paintPreview(previewRef.current!, preview.model, { zoom: cy.zoom(), pan: cy.pan() }, preview.options);
+      previewingRef.current = preview;
       pendingRef.current = true;
       // Set on the element itself: the handover keeps the page busy, and a React render would come too late.
       preparingRef.current!.hidden = false;

@@ -67,6 +67,12 @@ describe('a big sphere', () => {
             let ink = 0;
             for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) ink++;
             w.__picture = { png: canvas.toDataURL('image/png'), ink };
+            // The window changes size while the picture is all there is (a panel opening, the user resizing).
+            document.body.style.width = '80%';
+            requestAnimationFrame(() => requestAnimationFrame(() => {
+              const sphere = (window as unknown as { __sphere: { previewShown(): boolean; nodeCount(): number } }).__sphere;
+              (window as unknown as { __afterResize: unknown }).__afterResize = { shown: sphere.previewShown(), width: canvas.width, nodes: sphere.nodeCount() };
+            }));
           }
         }
         return mark(name, options);
@@ -82,6 +88,11 @@ describe('a big sphere', () => {
     expect(picture!.ink).toBeGreaterThan(400);
     fs.mkdirSync(screenshotDir, { recursive: true });
     fs.writeFileSync(path.join(screenshotDir, 'big-sphere-2400-opening-picture.png'), Buffer.from(picture!.png.split(',')[1]!, 'base64'));
+    // Resized before Cytoscape had anyone: the picture was painted again at the new size, not taken away.
+    const afterResize = await page.evaluate(() => (window as unknown as { __afterResize: { shown: boolean; width: number; nodes: number } }).__afterResize);
+    expect(afterResize).toMatchObject({ shown: true, nodes: 0 });
+    expect(afterResize.width).toBeGreaterThan(0);
+    await page.evaluate(() => (document.body.style.width = ''));
     // Then the window's own drawing takes over, and the picture is gone.
     expect(await probe<boolean>('previewShown')).toBe(false);
     expect(await probe<number>('nodeCount')).toBe(sphere.contacts.length);

@@ -25,6 +25,7 @@ import type {
 import type Database from 'better-sqlite3';
 import { DocCache, type Row } from './doc-cache.ts';
 import { SortedIndexes, type Change } from './sorted-indexes.ts';
+import { countRange, queryRange, type Range } from './range-answers.ts';
 import { encodeIndexKey, indexColumnsFor, indexName, tableNameFor, type IndexColumn } from './sqlite-keys.ts';
 
 type Doc = RxDocumentData<unknown> & Record<string, unknown>;
@@ -163,6 +164,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     const { query, queryPlan } = preparedQuery;
     const skip = query.skip ?? 0;
     const limit = typeof query.limit === 'number' ? query.limit : Infinity;
+    const wanted = skip + limit;
     const column = this.columnByIndex.get(indexName(queryPlan.index));
     // A query naming an index the schema does not have cannot use its range: scan and sort instead.
     const usesRange = column !== undefined;
@@ -171,23 +173,8 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
 
     const whole = this.wholeTable();
     if (whole) {
-      const wanted = skip + limit;
-      if (column && !matcher && !mustSort) {
-        // The index answers everything: the result is one slice of its list.
-        const { docs, start, end } = this.inRange(column, preparedQuery, whole);
-        return { documents: docs.slice(start + skip, Math.min(end, start + wanted)) as RxDocumentData<RxDocType>[] };
-      }
-      let documents: RxDocumentData<RxDocType>[] = [];
-      const { docs, start, end } = this.inRange(column, preparedQuery, whole);
-      for (let i = start; i < end; i++) {
-        const doc = docs[i] as RxDocumentData<RxDocType>;
-        if (matcher && !matcher(doc)) continue;
-        documents.push(doc);
-        if (!mustSort && documents.length >= wanted) break;
-      }
-      if (mustSort) documents.sort(getSortComparator(this.schema, query));
-      if (skip > 0 || documents.length > wanted) documents = documents.slice(skip, wanted);
-      return { documents };
+      const range = this.inRange(column, preparedQuery, whole) as Range<RxDocumentData<RxDocType>>;
+      return { documents: queryRange(range, { matcher, comparator: mustSort ? getSortComparator(this.schema, query) : null, skip, limit }) };
     }
 
     if (usesRange && !matcher && !mustSort) {
@@ -200,7 +187,6 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
       return { documents: this.docsFor(ids, cache) as RxDocumentData<RxDocType>[] };
     }
 
-    const wanted = skip + limit;
     let documents: RxDocumentData<RxDocType>[] = [];
     const cache = this.checkedCache();
     for (const doc of this.docsFor(this.candidateIds(column, preparedQuery), cache) as RxDocumentData<RxDocType>[]) {
@@ -218,12 +204,8 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     const column = this.columnByIndex.get(indexName(preparedQuery.queryPlan.index));
     const whole = this.wholeTable();
     if (whole) {
-      const { docs, start, end } = this.inRange(column, preparedQuery, whole);
-      if (column && preparedQuery.queryPlan.selectorSatisfiedByIndex) return { count: end - start, mode: 'fast' };
-      const matcher = getQueryMatcher(this.schema, preparedQuery.query);
-      let count = 0;
-      for (let i = start; i < end; i++) if (matcher(docs[i] as RxDocumentData<RxDocType>)) count++;
-      return { count, mode: 'fast' };
+      const matcher = column && preparedQuery.queryPlan.selectorSatisfiedByIndex ? null : getQueryMatcher(this.schema, preparedQuery.query);
+      return { count: countRange(this.inRange(column, preparedQuery, whole) as Range<RxDocumentData<RxDocType>>, matcher), mode: 'fast' };
     }
     if (column && preparedQuery.queryPlan.selectorSatisfiedByIndex) {
       const { sql, params } = this.rangeSql(column, preparedQuery);
@@ -332,7 +314,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
    * An index range over a complete cache: the list in index order, and where the range starts and ends in it.
    * Without a known index, every document, in no particular order (the caller sorts).
    */
-  private inRange(column: IndexColumn | undefined, prepared: PreparedQuery<RxDocType>, whole: DocCache<Doc>): { docs: Doc[]; start: number; end: number } {
+  private inRange(column: IndexColumn | undefined, prepared: PreparedQuery<RxDocType>, whole: DocCache<Doc>): Range<Doc> {
     if (!column) return { docs: [...whole.values()], start: 0, end: whole.size };
     const plan = prepared.queryPlan;
     return this.indexes.range(indexName(column.fields), whole.generation, () => whole.values(), {

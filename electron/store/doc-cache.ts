@@ -99,6 +99,22 @@ export class DocCache<T> {
   }
 
   /**
+   * The document for each id, in the ids' order (undefined where there is no such row), reading only the ones
+   * not cached, with one call to `read`. What was read is kept here rather than fetched back from the cache: a
+   * batch bigger than the cache would evict its own first rows. A complete cache has every row: it never reads.
+   */
+  lookup(ids: readonly string[], read: (missing: string[]) => Row[]): (T | undefined)[] {
+    const docs = ids.map((id) => this.docs.get(id));
+    if (this.isComplete) return docs;
+    const missing = ids.filter((_, i) => docs[i] === undefined);
+    if (missing.length === 0) return docs;
+    const found = new Map<string, T>();
+    for (const row of read(missing)) found.set(row.id, this.fromRow(row));
+    for (let i = 0; i < ids.length; i++) docs[i] ??= found.get(ids[i]!);
+    return docs;
+  }
+
+  /**
    * Every row of the table has been read into the cache, in the same generation that began the reading (pass
    * the generation seen before reading: if the cache was cleared meanwhile, the claim would be false).
    */

@@ -2,6 +2,7 @@
 // DocCache, so a query or a count over an index range is two binary searches instead of a walk through SQLite.
 import { getIndexableStringMonad } from 'rxdb';
 import type { RxDocumentData, RxJsonSchema } from 'rxdb';
+import type { Range } from './range-answers.ts';
 
 /** One index in RxDB's order: its index strings sorted, and the document each belongs to at the same position. */
 type SortedList<T> = { keys: string[]; docs: T[] };
@@ -45,11 +46,11 @@ export class SortedIndexes<T> {
     generation: number,
     all: () => Iterable<T>,
     bounds: { lower: string; upper: string; inclusiveStart: boolean; inclusiveEnd: boolean },
-  ): { docs: T[]; start: number; end: number } {
+  ): Range<T> {
     this.follow(generation);
     const list = this.lists.get(name) ?? this.build(name, all());
-    const start = bounds.inclusiveStart ? firstAtLeast(list.keys, bounds.lower) : firstAbove(list.keys, bounds.lower);
-    const end = Math.max(start, bounds.inclusiveEnd ? firstAbove(list.keys, bounds.upper) : firstAtLeast(list.keys, bounds.upper));
+    const start = firstPast(list.keys, bounds.lower, !bounds.inclusiveStart);
+    const end = Math.max(start, firstPast(list.keys, bounds.upper, bounds.inclusiveEnd));
     return { docs: list.docs, start, end };
   }
 
@@ -65,7 +66,7 @@ export class SortedIndexes<T> {
       const keyOf = this.keyOf.get(name)!;
       for (const { before, after } of changes) {
         if (before !== undefined) {
-          const at = firstAtLeast(list.keys, keyOf(before));
+          const at = firstPast(list.keys, keyOf(before), false);
           if (list.docs[at] === before) {
             list.keys.splice(at, 1);
             list.docs.splice(at, 1);
@@ -77,7 +78,7 @@ export class SortedIndexes<T> {
         }
         if (after !== undefined) {
           const key = keyOf(after);
-          const at = firstAtLeast(list.keys, key);
+          const at = firstPast(list.keys, key, false);
           list.keys.splice(at, 0, key);
           list.docs.splice(at, 0, after);
         }
@@ -104,25 +105,13 @@ export class SortedIndexes<T> {
   }
 }
 
-/** The first position whose key is >= `key` (keys.length if none). */
-function firstAtLeast(keys: string[], key: string): number {
+/** The first position whose key is past `key`: at or above it, or (`strictly`) above it; keys.length if none. */
+function firstPast(keys: string[], key: string, strictly: boolean): number {
   let low = 0;
   let high = keys.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (keys[mid]! < key) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-/** The first position whose key is > `key` (keys.length if none). */
-function firstAbove(keys: string[], key: string): number {
-  let low = 0;
-  let high = keys.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (keys[mid]! <= key) low = mid + 1;
+    if (keys[mid]! < key || (strictly && keys[mid] === key)) low = mid + 1;
     else high = mid;
   }
   return low;

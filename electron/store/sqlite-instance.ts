@@ -343,19 +343,13 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
 
   private readByIds(ids: string[], withDeleted: boolean): Doc[] {
     if (ids.length === 0) return [];
-    const cache = this.checkedCache();
-    const docs = ids.map((id) => cache.get(id));
-    // A complete cache has every row: what it lacks does not exist.
-    const missing = cache.complete ? [] : ids.filter((_, i) => docs[i] === undefined);
-    if (missing.length > 0) {
-      // Kept here, not fetched back from the cache: a batch bigger than the cache would evict its own first rows.
-      const read = new Map<string, Doc>();
-      for (const row of (missing.length === 1 ? this.statements.byId.all(missing[0]) : this.statements.byIds.all(JSON.stringify(missing))) as Row[]) read.set(row.id, cache.fromRow(row));
-      for (let i = 0; i < ids.length; i++) docs[i] ??= read.get(ids[i]!);
-    }
     // The caller's order, as RxDB's own storages keep it.
-    return docs.filter((doc): doc is Doc => doc !== undefined && (withDeleted || !doc._deleted));
+    return this.checkedCache().lookup(ids, this.readRows).filter((doc): doc is Doc => doc !== undefined && (withDeleted || !doc._deleted));
   }
+
+  /** Rows by id, for the cache's misses: one statement whatever their number. */
+  private readonly readRows = (missing: string[]): Row[] =>
+    (missing.length === 1 ? this.statements.byId.all(missing[0]) : this.statements.byIds.all(JSON.stringify(missing))) as Row[];
 
   private rangeSql(column: IndexColumn, prepared: PreparedQuery<RxDocType>): { sql: string; params: Buffer[] } {
     const plan = prepared.queryPlan;
@@ -376,20 +370,9 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     return this.statement(`SELECT id FROM "${table}" WHERE ${sql} ORDER BY ${column.column}`).pluck().all(...params) as string[];
   }
 
+  /** Documents of rows known to exist (their ids just came from the table). */
   private docsFor(ids: string[], cache: DocCache<Doc>): Doc[] {
-    // One cache lookup per id; only the misses go back to SQLite, in one statement.
-    const docs = new Array<Doc>(ids.length);
-    let missing: string[] | undefined;
-    for (let i = 0; i < ids.length; i++) {
-      const doc = cache.get(ids[i]!);
-      if (doc) docs[i] = doc;
-      else (missing ??= []).push(ids[i]!);
-    }
-    if (!missing) return docs;
-    const read = new Map<string, Doc>();
-    for (const row of this.statements.byIds.all(JSON.stringify(missing)) as Row[]) read.set(row.id, cache.fromRow(row));
-    for (let i = 0; i < ids.length; i++) docs[i] ??= read.get(ids[i]!)!;
-    return docs;
+    return cache.lookup(ids, this.readRows) as Doc[];
   }
 }
 

@@ -7,7 +7,7 @@ import { ensureRxStorageInstanceParamsAreCorrect, RXDB_VERSION } from 'rxdb';
 import type { RxStorage, RxStorageInstanceCreationParams } from 'rxdb';
 import { commitsThrough, RxStorageInstanceSqlite, type SqliteInstanceOptions, type SqliteInternals, type TableState } from './sqlite-instance.ts';
 import { decodeFormat1Key, encodeIndexKey, tableNameFor, tablePrefixFor } from './sqlite-keys.ts';
-import { DocCache } from './doc-cache.ts';
+import { DocCache, type Row } from './doc-cache.ts';
 
 export type SqliteStorageSettings = {
   /** Folder holding one `<databaseName>.db` file per RxDatabase. */
@@ -86,12 +86,9 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
     state.cache.check(open.db);
     // Ids first: the documents are usually cached already, and reading every row's JSON would cost more than the rest.
     const ids = open.db.prepare(`SELECT id FROM "${table}" WHERE deleted = 0`).pluck().all() as string[];
-    const missing = ids.filter((id) => state.cache.get(id) === undefined);
-    if (missing.length > 0) {
-      const read = open.db.prepare(`SELECT id, data FROM "${table}" WHERE id IN (SELECT value FROM json_each(?))`);
-      for (const row of read.all(JSON.stringify(missing)) as { id: string; data: string }[]) state.cache.fromRow(row);
-    }
-    return ids.map((id) => state.cache.get(id)).filter((doc) => doc !== undefined);
+    const read = (missing: string[]) =>
+      open.db.prepare(`SELECT id, data FROM "${table}" WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(missing)) as Row[];
+    return state.cache.lookup(ids, read).filter((doc) => doc !== undefined);
   }
 
   /** Changes whenever the database's file does: a commit through this storage, or through any other connection. */

@@ -42,6 +42,9 @@ export type SphereGraphProps = {
 
 export type OpeningPicture = { model: SphereGraphModel; dimOverdue: boolean };
 
+/** A still picture of the sphere painted on our own canvas (sphere-preview.ts) while Cytoscape is not ready. */
+type Preview = { model: SphereGraphModel; options: PreviewOptions };
+
 type SphereProbe = {
   nodeCount(): number;
   /** Contacts drawn and not hidden by a filter. */
@@ -76,11 +79,17 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
   const styleRef = useRef({ colourBy, dimOverdue });
   const previewRef = useRef<HTMLCanvasElement>(null);
   const preparingRef = useRef<HTMLParagraphElement>(null);
-  /** The preview is on screen (until Cytoscape has drawn everything, or the view moves). */
-  /** What the still picture on screen shows, so that it can be painted again when the view changes. */
-  const previewingRef = useRef<{ model: SphereGraphModel; options: PreviewOptions } | null>(null);
+  /** What the still picture on screen shows (until Cytoscape has drawn it), so it can be painted again when the view changes. */
+  const previewingRef = useRef<Preview | null>(null);
   /** Elements are waiting to be handed to Cytoscape in a later frame. */
   const pendingRef = useRef(false);
+  /** Paints the still picture at Cytoscape's current view, and keeps what it shows. */
+  const showPreview = (preview: Preview) => {
+    const cy = cyRef.current;
+    if (!cy || !previewRef.current) return;
+    paintPreview(previewRef.current, preview.model, { zoom: cy.zoom(), pan: cy.pan() }, preview.options);
+    previewingRef.current = preview;
+  };
   const endPreview = () => {
     if (!previewingRef.current) return;
     previewingRef.current = null;
@@ -127,7 +136,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       // Once Cytoscape holds the elements, its own drawing is right for the new view. Until then the picture is
       // all there is: painted again (a resize while the window settles would otherwise leave a blank sphere).
       if (!pendingRef.current && (shownRef.current?.nodes.size ?? 0) > 0) endPreview();
-      else paintPreview(previewRef.current!, preview.model, { zoom: cy.zoom(), pan: cy.pan() }, preview.options);
+      else showPreview(preview);
     });
     cy.on('tap', 'node', (event) => handlers.current.onSelect(event.target.id()));
     cy.on('dbltap', 'node', (event) => handlers.current.onFocus(event.target.id(), (event.originalEvent as MouseEvent | undefined)?.shiftKey ? 2 : 1));
@@ -227,9 +236,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     pictureRef.current = picture.model;
     fitSphere(cy, picture.model, containerRef.current!);
     repaintRef.current();
-    const preview = { model: withTieKinds(picture.model, visibleTiesRef.current), options: { colourBy: styleRef.current.colourBy, visibleTies: visibleTiesRef.current, dimOverdue: picture.dimOverdue } };
-    paintPreview(previewRef.current!, preview.model, { zoom: cy.zoom(), pan: cy.pan() }, preview.options);
-    previewingRef.current = preview;
+    showPreview({ model: withTieKinds(picture.model, visibleTiesRef.current), options: { colourBy: styleRef.current.colourBy, visibleTies: visibleTiesRef.current, dimOverdue: picture.dimOverdue } });
     preparingRef.current!.hidden = false;
     // Our own canvas is on screen with the next frame (Cytoscape's drawing needs the two of afterDraw).
     requestAnimationFrame(() => {
@@ -254,9 +261,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     if (pendingRef.current) return;
     if (first && (shown.nodes.size > PREVIEW_ABOVE.nodes || shown.edges.size > PREVIEW_ABOVE.ties) && !networkRef.current) {
       // A big sphere is painted at once from the model, and handed to Cytoscape a frame later.
-      const preview = { model: shown, options: { colourBy: styleRef.current.colourBy, visibleTies, dimOverdue: styleRef.current.dimOverdue } };
-      paintPreview(previewRef.current!, preview.model, { zoom: cy.zoom(), pan: cy.pan() }, preview.options);
-      previewingRef.current = preview;
+      showPreview({ model: shown, options: { colourBy: styleRef.current.colourBy, visibleTies, dimOverdue: styleRef.current.dimOverdue } });
       pendingRef.current = true;
       // Set on the element itself: the handover keeps the page busy, and a React render would come too late.
       preparingRef.current!.hidden = false;

@@ -5,18 +5,15 @@ import type { AppApiClient, StoreProblem as Problem } from '../shared/app-api.ts
 import type { TieKind } from '../shared/domain/sphere.ts';
 import type { DropTarget } from '../shared/graph/sphere-layout.ts';
 import type { SphereDatabase } from '../shared/schemas/index.ts';
-import type { SphereDocs } from '../shared/graph/sphere-model.ts';
 import { EditHistory, type Reversible } from './commands/history.ts';
 import { moveContact } from './commands/move-contact.ts';
-import { logTouch } from './commands/relationship-edits.ts';
+import { loadSample as loadSampleOnHost, logTouch } from './commands/relationship-edits.ts';
 import { COMMANDS, commandForKey, type CommandId } from './commands/registry.ts';
 import { ActiveDialog, type DialogState } from './components/ActiveDialog.tsx';
 import { DetailPanel } from './components/DetailPanel.tsx';
 import { dueContacts, TodayPanel } from './components/TodayPanel.tsx';
 import { referralsToThank, ThanksPanel } from './components/ThanksPanel.tsx';
-import { stageFromHistory } from '../shared/domain/life-cycle.ts';
 import { Legend } from './components/Legend.tsx';
-import { loadSampleSphere, type Progress } from './components/sample-loader.ts';
 import { StoreProblem } from './components/StoreProblem.tsx';
 import { createModelBuilder } from '../shared/graph/sphere-model.ts';
 import { SphereGraph, type OpeningPicture } from './graph/SphereGraph.tsx';
@@ -31,11 +28,10 @@ import { activeFilterCount, hiddenContacts, NO_FILTER, type ContactFilter } from
 import type { ColourMode } from '../shared/graph/sphere-colours.ts';
 import type { NetworkPositions } from './graph/network-layout.ts';
 import { layoutNetwork } from './graph/network-layout-client.ts';
-import type { LifeCycleSettings } from '../shared/domain/life-cycle.ts';
+import { referralValues } from '../shared/domain/life-cycle.ts';
+import type { CustomerStage } from '../shared/domain/sphere.ts';
 
 type Props = { db: SphereDatabase; api: AppApiClient; host: 'electron' | 'browser'; opening: OpeningPictureRequest };
-
-const ACTOR = 'local';
 
 export function App({ db, api, host, opening }: Props) {
   const { docs, loaded, changedAt } = useSphereDocs(db, opening.settled);
@@ -51,7 +47,7 @@ export function App({ db, api, host, opening }: Props) {
   const [layingOut, setLayingOut] = useState(false);
   const [focus, setFocus] = useState<{ id: string; depth: 1 | 2 } | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const [loadingSample, setLoadingSample] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [toast, setToast] = useState<string | null>(null);
   const [fitSignal, setFitSignal] = useState(0);
@@ -70,11 +66,12 @@ export function App({ db, api, host, opening }: Props) {
   // One builder for the window's life: after an edit it re-scores only the contacts the edit touched.
   const [modelBuilder] = useState(createModelBuilder);
   const model = useMemo(() => {
-    const built = modelBuilder.build(docs, now, { weights: settings.trustWeights, cadence: settings.cadence });
+    const built = modelBuilder.build(docs, now, { weights: settings.trustWeights, cadence: settings.cadence, lifeCycle: settings.lifeCycle });
     if (loaded) markStartup('model-built');
     return built;
   }, [modelBuilder, docs, now, settings, loaded]);
-  const ctx = useMemo(() => ({ db, actor: ACTOR, lifeCycle: settings.lifeCycle }), [db, settings]);
+  // Edits are asked of the host, which runs each in one transaction in the name of this device.
+  const ctx = useMemo(() => ({ api }), [api]);
 
   // The host's picture of the sphere, shown while the documents are on their way.
   const [picture, setPicture] = useState<OpeningPicture | null>(null);
@@ -133,31 +130,26 @@ export function App({ db, api, host, opening }: Props) {
 
   const loadSample = useCallback(async () => {
     if (docs.contacts.length > 0 && !window.confirm('Add the sample sphere to the contacts you already have?')) return;
+    setLoadingSample(true);
     try {
-      await loadSampleSphere(db, setProgress);
+      await history.perform(() => loadSampleOnHost(ctx));
       setFitSignal((n) => n + 1);
-      say('Sample sphere loaded. Drag anyone to another ring to see the central gesture.');
+      say('Sample sphere loaded. Drag anyone to another ring to see the central gesture (Ctrl+Z takes the sample out again).');
     } catch (err) {
       say(`The sample could not be loaded: ${(err as Error).message}`);
     } finally {
-      setProgress(null);
+      setLoadingSample(false);
     }
-  }, [db, docs.contacts.length, say]);
+  }, [ctx, history, docs.contacts.length, say]);
 
   const selected = selectedId ? docs.contacts.find((c) => c.id === selectedId) : undefined;
   const empty = loaded && docs.contacts.length === 0;
   const due = useMemo(() => dueContacts(docs.contacts, docs.touches, now, settings.cadence), [docs.contacts, docs.touches, now, settings.cadence]);
   const toThank = useMemo(() => referralsToThank(docs.ties), [docs.ties]);
   const byId = useMemo(() => new Map(docs.contacts.map((c) => [c.id, c])), [docs.contacts]);
-  const hiddenIds = useMemo(() => hiddenContacts(docs.contacts, filter, new Set(due.map((d) => d.contact.id))), [docs.contacts, filter, due]);
-
-  // Churn comes with time, not with an edit: bring stored stages up to date once the documents are in.
-  const stagesChecked = useRef(false);
-  useEffect(() => {
-    if (!loaded || stagesChecked.current) return;
-    stagesChecked.current = true;
-    void refreshAllStages(db, docs, now, settings.lifeCycle);
-  }, [loaded, db, docs, now, settings.lifeCycle]);
+  const stageOf = useCallback((id: string): CustomerStage => model.nodes.get(id)?.data.stage ?? 'prospect', [model]);
+  const hiddenIds = useMemo(() => hiddenContacts(docs.contacts, filter, new Set(due.map((d) => d.contact.id)), stageOf), [docs.contacts, filter, due, stageOf]);
+  const referralWorth = useMemo(() => referralValues(docs.deals), [docs.deals]);
 
   // The network view's positions come from a worker; recomputed when people or ties are added or removed.
   const networkKey = view === 'network' ? `${docs.contacts.length}:${docs.ties.length}` : null;
@@ -239,7 +231,7 @@ export function App({ db, api, host, opening }: Props) {
         <div className="spacer" />
         <SearchBox ref={searchRef} contacts={docs.contacts} onPick={(id) => { setSelectedId(id); setCentreOn((c) => ({ id, n: (c?.n ?? 0) + 1 })); }} />
         <button type="button" onClick={() => void undo()} disabled={!history.canUndo} title={history.nextUndoLabel ? `Undo ${history.nextUndoLabel} (Ctrl+Z)` : 'Nothing to undo'}>Undo</button>
-        <button type="button" onClick={() => void loadSample()} disabled={progress !== null} data-testid="load-sample" title="Add a realistic sample sphere to explore">Load sample</button>
+        <button type="button" onClick={() => void loadSample()} disabled={loadingSample} data-testid="load-sample" title="Add a realistic sample sphere to explore">Load sample</button>
         <div className="segmented" role="group" aria-label="View">
           <button type="button" onClick={() => setView('sphere')} aria-pressed={view === 'sphere'} data-testid="view-sphere">Sphere</button>
           <button type="button" onClick={() => setView('network')} aria-pressed={view === 'network'} data-testid="view-network">Network</button>
@@ -258,7 +250,7 @@ export function App({ db, api, host, opening }: Props) {
           onFocus={(id, depth) => { setSelectedId(id); setFocus({ id, depth }); say('Showing their neighbours. Escape returns to the whole sphere.'); }} dimOverdue={settings.dimOverdue} visibleTies={visibleTies} onSelect={setSelectedId} onDrop={onDrop} picture={loaded ? null : picture} onPicturePainted={opening.painted} />
         {layingOut ? <div className="progress" role="status" data-testid="network-progress"><p>Laying out the network of {docs.contacts.length.toLocaleString()} contacts…</p></div> : null}
         {view === 'list' ? <ListView contacts={docs.contacts} model={model} hiddenIds={hiddenIds} selectedId={selectedId} onSelect={setSelectedId} /> : null}
-        {empty && !progress && view === 'sphere' ? (
+        {empty && !loadingSample && view === 'sphere' ? (
           <section className="empty" data-testid="empty-state" aria-labelledby="empty-title">
             <h2 id="empty-title">Your sphere is empty</h2>
             <p>Start with the people you already know: family, friends, the people you do business with, the ones you met once, and those who serve you.</p>
@@ -268,16 +260,14 @@ export function App({ db, api, host, opening }: Props) {
             </div>
           </section>
         ) : null}
-        {progress ? (
-          <div className="progress" role="status" data-testid="sample-progress">
-            <p>Loading the sample sphere… {progress.done.toLocaleString()} of {progress.total.toLocaleString()}</p>
-            <progress max={progress.total} value={progress.done} />
-          </div>
+        {loadingSample ? (
+          <div className="progress" role="status" data-testid="sample-progress"><p>Loading the sample sphere…</p></div>
         ) : null}
         <Legend visibleTies={visibleTies} onToggle={(kind) => setVisibleTies((v) => ({ ...v, [kind]: !v[kind] }))} colourBy={colourBy} onColourBy={setColourBy} />
         {selected ? (
           <DetailPanel
             contact={selected}
+            stage={stageOf(selected.id)}
             score={model.scores.get(selected.id)}
             touches={docs.touches.filter((t) => t.contactId === selected.id)}
             referralsOut={docs.ties.filter((t) => t.kind === 'referral' && t.from === selected.id).length}
@@ -298,10 +288,10 @@ export function App({ db, api, host, opening }: Props) {
             }} />
         ) : null}
         {panel === 'filters' ? <FilterPanel filter={filter} onChange={setFilter} shown={docs.contacts.length - (hiddenIds?.size ?? 0)} total={docs.contacts.length} onClose={() => setPanel(null)} /> : null}
-        {panel === 'thanks' ? <ThanksPanel pending={toThank} names={byId} onThank={(tieId) => setDialog({ kind: 'thank', tieId })} onClose={() => setPanel(null)} /> : null}
+        {panel === 'thanks' ? <ThanksPanel pending={toThank} names={byId} values={referralWorth} onThank={(tieId) => setDialog({ kind: 'thank', tieId })} onClose={() => setPanel(null)} /> : null}
       </main>
       {dialog ? (
-        <ActiveDialog state={dialog} db={db} actor={ACTOR} docs={docs} settings={settings} hasSelection={!!selected} perform={perform} select={setSelectedId} runCommand={runCommand} onClose={() => setDialog(null)} />
+        <ActiveDialog state={dialog} ctx={ctx} docs={docs} stageOf={stageOf} settings={settings} hasSelection={!!selected} perform={perform} select={setSelectedId} runCommand={runCommand} onClose={() => setDialog(null)} />
       ) : null}
       <div className="toast" role="status" aria-live="polite" data-testid="toast">{toast}</div>
     </div>
@@ -309,26 +299,3 @@ export function App({ db, api, host, opening }: Props) {
 }
 
 
-/**
- * One bulk write for every stage that moved: patching contacts one by one would
- * rebuild the whole graph once per contact (thousands of times on a big sphere).
- */
-async function refreshAllStages(db: SphereDatabase, docs: SphereDocs, now: number, lifeCycle: LifeCycleSettings): Promise<void> {
-  const deals = new Map<string, { count: number; last: number }>();
-  for (const d of docs.deals) {
-    const e = deals.get(d.contactId) ?? { count: 0, last: 0 };
-    deals.set(d.contactId, { count: e.count + 1, last: Math.max(e.last, d.at) });
-  }
-  const touched = new Map<string, number>();
-  for (const t of docs.touches) if (t.kind !== 'stageChange') touched.set(t.contactId, Math.max(touched.get(t.contactId) ?? 0, t.at));
-  const moved = docs.contacts.flatMap((c) => {
-    if (c.stageByHand) return [];
-    const d = deals.get(c.id);
-    const stage = stageFromHistory({ dealCount: d?.count ?? 0, lastDealAt: d?.last, lastTouchAt: touched.get(c.id) }, now, lifeCycle);
-    if (stage === c.stage) return [];
-    // The live documents carry RxDB's bookkeeping (_rev, _meta…); a write takes only the contact's own fields.
-    const plain = Object.fromEntries(Object.entries(c).filter(([key]) => !key.startsWith('_'))) as typeof c;
-    return [{ ...plain, stage }];
-  });
-  if (moved.length > 0) await db.contacts.bulkUpsert(moved);
-}

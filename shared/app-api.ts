@@ -2,6 +2,7 @@
 // Main (Electron IPC), the browser host (WebSocket) and the renderer all derive from this table.
 import { z } from 'zod';
 import { SpherePictureSchema } from './graph/sphere-picture.ts';
+import { DomainCommandSchema } from './commands/domain-command.ts';
 
 const none = z.undefined().or(z.null()).optional();
 
@@ -32,6 +33,11 @@ export type StoreStatus = z.infer<typeof StoreStatusSchema>;
 /** A backup name is a bare file name we made: no paths, so a request can never reach outside the backup folder. */
 export const BackupNameSchema = z.string().regex(/^sphere-[0-9TZ:.-]+\.db$/, 'not a Sphere backup name').max(80);
 
+/** What the host says of a command it ran: the step to name in "Undo …", and the contact it created, if any. */
+export const CommandOutcomeSchema = z.object({ runId: z.string(), label: z.string(), createdId: z.string().optional() });
+export type CommandOutcome = z.infer<typeof CommandOutcomeSchema>;
+const RunIdSchema = z.object({ runId: z.string().min(1).max(64) });
+
 export const appRequests = {
   'app.info': {
     args: none,
@@ -44,6 +50,11 @@ export const appRequests = {
   'store.restoreBackup': { args: z.object({ name: BackupNameSchema }), result: StoreStatusSchema },
   /** The sphere as it stands in the store, ready to paint while the window's database loads; null when empty. */
   'sphere.openingPicture': { args: none, result: SpherePictureSchema.nullable() },
+  /** One user action, run by the host in one transaction; null when it would change nothing. */
+  'command.run': { args: DomainCommandSchema, result: CommandOutcomeSchema.nullable() },
+  /** Takes a command back field by field, leaving later edits by others standing. */
+  'command.undo': { args: RunIdSchema, result: z.object({ label: z.string() }) },
+  'command.redo': { args: RunIdSchema, result: z.object({ label: z.string() }) },
 } as const;
 
 export type AppRequestName = keyof typeof appRequests;

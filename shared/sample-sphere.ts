@@ -1,7 +1,6 @@
 // Process: any (pure). A realistic sample sphere from a seed: the same generator feeds the app's
 // "Load sample sphere", the tests and the benchmarks, at any size.
 import type { ContactDoc, DealDoc, TieDoc, TouchDoc } from './schemas/index.ts';
-import { stageFromHistory } from './domain/life-cycle.ts';
 import { seededRandom, type Random } from './domain/random.ts';
 import type { Category, Ring, Role, TieKind, TouchKind } from './domain/sphere.ts';
 
@@ -75,8 +74,6 @@ export function generateSphere(options: SampleOptions): SampleSphere {
     const churned = person.dealCount > 0 && rnd.chance(0.08);
     // A churned customer's story ended more than a year ago: their deals and touches are all old.
     const newest = churned ? now - rnd.int(400, 900) * DAY : now;
-    let lastTouchAt: number | undefined;
-    let lastDealAt: number | undefined;
     const touchCount = contact.ring === 'prospect' ? rnd.int(0, 2) : rnd.int(1, 6);
     for (let t = 0; t < touchCount; t++) {
       const daysAgo = Math.min(1500, Math.floor(-Math.log(1 - rnd.next()) * TOUCH_RECENCY_DAYS[contact.ring] * (t + 1)));
@@ -84,7 +81,6 @@ export function generateSphere(options: SampleOptions): SampleSphere {
       const touch: TouchDoc = { id: `tch-${pad(touches.length + 1)}`, contactId: contact.id, kind: rnd.pick(TOUCH_KINDS), direction: rnd.chance(0.7) ? 'outbound' : 'inbound', at, createdAt: at, updatedBy: owner };
       if (rnd.chance(0.5)) touch.note = rnd.pick(NOTES);
       touches.push(touch);
-      lastTouchAt = Math.max(lastTouchAt ?? 0, at);
     }
     const incoming = referralsTo.get(contact.id) ?? [];
     for (let d = 0; d < person.dealCount; d++) {
@@ -95,13 +91,9 @@ export function generateSphere(options: SampleOptions): SampleSphere {
       const referral = d === 0 ? incoming[0] : undefined;
       if (referral && rnd.chance(0.6)) {
         deal.referralId = referral.id;
-        referral.value = deal.amount;
-        referral.currency = 'USD';
       }
       deals.push(deal);
-      lastDealAt = Math.max(lastDealAt ?? 0, at);
     }
-    contact.stage = stageFromHistory({ dealCount: person.dealCount, lastDealAt, lastTouchAt }, now);
   }
   return { contacts, ties, touches, deals };
 }
@@ -132,7 +124,6 @@ function makePerson(rnd: Random, i: number, now: number, owner: string): Person 
     phones: rnd.chance(0.7) ? [`+1 555 ${String(rnd.int(100, 999))} ${String(rnd.int(1000, 9999))}`] : [],
     tags: Array.from(new Set(Array.from({ length: rnd.int(0, 2) }, () => rnd.pick(TAGS)))),
     roles,
-    stage: 'prospect',
     createdAt,
     updatedAt: createdAt,
     updatedBy: owner,

@@ -5,9 +5,13 @@ import { createRxSchema, deepEqual, defaultHashSha256, INTERNAL_STORE_SCHEMA } f
 import type { RxJsonSchema } from 'rxdb';
 import { COLLECTIONS, DATABASE_NAME, type CollectionName } from './schemas/index.ts';
 
-/** Storage methods a renderer may call; everything else (constructor, internals, 'custom') is refused. */
+/**
+ * Storage methods a renderer may call; everything else (constructor, internals, 'custom') is refused. Removing a
+ * collection's data (`remove`) and purging deleted documents (`cleanup`) belong to the host: a window that could
+ * call them could wipe the store or drop the tombstones sync relies on.
+ */
 export const STORAGE_METHODS = [
-  'create', 'bulkWrite', 'findDocumentsById', 'query', 'count', 'getChangedDocumentsSince', 'cleanup', 'close', 'remove',
+  'create', 'bulkWrite', 'findDocumentsById', 'query', 'count', 'getChangedDocumentsSince', 'close',
 ] as const;
 type StorageMethod = (typeof STORAGE_METHODS)[number];
 

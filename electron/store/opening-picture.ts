@@ -36,5 +36,5 @@ function makePicture(raw: RxStorageSqlite, builder: ModelBuilder, now: number): 
   if (docs.contacts.length === 0) return null;
   const stored = (read('settings') as SettingsDoc[]).find((s) => s.id === SETTINGS_ID);
   const settings = { ...DEFAULT_SETTINGS, ...stored };
-  return pictureOf(builder.build(docs, now, { weights: settings.trustWeights, cadence: settings.cadence }), { dimOverdue: settings.dimOverdue });
+  return pictureOf(builder.build(docs, now, { weights: settings.trustWeights, cadence: settings.cadence, lifeCycle: settings.lifeCycle }), { dimOverdue: settings.dimOverdue });
 }

@@ -112,54 +112,74 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
 
   async bulkWrite(rows: BulkWriteRow<RxDocType>[], context: string): Promise<RxStorageBulkWriteResponse<RxDocType>> {
     this.ensureOpen();
+    // Read, decide and write in one synchronous transaction: no other write can slip in between.
+    const pending = this.internals.db.transaction(() => this.writeInTransaction(rows, context)).immediate();
+    pending.afterCommit();
+    return pending.result;
+  }
+
+  /**
+   * The part of a bulk write that must run inside an open SQLite transaction: it reads the current rows,
+   * decides (RxDB's conflict rules) and writes. The caller commits, then calls `afterCommit`, which brings
+   * the cache and sorted indexes in line and emits the change events: a rolled-back transaction must leave
+   * them as the file is. Several of these in one transaction make one atomic write across collections.
+   */
+  writeInTransaction(rows: BulkWriteRow<RxDocType>[], context: string): { result: RxStorageBulkWriteResponse<RxDocType>; afterCommit(): void } {
+    this.ensureOpen();
     const { db } = this.internals;
     const primaryPath = this.primaryPath;
-    // Read, decide and write in one synchronous transaction: no other write can slip in between.
     const cache = this.internals.state.cache;
     cache.check(db);
     const docsInDb = new Map<string, RxDocumentData<RxDocType>>();
-    const categorized = db.transaction(() => {
-      const ids = rows.map((row) => (row.document as Doc)[primaryPath] as string);
-      for (const doc of this.readByIds(ids, true)) docsInDb.set(doc[primaryPath] as string, doc as RxDocumentData<RxDocType>);
-      const result = categorizeBulkWriteRows<RxDocType>(this, primaryPath as never, docsInDb, rows, context);
-      const { insert, update } = this.statements;
-      for (const row of result.bulkInsertDocs) insert.run(...this.rowValues(row.document as Doc));
-      for (const row of result.bulkUpdateDocs) {
-        const [id, ...rest] = this.rowValues(row.document as Doc);
-        update.run(...rest, id);
-      }
-      return result;
-    }).immediate();
-    // Only after the commit: a failed transaction must leave the cache and the sorted indexes as the file is.
-    if (categorized.bulkInsertDocs.length + categorized.bulkUpdateDocs.length > 0) commits.set(db, commitsThrough(db) + 1);
-    const changes: Change<Doc>[] = [];
-    for (const row of categorized.bulkInsertDocs) {
-      const doc = row.document as Doc;
-      cache.set(doc[primaryPath] as string, doc);
-      changes.push({ after: doc });
-    }
+    const ids = rows.map((row) => (row.document as Doc)[primaryPath] as string);
+    for (const doc of this.readByIds(ids, true)) docsInDb.set(doc[primaryPath] as string, doc as RxDocumentData<RxDocType>);
+    const categorized = categorizeBulkWriteRows<RxDocType>(this, primaryPath as never, docsInDb, rows, context);
+    const { insert, update } = this.statements;
+    for (const row of categorized.bulkInsertDocs) insert.run(...this.rowValues(row.document as Doc));
     for (const row of categorized.bulkUpdateDocs) {
-      const doc = row.document as Doc;
-      const id = doc[primaryPath] as string;
-      cache.set(id, doc);
-      changes.push({ before: docsInDb.get(id) as Doc | undefined, after: doc });
+      const [id, ...rest] = this.rowValues(row.document as Doc);
+      update.run(...rest, id);
     }
-    this.indexes.apply(cache.generation, changes);
-
-    if (categorized.eventBulk.events.length > 0 && categorized.newestRow) {
-      const newest = categorized.newestRow.document as Doc;
-      categorized.eventBulk.checkpoint = { id: newest[primaryPath] as string, lwt: newest._meta.lwt };
-      this.internals.state.changes$.next(categorized.eventBulk as ChangeBulk);
-    }
-    return { error: categorized.errors };
+    const afterCommit = () => {
+      if (categorized.bulkInsertDocs.length + categorized.bulkUpdateDocs.length > 0) commits.set(db, commitsThrough(db) + 1);
+      const changes: Change<Doc>[] = [];
+      for (const row of categorized.bulkInsertDocs) {
+        const doc = row.document as Doc;
+        cache.set(doc[primaryPath] as string, doc);
+        changes.push({ after: doc });
+      }
+      for (const row of categorized.bulkUpdateDocs) {
+        const doc = row.document as Doc;
+        const id = doc[primaryPath] as string;
+        cache.set(id, doc);
+        changes.push({ before: docsInDb.get(id) as Doc | undefined, after: doc });
+      }
+      this.indexes.apply(cache.generation, changes);
+      if (categorized.eventBulk.events.length > 0 && categorized.newestRow) {
+        const newest = categorized.newestRow.document as Doc;
+        categorized.eventBulk.checkpoint = { id: newest[primaryPath] as string, lwt: newest._meta.lwt };
+        this.internals.state.changes$.next(categorized.eventBulk as ChangeBulk);
+      }
+    };
+    return { result: { error: categorized.errors }, afterCommit };
   }
 
-  async findDocumentsById(ids: string[], withDeleted: boolean): Promise<RxDocumentData<RxDocType>[]> {
+  /** Documents by id, read now (synchronously): for host code reading inside a transaction. */
+  findNow(ids: string[], withDeleted: boolean): RxDocumentData<RxDocType>[] {
     this.ensureOpen();
     return this.readByIds(ids, withDeleted) as RxDocumentData<RxDocType>[];
   }
 
+  async findDocumentsById(ids: string[], withDeleted: boolean): Promise<RxDocumentData<RxDocType>[]> {
+    return this.findNow(ids, withDeleted);
+  }
+
   async query(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageQueryResult<RxDocType>> {
+    return this.queryNow(preparedQuery);
+  }
+
+  /** A query answered now (synchronously): for host code reading inside a transaction. */
+  queryNow(preparedQuery: PreparedQuery<RxDocType>): RxStorageQueryResult<RxDocType> {
     this.ensureOpen();
     const { query, queryPlan } = preparedQuery;
     const skip = query.skip ?? 0;

@@ -99,6 +99,17 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
   }
 
   /**
+   * A value kept in the file itself, made once by `make` the first time it is asked for: the device's author id,
+   * which must travel with the store (a restored backup keeps it) and never change once documents carry it.
+   */
+  storedValue(databaseName: string, key: string, make: () => string): string {
+    const { db } = this.openFile(this.fileFor(databaseName));
+    db.exec('CREATE TABLE IF NOT EXISTS sphere_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)');
+    db.prepare('INSERT OR IGNORE INTO sphere_meta (key, value) VALUES (?, ?)').run(key, make());
+    return db.prepare('SELECT value FROM sphere_meta WHERE key = ?').pluck().get(key) as string;
+  }
+
+  /**
    * Opens a database's file now (checking it, so a bad file is found at launch rather than on first use) and
    * keeps it open, its parsed documents with it, until closeAll: a window that reloads or a second window then
    * finds everything ready instead of checking the file and parsing every document again.

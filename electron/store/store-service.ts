@@ -1,4 +1,5 @@
 // Process: main or browser host (Node). The user's store file: opening it safely, backups, restore.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,6 +10,7 @@ import { BackupNameSchema, type Backup, type StoreProblem, type StoreStatus } fr
 import { openingPictureMaker } from './opening-picture.ts';
 import type { SpherePicture } from '../../shared/graph/sphere-picture.ts';
 import { getRxStorageSqlite, StoreOpenError, type RxStorageSqlite } from './sqlite-storage.ts';
+import { CommandRunner } from './command-runner.ts';
 
 const STORE_FILE = `${DATABASE_NAME}.db`;
 const KEEP_BACKUPS = 10;
@@ -29,6 +31,8 @@ export class StoreService {
   private generation: StoreGeneration;
   private readonly listeners = new Set<(generation: StoreGeneration) => void>();
   private readonly picture = openingPictureMaker(() => this.generation.raw);
+  /** The domain commands the windows ask for, run against whichever store is current. */
+  readonly commands = new CommandRunner(() => this.generation.raw, () => this.deviceId());
 
   constructor(dataDir: string) {
     this.dataDir = path.resolve(dataDir);
@@ -54,6 +58,14 @@ export class StoreService {
   /** The sphere as it stands, ready to paint (see opening-picture.ts); null when it has no contacts. */
   openingPicture(now = Date.now()): SpherePicture | null {
     return this.picture(now);
+  }
+
+  /**
+   * Who this device's edits are by, in every document's updatedBy: made once and kept in the store file, so
+   * every change can be traced to a device (and, with sync, to the signed-in member).
+   */
+  deviceId(): string {
+    return this.generation.raw.storedValue(DATABASE_NAME, 'deviceId', () => `device-${crypto.randomUUID()}`);
   }
 
   get current(): StoreGeneration {
@@ -124,6 +136,7 @@ export class StoreService {
     this.problem = null;
     this.generation = this.newGeneration();
     this.generation.raw.hold(DATABASE_NAME);
+    this.commands.reset();
     for (const listener of this.listeners) listener(this.generation);
     return this.status();
   }

@@ -1,12 +1,14 @@
 // Process: renderer. Whichever dialog a command opened, wired to the edit commands; every save lands in the undo history.
-import type { SettingsDoc, SphereDatabase } from '../../shared/schemas/index.ts';
+import type { SettingsDoc } from '../../shared/schemas/index.ts';
 import { updateSettings } from '../commands/settings-edits.ts';
 import { SettingsForm } from './forms/SettingsForm.tsx';
 import type { SphereDocs } from '../../shared/graph/sphere-model.ts';
 import { addContact, deleteContact, updateContact } from '../commands/contact-edits.ts';
 import type { Reversible } from '../commands/history.ts';
 import { mergeContacts } from '../commands/merge-contacts.ts';
-import { linkContacts, logTouch, recordDeal, recordReferral, refreshStage, rewardReferral } from '../commands/relationship-edits.ts';
+import { linkContacts, logTouch, recordDeal, recordReferral, rewardReferral } from '../commands/relationship-edits.ts';
+import type { EditContext } from '../commands/host-step.ts';
+import type { StageOf } from '../graph/contact-filter.ts';
 import type { CommandId } from '../commands/registry.ts';
 import { CommandPalette } from './CommandPalette.tsx';
 import { ContactForm } from './ContactForm.tsx';
@@ -26,9 +28,10 @@ export type DialogState =
 
 type Props = {
   state: DialogState;
-  db: SphereDatabase;
-  actor: string;
+  /** Where edits go: the host runs them. */
+  ctx: EditContext;
   docs: SphereDocs;
+  stageOf: StageOf;
   settings: SettingsDoc;
   hasSelection: boolean;
   /** Runs an edit through the history and tells the user what happened. */
@@ -38,16 +41,15 @@ type Props = {
   onClose(): void;
 };
 
-export function ActiveDialog({ state, db, actor, docs, settings, hasSelection, perform, select, runCommand, onClose }: Props) {
-  const ctx = { db, actor, lifeCycle: settings.lifeCycle };
+export function ActiveDialog({ state, ctx, docs, stageOf, settings, hasSelection, perform, select, runCommand, onClose }: Props) {
   if (state.kind === 'settings') {
     return <SettingsForm settings={settings} onClose={onClose} onSave={(changes) => perform(() => updateSettings(ctx, changes))} />;
   }
   if (state.kind === 'palette') return <CommandPalette hasSelection={hasSelection} onRun={runCommand} onClose={onClose} />;
   if (state.kind === 'add') {
     return <ContactForm onClose={onClose} onSave={(fields) => perform(async () => {
-      const { contact, step } = await addContact(ctx, fields);
-      select(contact.id);
+      const { contactId, step } = await addContact(ctx, fields);
+      select(contactId);
       return step;
     }, `Added ${fields.name}.`)} />;
   }
@@ -62,11 +64,7 @@ export function ActiveDialog({ state, db, actor, docs, settings, hasSelection, p
   const others = docs.contacts.filter((c) => c.id !== contact.id);
   switch (state.kind) {
     case 'edit':
-      return <EditContactForm contact={contact} onClose={onClose} onSave={(changes) => perform(async () => {
-        const step = await updateContact(ctx, contact.id, changes);
-        if (!changes.stageByHand) await refreshStage(ctx, contact.id);
-        return step;
-      })} />;
+      return <EditContactForm contact={contact} onClose={onClose} onSave={(changes) => perform(() => updateContact(ctx, contact.id, changes))} />;
     case 'delete': {
       const ties = docs.ties.filter((t) => t.from === contact.id || t.to === contact.id).length;
       return (
@@ -87,15 +85,11 @@ export function ActiveDialog({ state, db, actor, docs, settings, hasSelection, p
       return <TouchForm name={contact.name} onClose={onClose} onSave={(input) => perform(() => logTouch(ctx, { contactId: contact.id, ...input }))} />;
     case 'deal': {
       const referrals = docs.ties.filter((t) => t.kind === 'referral' && t.to === contact.id).map((tie) => ({ tie, referrerName: docs.contacts.find((c) => c.id === tie.from)?.name ?? 'someone' }));
-      return <DealForm name={contact.name} referrals={referrals} onClose={onClose} onSave={(input) => perform(async () => {
-        const step = await recordDeal(ctx, { contactId: contact.id, ...input });
-        if (input.referralId) await recordReferralValue(db, input.referralId, input.amount, input.currency);
-        return step;
-      })} />;
+      return <DealForm name={contact.name} referrals={referrals} onClose={onClose} onSave={(input) => perform(() => recordDeal(ctx, { contactId: contact.id, ...input }))} />;
     }
     case 'referral':
       return <PickContactForm title={`${contact.name} referred…`} label="Who did they refer?" action="Record referral" testId="referral-form" candidates={others} withNote onClose={onClose}
-        onSave={(otherId, note) => perform(async () => (await recordReferral(ctx, { from: contact.id, to: otherId, note })).step)} />;
+        onSave={(otherId, note) => perform(() => recordReferral(ctx, { from: contact.id, to: otherId, note }))} />;
     case 'merge':
       return <PickContactForm title={`Merge a duplicate into ${contact.name}`} label="Which record is the same person?" action="Merge" testId="merge-form" candidates={others} onClose={onClose}
         onSave={(otherId) => perform(() => mergeContacts(ctx, contact.id, otherId))} />;
@@ -103,13 +97,7 @@ export function ActiveDialog({ state, db, actor, docs, settings, hasSelection, p
       return <PickContactForm title={`${contact.name} influences…`} label="Who do they influence?" action="Link" testId="influence-form" candidates={others} onClose={onClose}
         onSave={(otherId) => perform(() => linkContacts(ctx, 'influence', contact.id, otherId))} />;
     case 'partner':
-      return <PickContactForm title={`A customer ${contact.name} shares with you`} label="Which customer?" action="Link" testId="partner-form" candidates={others.filter((c) => c.roles.includes('customer') || c.stage !== 'prospect')} onClose={onClose}
+      return <PickContactForm title={`A customer ${contact.name} shares with you`} label="Which customer?" action="Link" testId="partner-form" candidates={others.filter((c) => c.roles.includes('customer') || stageOf(c.id) !== 'prospect')} onClose={onClose}
         onSave={(otherId) => perform(() => linkContacts(ctx, 'partner', contact.id, otherId))} />;
   }
-}
-
-/** What a referral was worth is the deal it brought; kept on the tie so the graph can weigh referral edges. */
-async function recordReferralValue(db: SphereDatabase, tieId: string, amount: number, currency: string): Promise<void> {
-  const tie = await db.ties.findOne(tieId).exec();
-  if (tie) await tie.incrementalPatch({ value: (tie.value ?? 0) + amount, currency });
 }

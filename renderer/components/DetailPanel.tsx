@@ -1,5 +1,5 @@
 // Process: renderer. The selected contact: who they are, why their trust score is what it is, and their recent touches.
-import { CATEGORY_LABELS, RING_LABELS, ROLE_LABELS } from '../../shared/domain/sphere.ts';
+import { CATEGORY_LABELS, RING_LABELS, ROLE_LABELS, type CustomerStage } from '../../shared/domain/sphere.ts';
 import type { TrustScore } from '../../shared/domain/trust-score.ts';
 import type { ContactDoc, TieDoc, TouchDoc } from '../../shared/schemas/index.ts';
 import type { CommandId } from '../commands/registry.ts';
@@ -8,6 +8,8 @@ import { TOUCH_LABELS } from './forms/TouchForm.tsx';
 
 type Props = {
   contact: ContactDoc;
+  /** As the graph model derived it, or as set by hand. */
+  stage: CustomerStage;
   score: TrustScore | undefined;
   touches: TouchDoc[];
   referralsOut: number;
@@ -23,7 +25,7 @@ type Props = {
 
 const money = (cents: number) => (cents / 100).toLocaleString(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 
-export function DetailPanel({ contact, score, touches, referralsOut, referralsIn, lifetimeValue, sharedCustomers, influences, referralsGiven, onCommand, onThank, onClose }: Props) {
+export function DetailPanel({ contact, stage, score, touches, referralsOut, referralsIn, lifetimeValue, sharedCustomers, influences, referralsGiven, onCommand, onThank, onClose }: Props) {
   const recent = [...touches].sort((a, b) => b.at - a.at).slice(0, 12);
   return (
     <aside className="detail" aria-label={`Details for ${contact.name}`} data-testid="detail-panel">
@@ -47,7 +49,7 @@ export function DetailPanel({ contact, score, touches, referralsOut, referralsIn
       <dl>
         <dt>Ring</dt><dd data-testid="detail-ring">{RING_LABELS[contact.ring]}</dd>
         <dt>Category</dt><dd>{CATEGORY_LABELS[contact.category]}</dd>
-        <dt>Stage</dt><dd data-testid="detail-stage">{STAGE_LABELS[contact.stage]}{contact.stageByHand ? ' (set by hand)' : ''}</dd>
+        <dt>Stage</dt><dd data-testid="detail-stage">{STAGE_LABELS[stage]}{contact.stageByHand ? ' (set by hand)' : ''}</dd>
         <dt>Lifetime value</dt><dd data-testid="detail-ltv">{money(lifetimeValue)}</dd>
         {contact.roles.length ? (<><dt>Roles</dt><dd>{contact.roles.map((r) => ROLE_LABELS[r]).join(', ')}</dd></>) : null}
         {contact.emails.length ? (<><dt>Email</dt><dd>{contact.emails.join(', ')}</dd></>) : null}

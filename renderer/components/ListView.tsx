@@ -22,7 +22,7 @@ export function ListView({ contacts, model, hiddenIds, selectedId, onSelect }: P
     const visible = hiddenIds ? contacts.filter((c) => !hiddenIds.has(c.id)) : [...contacts];
     const score = (c: ContactDoc) => model.scores.get(c.id)?.score ?? 0;
     const value = (c: ContactDoc): string | number =>
-      sort.key === 'score' ? score(c) : sort.key === 'ring' ? RINGS.indexOf(c.ring) : sort.key === 'name' ? c.name.toLowerCase() : sort.key === 'category' ? c.category : c.stage;
+      sort.key === 'score' ? score(c) : sort.key === 'ring' ? RINGS.indexOf(c.ring) : sort.key === 'name' ? c.name.toLowerCase() : sort.key === 'category' ? c.category : (model.nodes.get(c.id)?.data.stage ?? '');
     return visible.sort((a, b) => {
       const x = value(a);
       const y = value(b);
@@ -84,7 +84,7 @@ export function ListView({ contacts, model, hiddenIds, selectedId, onSelect }: P
                   <td>{c.name}{c.organisation ? <small> · {c.organisation}</small> : null}</td>
                   <td>{CATEGORY_LABELS[c.category]}</td>
                   <td>{RING_LABELS[c.ring]}</td>
-                  <td>{STAGE_LABELS[c.stage]}</td>
+                  <td>{STAGE_LABELS[model.nodes.get(c.id)?.data.stage ?? 'prospect']}</td>
                   <td>{Math.round(model.scores.get(c.id)?.score ?? 0)}</td>
                 </tr>
               );

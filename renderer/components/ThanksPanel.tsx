@@ -5,9 +5,13 @@ export function referralsToThank(ties: TieDoc[]): TieDoc[] {
   return ties.filter((t) => t.kind === 'referral' && t.rewardedAt === undefined).sort((a, b) => a.at - b.at);
 }
 
-type Props = { pending: TieDoc[]; names: Map<string, ContactDoc>; onThank(tieId: string): void; onClose(): void };
+/** `values`: what each referral brought, per currency, from the deals that name it. */
+type Props = { pending: TieDoc[]; names: Map<string, ContactDoc>; values: Map<string, Record<string, number>>; onThank(tieId: string): void; onClose(): void };
 
-export function ThanksPanel({ pending, names, onThank, onClose }: Props) {
+const worth = (sums: Record<string, number> | undefined) =>
+  Object.entries(sums ?? {}).map(([currency, cents]) => ` · ${(cents / 100).toLocaleString(undefined, { style: 'currency', currency })}`).join('');
+
+export function ThanksPanel({ pending, names, values, onThank, onClose }: Props) {
   return (
     <aside className="side-list" aria-label="Referrals to thank" data-testid="thanks-panel">
       <header><h2>Referrals to thank</h2><button type="button" className="close" onClick={onClose} aria-label="Close referrals to thank">×</button></header>
@@ -16,7 +20,7 @@ export function ThanksPanel({ pending, names, onThank, onClose }: Props) {
           {pending.slice(0, 80).map((t) => (
             <li key={t.id} data-testid="thanks-row">
               <span>{names.get(t.from)?.name ?? 'Someone'} referred {names.get(t.to)?.name ?? 'someone'}</span>
-              <small>{new Date(t.at).toLocaleDateString()}{t.value ? ` · ${(t.value / 100).toLocaleString(undefined, { style: 'currency', currency: t.currency ?? 'USD' })}` : ''}</small>
+              <small>{new Date(t.at).toLocaleDateString()}{worth(values.get(t.id))}</small>
               <span className="quick"><button type="button" onClick={() => onThank(t.id)}>Thank…</button></span>
             </li>
           ))}

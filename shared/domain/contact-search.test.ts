@@ -3,7 +3,7 @@ import type { ContactDoc } from '../schemas/contact.ts';
 import { searchContacts } from './contact-search.ts';
 
 const c = (id: string, name: string, extra: Partial<ContactDoc> = {}): ContactDoc => ({
-  id, name, category: 'business', ring: 'know', emails: [], phones: [], tags: [], roles: [], stage: 'prospect', createdAt: 0, updatedAt: 0, updatedBy: 'x', ...extra,
+  id, name, category: 'business', ring: 'know', emails: [], phones: [], tags: [], roles: [], createdAt: 0, updatedAt: 0, updatedBy: 'x', ...extra,
 });
 const people = [
   c('1', 'John Smith', { organisation: 'Harbor Realty', emails: ['john@harbor.example'] }),

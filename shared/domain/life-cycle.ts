@@ -1,5 +1,5 @@
 // Process: any (pure). The customer life cycle: prospect → first-time → repeat → lifetime, or churned.
-import type { CustomerStage } from './sphere.ts';
+import type { CustomerStage, TouchKind } from './sphere.ts';
 
 export type LifeCycleSettings = {
   /** Deals needed to count as a repeat customer. */
@@ -34,4 +34,40 @@ export function stageFromHistory(
 /** Lifetime value: what the relationship has brought so far, in minor units. */
 export function lifetimeValue(deals: readonly { amount: number }[]): number {
   return deals.reduce((sum, deal) => sum + deal.amount, 0);
+}
+
+/**
+ * The one rule for a contact's customer stage, used wherever a stage is shown, filtered or counted: the stage set
+ * by hand if there is one, otherwise what the deals and touches say. A stage-change touch is the record of a move
+ * on the sphere, not contact with the person, so it never counts as activity: moving a quiet customer to another
+ * ring does not bring them back from churned.
+ */
+export function customerStage(
+  contact: { stageByHand?: CustomerStage },
+  deals: readonly { at: number }[],
+  touches: readonly { at: number; kind: TouchKind }[],
+  now: number,
+  settings: LifeCycleSettings = DEFAULT_LIFE_CYCLE,
+): CustomerStage {
+  if (contact.stageByHand) return contact.stageByHand;
+  let lastDealAt: number | undefined;
+  for (const deal of deals) lastDealAt = Math.max(lastDealAt ?? 0, deal.at);
+  let lastTouchAt: number | undefined;
+  for (const touch of touches) if (touch.kind !== 'stageChange') lastTouchAt = Math.max(lastTouchAt ?? 0, touch.at);
+  return stageFromHistory({ dealCount: deals.length, lastDealAt, lastTouchAt }, now, settings);
+}
+
+/**
+ * What each referral brought: the deals that name it, summed per currency. Derived, never stored on the referral:
+ * a stored running total loses one of two deals recorded at once on two synced devices.
+ */
+export function referralValues(deals: readonly { referralId?: string; amount: number; currency: string }[]): Map<string, Record<string, number>> {
+  const values = new Map<string, Record<string, number>>();
+  for (const deal of deals) {
+    if (!deal.referralId) continue;
+    const sums = values.get(deal.referralId) ?? {};
+    sums[deal.currency] = (sums[deal.currency] ?? 0) + deal.amount;
+    values.set(deal.referralId, sums);
+  }
+  return values;
 }

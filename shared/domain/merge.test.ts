@@ -4,7 +4,7 @@ import type { TieDoc } from '../schemas/tie.ts';
 import { mergeContactFields, retargetTies } from './merge.ts';
 
 const contact = (id: string, extra: Partial<ContactDoc>): ContactDoc => ({
-  id, name: id, category: 'business', ring: 'know', emails: [], phones: [], tags: [], roles: [], stage: 'prospect', createdAt: 100, updatedAt: 100, updatedBy: 'x', ...extra,
+  id, name: id, category: 'business', ring: 'know', emails: [], phones: [], tags: [], roles: [], createdAt: 100, updatedAt: 100, updatedBy: 'x', ...extra,
 });
 const tie = (id: string, kind: TieDoc['kind'], from: string, to: string): TieDoc => ({ id, kind, from, to, at: 1, createdAt: 1, updatedAt: 1, updatedBy: 'x' });
 

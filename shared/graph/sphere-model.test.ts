@@ -24,6 +24,36 @@ describe('sphere graph model', () => {
     expect(nodes[nodes.length - 1]!.data.size).toBeGreaterThan(nodes[0]!.data.size);
   });
 
+  it('derives each stage from deals and touches, follows the churn setting at once, and keeps a hand-set stage', () => {
+    const DAY = 86_400_000;
+    const base = { category: 'business' as const, ring: 'like' as const, emails: [], phones: [], tags: [], roles: [], createdAt: 1, updatedAt: 1, updatedBy: 't' };
+    const docs: SphereDocs = {
+      contacts: [{ ...base, id: 'quiet', name: 'Quiet' }, { ...base, id: 'byHand', name: 'By hand', stageByHand: 'lifetime' }],
+      ties: [],
+      touches: [{ id: 's', contactId: 'quiet', kind: 'stageChange', direction: 'outbound', at: now - DAY, fromRing: 'know', toRing: 'like', createdAt: 1, updatedBy: 't' }],
+      deals: [
+        { id: 'd1', contactId: 'quiet', amount: 100, currency: 'USD', at: now - 60 * DAY, createdAt: 1, updatedBy: 't' },
+        { id: 'd2', contactId: 'quiet', amount: 100, currency: 'USD', at: now - 50 * DAY, createdAt: 1, updatedBy: 't' },
+      ],
+    };
+    const builder = createModelBuilder();
+    expect(builder.build(docs, now).nodes.get('quiet')!.data.stage).toBe('repeat');
+    // A shorter churn window applies to the next build, not the next reload; the ring move is not activity.
+    const strict = { repeatAt: 2, lifetimeAt: 5, churnAfterDays: 30 };
+    const model = builder.build(docs, now, { lifeCycle: strict });
+    expect(model.nodes.get('quiet')!.data.stage).toBe('churned');
+    expect(model.nodes.get('byHand')!.data.stage).toBe('lifetime');
+  });
+
+  it('weighs a referral tie by the deals that name it', () => {
+    const docs = generateSphere({ seed: 4, contacts: 200 });
+    const referral = docs.ties.find((t) => t.kind === 'referral')!;
+    const plain = buildSphereModel({ ...docs, deals: docs.deals.filter((d) => d.referralId !== referral.id) }, now).edges.get(referral.id)!.data.width;
+    const weighed = buildSphereModel({ ...docs, deals: [...docs.deals, { id: 'big', contactId: referral.to, amount: 5_000_000, currency: 'USD', at: now, referralId: referral.id, createdAt: now, updatedBy: 't' }] }, now);
+    expect(plain).toBe(1);
+    expect(weighed.edges.get(referral.id)!.data.width).toBeGreaterThan(2);
+  });
+
   it('diffs to exactly what changed', () => {
     const docs = generateSphere({ seed: 3, contacts: 120 });
     const before = buildSphereModel(docs, now);

@@ -4,7 +4,8 @@ import { DEFAULT_TRUST_WEIGHTS, trustScore, type TrustScore, type TrustWeights }
 import { cadenceUsed, DEFAULT_CADENCE, touchDue, type Cadence } from '../domain/cadence.ts';
 import { CATEGORY_COLOURS, STAGE_COLOURS, touchColour } from './sphere-colours.ts';
 import { layoutSphere, type SphereLayout } from './sphere-layout.ts';
-import type { Category, TieKind } from '../domain/sphere.ts';
+import type { Category, CustomerStage, TieKind } from '../domain/sphere.ts';
+import { customerStage, DEFAULT_LIFE_CYCLE, referralValues, type LifeCycleSettings } from '../domain/life-cycle.ts';
 import type { ContactDoc, DealDoc, TieDoc, TouchDoc } from '../schemas/index.ts';
 
 export type NodeData = {
@@ -17,7 +18,8 @@ export type NodeData = {
   score: number;
   /** 'coi', 'partner' or 'plain': drawn as different shapes. */
   mark: 'coi' | 'partner' | 'plain';
-  stage: ContactDoc['stage'];
+  /** Derived from deals and touches unless set by hand (customerStage): computed here, never stored. */
+  stage: CustomerStage;
   /** Past due for a touch by the ring's cadence. */
   overdue: boolean;
   /** Fill for each colour mode: category (default), customer stage, time since the last touch. */
@@ -47,7 +49,7 @@ export function nodeSize(score: number): number {
   return Math.round(MIN_NODE + ((MAX_NODE - MIN_NODE) * Math.max(0, Math.min(100, score))) / 100);
 }
 
-export type ModelOptions = { weights?: TrustWeights; cadence?: Cadence };
+export type ModelOptions = { weights?: TrustWeights; cadence?: Cadence; lifeCycle?: LifeCycleSettings };
 
 export function buildSphereModel(docs: SphereDocs, now: number, options: ModelOptions = {}): SphereGraphModel {
   return createModelBuilder().build(docs, now, options);
@@ -80,6 +82,7 @@ export function createModelBuilder(): ModelBuilder {
     clock: number;
     weights: TrustWeights;
     cadence: Cadence;
+    lifeCycle: LifeCycleSettings;
   } | null = null;
   let lastScored = 0;
 
@@ -90,12 +93,13 @@ export function createModelBuilder(): ModelBuilder {
     build(docs, now, options = {}) {
       const weights = options.weights ?? DEFAULT_TRUST_WEIGHTS;
       const cadence = options.cadence ?? DEFAULT_CADENCE;
+      const lifeCycle = options.lifeCycle ?? DEFAULT_LIFE_CYCLE;
       const touchesBy = groupBy(docs.touches, (t) => t.contactId);
       const dealsBy = groupBy(docs.deals, (d) => d.contactId);
       const referrals = new Map<string, number>();
       for (const tie of docs.ties) if (tie.kind === 'referral') referrals.set(tie.from, (referrals.get(tie.from) ?? 0) + 1);
 
-      const reuse = previous !== null && previous.weights === weights && previous.cadence === cadence && Math.abs(now - previous.clock) <= CLOCK_SLACK_MS;
+      const reuse = previous !== null && previous.weights === weights && previous.cadence === cadence && previous.lifeCycle === lifeCycle && Math.abs(now - previous.clock) <= CLOCK_SLACK_MS;
       const dirty = reuse ? changedContacts(previous!, docs, referrals) : null;
       const contacts = new Map<string, ContactDoc>();
       const node = new Map<string, NodeData>();
@@ -110,12 +114,12 @@ export function createModelBuilder(): ModelBuilder {
           continue;
         }
         lastScored++;
-        const { data, score } = contactNode(c, touchesBy.get(c.id) ?? [], dealsBy.get(c.id)?.length ?? 0, referrals.get(c.id) ?? 0, now, weights, cadence);
+        const { data, score } = contactNode(c, touchesBy.get(c.id) ?? [], dealsBy.get(c.id) ?? [], referrals.get(c.id) ?? 0, now, { weights, cadence, lifeCycle });
         node.set(c.id, data);
         scores.set(c.id, score);
       }
-      previous = { docs, contacts, node, scores, referrals, clock: reuse ? previous!.clock : now, weights, cadence };
-      return assemble([...node.values()], scores, docs.ties);
+      previous = { docs, contacts, node, scores, referrals, clock: reuse ? previous!.clock : now, weights, cadence, lifeCycle };
+      return assemble([...node.values()], scores, docs.ties, docs.deals);
     },
   };
 }
@@ -137,8 +141,11 @@ function changedContacts(previous: { docs: SphereDocs; referrals: Map<string, nu
   return dirty;
 }
 
-function contactNode(c: ContactDoc, touches: TouchDoc[], dealCount: number, referralsGiven: number, now: number, weights: TrustWeights, cadence: Cadence): { data: NodeData; score: TrustScore } {
-  const score = trustScore({ ring: c.ring, touches, referralsGiven, dealCount, now }, weights);
+type Settings = { weights: TrustWeights; cadence: Cadence; lifeCycle: LifeCycleSettings };
+
+function contactNode(c: ContactDoc, touches: TouchDoc[], deals: DealDoc[], referralsGiven: number, now: number, { weights, cadence, lifeCycle }: Settings): { data: NodeData; score: TrustScore } {
+  const score = trustScore({ ring: c.ring, touches, referralsGiven, dealCount: deals.length, now }, weights);
+  const stage = customerStage(c, deals, touches, now, lifeCycle);
   const lastTouch = touches.reduce<number | undefined>((m, t) => (t.kind === 'stageChange' ? m : Math.max(m ?? 0, t.at)), undefined);
   const data: NodeData = {
     id: c.id,
@@ -148,25 +155,28 @@ function contactNode(c: ContactDoc, touches: TouchDoc[], dealCount: number, refe
     size: nodeSize(score.score),
     score: score.score,
     mark: c.roles.includes('centerOfInfluence') ? 'coi' : c.roles.includes('hostBeneficiary') ? 'partner' : 'plain',
-    stage: c.stage,
+    stage,
     overdue: touchDue(c.ring, lastTouch, c.createdAt, now, cadence).status === 'overdue',
     categoryFill: CATEGORY_COLOURS[c.category],
-    stageFill: STAGE_COLOURS[c.stage],
+    stageFill: STAGE_COLOURS[stage],
     touchFill: touchColour(cadenceUsed(c.ring, lastTouch, now, cadence)),
   };
   return { data, score };
 }
 
-function assemble(nodeData: NodeData[], scores: Map<string, TrustScore>, ties: readonly TieDoc[]): SphereGraphModel {
+function assemble(nodeData: NodeData[], scores: Map<string, TrustScore>, ties: readonly TieDoc[], deals: readonly DealDoc[]): SphereGraphModel {
   const layout = layoutSphere(nodeData.map((n) => ({ id: n.id, ring: n.ring, category: n.category, size: n.size, label: n.label })));
   const nodes = new Map<string, GraphNode>();
   for (const data of nodeData) nodes.set(data.id, { data, position: layout.positions.get(data.id)! });
 
   const edges = new Map<string, GraphEdge>();
+  const worth = referralValues(deals);
   for (const tie of ties) {
     if (!nodes.has(tie.from) || !nodes.has(tie.to)) continue;
     // Referral width grows with what the referral was worth, gently: a big deal should stand out, not shout.
-    const width = tie.kind === 'referral' && tie.value ? Math.min(3.5, 1 + Math.log10(1 + tie.value / 100) / 1.5) : 1;
+    // Amounts in different currencies are added as they are: a line's weight is a glance, not a sum to read.
+    const value = tie.kind === 'referral' ? Object.values(worth.get(tie.id) ?? {}).reduce((sum, v) => sum + v, 0) : 0;
+    const width = value ? Math.min(3.5, 1 + Math.log10(1 + value / 100) / 1.5) : 1;
     edges.set(tie.id, { data: { id: tie.id, source: tie.from, target: tie.to, kind: tie.kind, width: Math.round(width * 10) / 10 } });
   }
   return { nodes, edges, layout, scores };

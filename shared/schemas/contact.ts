@@ -13,10 +13,12 @@ export type ContactDoc = {
   phones: string[];
   tags: string[];
   roles: Role[];
-  /** Set by hand or derived from deals; prospect until a first deal. */
-  stage: CustomerStage;
-  /** Set when a person chose the stage; deals then no longer move it. */
-  stageByHand?: boolean;
+  /**
+   * The customer stage a person chose by hand; deals and touches then no longer move it. Absent, the stage is
+   * derived from deals and touches whenever it is read (`customerStage`), never stored: a stored derived stage
+   * goes stale with time and two people's edits would fight over it once they sync.
+   */
+  stageByHand?: CustomerStage;
   optIn?: { granted: boolean; at: number; source: string };
   notes?: string;
   address?: string;
@@ -32,7 +34,7 @@ export type ContactDoc = {
 
 export const contactSchema: RxJsonSchema<ContactDoc> = {
   title: 'contact',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -46,8 +48,7 @@ export const contactSchema: RxJsonSchema<ContactDoc> = {
     phones: { type: 'array', items: { type: 'string', maxLength: 40 } },
     tags: { type: 'array', items: { type: 'string', maxLength: 60 } },
     roles: { type: 'array', items: { type: 'string', enum: [...ROLES] } },
-    stage: { type: 'string', enum: [...CUSTOMER_STAGES], maxLength: 16 },
-    stageByHand: { type: 'boolean' },
+    stageByHand: { type: 'string', enum: [...CUSTOMER_STAGES], maxLength: 16 },
     optIn: {
       type: 'object',
       properties: {
@@ -65,6 +66,14 @@ export const contactSchema: RxJsonSchema<ContactDoc> = {
     updatedAt: { type: 'number', minimum: 0, maximum: 1e15, multipleOf: 1 },
     updatedBy: { type: 'string', maxLength: 64 },
   },
-  required: ['id', 'name', 'category', 'ring', 'emails', 'phones', 'tags', 'roles', 'stage', 'createdAt', 'updatedAt', 'updatedBy'],
+  required: ['id', 'name', 'category', 'ring', 'emails', 'phones', 'tags', 'roles', 'createdAt', 'updatedAt', 'updatedBy'],
   indexes: [['ring', 'category'], 'category', 'name', 'updatedAt'],
+};
+
+/** Version 0 stored the derived stage beside a flag; version 1 keeps only a stage chosen by hand. */
+export const contactMigrations = {
+  1: (old: Record<string, unknown>): ContactDoc => {
+    const { stage, stageByHand, ...rest } = old;
+    return (stageByHand === true ? { ...rest, stageByHand: stage } : rest) as ContactDoc;
+  },
 };

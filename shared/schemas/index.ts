@@ -1,8 +1,8 @@
 // Process: any (pure). The collections of a sphere database, declared once for renderer, main and server.
 import type { MigrationStrategies, RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
-import { contactSchema, type ContactDoc } from './contact.ts';
+import { contactMigrations, contactSchema, type ContactDoc } from './contact.ts';
 import { dealSchema, type DealDoc } from './deal.ts';
-import { tieSchema, type TieDoc } from './tie.ts';
+import { tieMigrations, tieSchema, type TieDoc } from './tie.ts';
 import { touchSchema, type TouchDoc } from './touch.ts';
 import { settingsSchema, type SettingsDoc } from './settings.ts';
 
@@ -18,8 +18,8 @@ type CollectionSpec<T> = { schema: RxJsonSchema<T>; migrationStrategies: Migrati
  * (version → function of the old document) so stored data moves forward.
  */
 export const COLLECTIONS = {
-  contacts: { schema: contactSchema, migrationStrategies: {} } as CollectionSpec<ContactDoc>,
-  ties: { schema: tieSchema, migrationStrategies: {} } as CollectionSpec<TieDoc>,
+  contacts: { schema: contactSchema, migrationStrategies: contactMigrations } as CollectionSpec<ContactDoc>,
+  ties: { schema: tieSchema, migrationStrategies: tieMigrations } as CollectionSpec<TieDoc>,
   touches: { schema: touchSchema, migrationStrategies: {} } as CollectionSpec<TouchDoc>,
   deals: { schema: dealSchema, migrationStrategies: {} } as CollectionSpec<DealDoc>,
   settings: { schema: settingsSchema, migrationStrategies: {} } as CollectionSpec<SettingsDoc>,

@@ -10,9 +10,6 @@ export type TieDoc = {
   to: string;
   at: number;
   note?: string;
-  /** Referrals: what the referral was worth, in minor units of `currency`. */
-  value?: number;
-  currency?: string;
   /** Referrals: when and how the referrer was thanked or rewarded. */
   rewardedAt?: number;
   reward?: string;
@@ -23,7 +20,7 @@ export type TieDoc = {
 
 export const tieSchema: RxJsonSchema<TieDoc> = {
   title: 'tie',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -33,8 +30,6 @@ export const tieSchema: RxJsonSchema<TieDoc> = {
     to: { type: 'string', maxLength: 64 },
     at: { type: 'number', minimum: 0, maximum: 1e15, multipleOf: 1 },
     note: { type: 'string', maxLength: 2000 },
-    value: { type: 'number', minimum: 0 },
-    currency: { type: 'string', maxLength: 3 },
     rewardedAt: { type: 'number', minimum: 0 },
     reward: { type: 'string', maxLength: 500 },
     createdAt: { type: 'number', minimum: 0, maximum: 1e15, multipleOf: 1 },
@@ -43,4 +38,15 @@ export const tieSchema: RxJsonSchema<TieDoc> = {
   },
   required: ['id', 'kind', 'from', 'to', 'at', 'createdAt', 'updatedAt', 'updatedBy'],
   indexes: ['from', 'to', ['kind', 'at']],
+};
+
+/**
+ * Version 0 stored what a referral was worth on the tie, a running total that two people adding deals at once
+ * would both overwrite; version 1 derives it from the deals that name the referral (`referralValue`).
+ */
+export const tieMigrations = {
+  1: (old: Record<string, unknown>): TieDoc => {
+    const { value: _value, currency: _currency, ...rest } = old;
+    return rest as TieDoc;
+  },
 };

@@ -1,9 +1,10 @@
 // Process: test (Node, drives Chromium). Exploring a sphere: filters, colour modes, hover, focus on a contact's neighbours, the list view by keyboard.
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { freshDataDir, openPage, screenshot, startHost, type Host, type Session } from './harness.ts';
+import { storedDocs } from './stored.ts';
+import { customerStage } from '../../shared/domain/life-cycle.ts';
+import type { ContactDoc, DealDoc, TouchDoc } from '../../shared/schemas/index.ts';
 
 type Probe = { placeOf(id: string): unknown; nodeCount(): number; visibleCount(): number; fadedCount(): number; nodeColour(id: string): string | null; nodePosition(id: string): { x: number; y: number } | null };
 type Contact = { id: string; name: string; category: string; stage: string };
@@ -21,9 +22,13 @@ beforeAll(async () => {
   page = session.page;
   await page.getByTestId('load-sample').click();
   await page.getByTestId('sample-progress').waitFor({ state: 'detached', timeout: 60_000 });
-  const db = new Database(path.join(dataDir, 'sphere.db'), { readonly: true });
-  contacts = (db.prepare('SELECT data FROM docs__contacts__v0 WHERE deleted = 0').pluck().all() as string[]).map((j) => JSON.parse(j) as Contact);
-  db.close();
+  // Stages are derived, never stored: worked out here by the same rule the app uses.
+  const deals = storedDocs<DealDoc>(dataDir, 'deals');
+  const touches = storedDocs<TouchDoc>(dataDir, 'touches');
+  const now = Date.now();
+  contacts = storedDocs<ContactDoc>(dataDir, 'contacts').map((c) => ({
+    ...c, stage: customerStage(c, deals.filter((d) => d.contactId === c.id), touches.filter((t) => t.contactId === c.id), now),
+  }));
   await page.waitForFunction((n) => (window as unknown as { __sphere: Probe }).__sphere.nodeCount() === n, contacts.length);
 });
 

@@ -2,10 +2,10 @@
 // a real SQLite file in a data folder of the test's own.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { freshDataDir, openPage, screenshot, startHost, type Host, type Session } from './harness.ts';
+import { storedDocs } from './stored.ts';
 
 type Probe = {
   nodeCount(): number;
@@ -36,12 +36,7 @@ const nodeCount = (page: Page) => page.evaluate(() => (window as unknown as { __
 
 /** What is really in the store file: read with SQLite itself, not through the app. */
 function storedContacts(dataDir: string): { id: string; name: string; ring: string; category: string }[] {
-  const db = new Database(path.join(dataDir, 'sphere.db'), { readonly: true });
-  try {
-    return (db.prepare("SELECT data FROM docs__contacts__v0 WHERE deleted = 0").pluck().all() as string[]).map((j) => JSON.parse(j));
-  } finally {
-    db.close();
-  }
+  return storedDocs(dataDir, 'contacts');
 }
 
 /** A real mouse drag in small steps, as a hand would move. */

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { freshDataDir, openPage, screenshot, startHost, type Host, type Session } from './harness.ts';
+import { storedDocs } from './stored.ts';
 
 type Probe = { nodeCount(): number; nodePosition(id: string): { x: number; y: number } | null };
 const running: { host: Host; session: Session }[] = [];
@@ -22,7 +23,7 @@ function stored<T>(dataDir: string, table: string): T[] {
     db.close();
   }
 }
-type Contact = { id: string; name: string; ring: string; stage: string; emails: string[] };
+type Contact = { id: string; name: string; ring: string; emails: string[] };
 type Tie = { kind: string; from: string; to: string; reward?: string; rewardedAt?: number };
 
 async function start(name: string) {
@@ -45,13 +46,13 @@ async function addContact(page: Page, name: string, category: string, ring: stri
 }
 
 async function select(page: Page, dataDir: string, name: string) {
-  const id = stored<Contact>(dataDir, 'docs__contacts__v0').find((c) => c.name === name)!.id;
+  const id = storedDocs<Contact>(dataDir, 'contacts').find((c) => c.name === name)!.id;
   const at = (await page.evaluate((i) => (window as unknown as { __sphere: Probe }).__sphere.nodePosition(i), id))!;
   await page.mouse.click(at.x, at.y);
   await page.getByTestId('detail-panel').getByRole('heading', { name }).waitFor();
 }
 
-const contactNamed = (dataDir: string, name: string) => stored<Contact>(dataDir, 'docs__contacts__v0').find((c) => c.name === name);
+const contactNamed = (dataDir: string, name: string) => storedDocs<Contact>(dataDir, 'contacts').find((c) => c.name === name);
 
 describe('relationship workflows', () => {
   it('logs a touch, records a referral and then its thanks, and records deals until the stage is repeat', async () => {
@@ -73,7 +74,7 @@ describe('relationship workflows', () => {
     await page.getByTestId('referral-form-person').fill('Bo Chen');
     await page.getByTestId('referral-form-save').click();
     await page.getByTestId('referral-form').waitFor({ state: 'detached' });
-    await expect.poll(() => stored<Tie>(dataDir, 'docs__ties__v0').length).toBe(1);
+    await expect.poll(() => storedDocs<Tie>(dataDir, 'ties').length).toBe(1);
 
     await page.getByTestId('open-thanks').click();
     const rows = page.getByTestId('thanks-row');
@@ -86,7 +87,7 @@ describe('relationship workflows', () => {
     await page.getByTestId('thank-reward').fill('Dinner at Luigi\'s');
     await page.getByTestId('thank-save').click();
     await expect.poll(() => rows.count()).toBe(0);
-    expect(stored<Tie>(dataDir, 'docs__ties__v0')[0]).toMatchObject({ kind: 'referral', reward: 'Dinner at Luigi\'s' });
+    expect(storedDocs<Tie>(dataDir, 'ties')[0]).toMatchObject({ kind: 'referral', reward: 'Dinner at Luigi\'s' });
     await page.getByTestId('open-thanks').click();
 
     // Bo buys, then buys again: first-time, then repeat.
@@ -95,7 +96,7 @@ describe('relationship workflows', () => {
     await page.getByTestId('deal-amount').fill('-5');
     await page.getByTestId('deal-save').click();
     expect(await page.getByTestId('deal-form').getByRole('alert').textContent()).toMatch(/positive number/);
-    expect(stored(dataDir, 'docs__deals__v0')).toEqual([]);
+    expect(storedDocs(dataDir, 'deals')).toEqual([]);
     await page.getByTestId('deal-amount').fill('1,250.50');
     await page.getByTestId('deal-referral').selectOption({ label: 'Referred by Ann Lee' });
     await page.getByTestId('deal-save').click();
@@ -106,12 +107,13 @@ describe('relationship workflows', () => {
     await page.getByTestId('deal-save').click();
     await expect.poll(() => page.getByTestId('detail-stage').textContent()).toBe('Repeat customer');
     expect(await page.getByTestId('detail-ltv').textContent()).toMatch(/1,551/);
-    expect(contactNamed(dataDir, 'Bo Chen')!.stage).toBe('repeat');
     await screenshot(page, 'workflows-2-repeat-customer');
 
     // Undo covers it: the second deal goes, the stage steps back.
     await page.keyboard.press('Control+z');
-    await expect.poll(() => contactNamed(dataDir, 'Bo Chen')!.stage).toBe('firstTime');
+    await expect.poll(() => page.getByTestId('detail-stage').textContent()).toBe('First-time customer');
+    // Derived when read, never stored: nothing on the contact can go stale or flip.
+    expect(contactNamed(dataDir, 'Bo Chen')).not.toHaveProperty('stage');
     expect(session.errors).toEqual([]);
   });
 
@@ -126,7 +128,7 @@ describe('relationship workflows', () => {
     await page.getByTestId('merge-form-person').fill('Ann L.');
     await page.getByTestId('merge-form-save').click();
     await page.getByTestId('merge-form').waitFor({ state: 'detached' });
-    await expect.poll(() => stored<Contact>(dataDir, 'docs__contacts__v0').map((c) => [c.name, c.ring])).toEqual([['Ann Lee', 'trust']]);
+    await expect.poll(() => storedDocs<Contact>(dataDir, 'contacts').map((c) => [c.name, c.ring])).toEqual([['Ann Lee', 'trust']]);
     await expect.poll(() => page.evaluate(() => (window as unknown as { __sphere: Probe }).__sphere.nodeCount())).toBe(1);
     expect(await page.getByTestId('counts').textContent()).toMatch(/^1 contacts/);
   });
@@ -160,11 +162,11 @@ describe('relationship workflows', () => {
     await page.getByTestId('action-delete').click();
     expect(await page.getByTestId('delete-confirm').textContent()).toMatch(/has 1 tie.*removed too/);
     await page.getByTestId('delete-confirm-yes').click();
-    await expect.poll(() => stored<Contact>(dataDir, 'docs__contacts__v0').map((c) => c.name)).toEqual(['Bo Chen']);
-    expect(stored(dataDir, 'docs__ties__v0')).toEqual([]);
+    await expect.poll(() => storedDocs<Contact>(dataDir, 'contacts').map((c) => c.name)).toEqual(['Bo Chen']);
+    expect(storedDocs(dataDir, 'ties')).toEqual([]);
     await page.keyboard.press('Control+z');
-    await expect.poll(() => stored<Contact>(dataDir, 'docs__contacts__v0').length).toBe(2);
-    await expect.poll(() => stored<Tie>(dataDir, 'docs__ties__v0').length).toBe(1);
+    await expect.poll(() => storedDocs<Contact>(dataDir, 'contacts').length).toBe(2);
+    await expect.poll(() => storedDocs<Tie>(dataDir, 'ties').length).toBe(1);
   });
 
   it('uses the cadences in settings to decide who is due, and refuses nonsense', async () => {
@@ -199,7 +201,7 @@ describe('relationship workflows', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('sample-progress').waitFor({ state: 'detached', timeout: 60_000 });
     await expect.poll(() => page.evaluate(() => (window as unknown as { __sphere: Probe }).__sphere.nodeCount())).toBeGreaterThanOrEqual(300);
-    const someone = stored<Contact>(dataDir, 'docs__contacts__v0').sort((a, b) => a.name.localeCompare(b.name))[0]!;
+    const someone = storedDocs<Contact>(dataDir, 'contacts').sort((a, b) => a.name.localeCompare(b.name))[0]!;
 
     await page.keyboard.press('/');
     await page.keyboard.type(someone.name);
@@ -218,17 +220,18 @@ describe('relationship workflows', () => {
     await expect.poll(() => stored<{ contactId: string }>(dataDir, 'docs__touches__v0').filter((t) => t.contactId === someone.id).length).toBe(before);
   });
 
-  it('marks a customer who has gone quiet for over a year as churned when the sphere opens', async () => {
+  it('shows a customer who has gone quiet for over a year as churned, without storing it', async () => {
     const dataDir = freshDataDir('churn');
     const { StoreService } = await import('../../electron/store/store-service.ts');
-    const { createRxDatabase } = await import('rxdb');
+    const { addRxPlugin, createRxDatabase } = await import('rxdb');
+    addRxPlugin((await import('rxdb/plugins/migration-schema')).RxDBMigrationSchemaPlugin);
     const { COLLECTIONS, DATABASE_NAME } = await import('../../shared/schemas/index.ts');
     const store = new StoreService(dataDir);
     const db = await createRxDatabase({ name: DATABASE_NAME, storage: store.current.raw, multiInstance: false });
     await db.addCollections(COLLECTIONS);
     const longAgo = Date.now() - 500 * 86_400_000;
     const base = { category: 'business', ring: 'like', emails: [], phones: [], tags: [], roles: ['customer'], createdAt: longAgo, updatedAt: longAgo, updatedBy: 'test' };
-    await db.collections.contacts!.bulkInsert([{ ...base, id: 'quiet', name: 'Quentin Quiet', stage: 'repeat' }, { ...base, id: 'busy', name: 'Bea Busy', stage: 'repeat' }]);
+    await db.collections.contacts!.bulkInsert([{ ...base, id: 'quiet', name: 'Quentin Quiet' }, { ...base, id: 'busy', name: 'Bea Busy' }]);
     await db.collections.deals!.bulkInsert([
       { id: 'd1', contactId: 'quiet', amount: 10000, currency: 'USD', at: longAgo, createdAt: longAgo, updatedBy: 'test' },
       { id: 'd2', contactId: 'quiet', amount: 10000, currency: 'USD', at: longAgo + 86_400_000, createdAt: longAgo, updatedBy: 'test' },
@@ -241,7 +244,12 @@ describe('relationship workflows', () => {
     const host = await startHost(dataDir);
     const session = await openPage(host.url);
     running.push({ host, session });
-    await expect.poll(() => stored<Contact>(dataDir, 'docs__contacts__v0').map((c) => [c.id, c.stage]).sort()).toEqual([['busy', 'repeat'], ['quiet', 'churned']]);
+    await session.page.getByTestId('toggle-list').click();
+    const row = (name: string) => session.page.getByRole('row').filter({ hasText: name });
+    await expect.poll(() => row('Quentin Quiet').textContent()).toMatch(/Churned/);
+    await expect.poll(() => row('Bea Busy').textContent()).toMatch(/Repeat customer/);
+    // Opening the sphere wrote nothing: the stage is read from the deals, not kept on the contact.
+    expect(storedDocs<Contact & { updatedBy: string }>(dataDir, 'contacts').map((c) => [c.id, 'stage' in c, c.updatedBy]).sort()).toEqual([['busy', false, 'test'], ['quiet', false, 'test']]);
     expect(session.errors).toEqual([]);
   });
 });

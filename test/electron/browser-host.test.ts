@@ -4,12 +4,16 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { Subject } from 'rxjs';
-import { createRxDatabase, type RxCollection, type RxStorage } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxStorage } from 'rxdb';
 import { getRxStorageRemote, type MessageFromRemote, type MessageToRemote } from 'rxdb/plugins/storage-remote';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host.ts';
 import { COLLECTIONS, DATABASE_NAME, type ContactDoc } from '../../shared/schemas/index.ts';
 import { HOST_SECRET_META, type HostFrame } from '../../shared/host-frames.ts';
 import { tempDir } from './storage-fixtures.ts';
+
+// Collections past their first schema version need RxDB's migration plugin, even with nothing to migrate.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 const hosts: BrowserHost[] = [];
 afterEach(async () => {
@@ -72,7 +76,7 @@ async function openDatabase(ws: WebSocket) {
 }
 
 const contact = (id: string, extra: Partial<ContactDoc> = {}): ContactDoc => ({
-  id, name: `Contact ${id}`, category: 'business', ring: 'know', emails: [], phones: [], tags: [], roles: [], stage: 'prospect',
+  id, name: `Contact ${id}`, category: 'business', ring: 'know', emails: [], phones: [], tags: [], roles: [],
   createdAt: 1, updatedAt: 1, updatedBy: 'test', ...extra,
 });
 

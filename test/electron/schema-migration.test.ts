@@ -10,20 +10,22 @@ import { tempDir } from './storage-fixtures.ts';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 
-/** A next version of the contact schema, as a future Sphere might ship it: the organisation becomes a list. */
+/** The next version of the contact schema, as a future Sphere might ship it: the organisation becomes a list. */
+const NEXT = COLLECTIONS.contacts.schema.version + 1;
 type ContactV1 = Omit<ContactDoc, 'organisation'> & { organisations: string[] };
 const contactV1: RxJsonSchema<ContactV1> = (() => {
   const { organisation: _dropped, ...properties } = COLLECTIONS.contacts.schema.properties as Record<string, unknown>;
   return {
     ...(COLLECTIONS.contacts.schema as unknown as RxJsonSchema<ContactV1>),
-    version: 1,
+    version: NEXT,
     properties: { ...properties, organisations: { type: 'array', items: { type: 'string', maxLength: 200 } } },
     required: [...(COLLECTIONS.contacts.schema.required as string[]), 'organisations'],
   } as RxJsonSchema<ContactV1>;
 })();
 
 const toV1: MigrationStrategies = {
-  1: (old: ContactDoc & Record<string, unknown>) => {
+  ...COLLECTIONS.contacts.migrationStrategies,
+  [NEXT]: (old: ContactDoc & Record<string, unknown>) => {
     const { organisation, ...rest } = old;
     return { ...rest, organisations: organisation ? [organisation] : [] };
   },
@@ -56,7 +58,7 @@ describe('schema versions on the SQLite store', () => {
 
     const file = new Database(`${directory}/sphere.db`, { readonly: true });
     const tables = file.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'docs__contacts__%'").pluck().all();
-    expect(tables).toEqual(['docs__contacts__v1']);
+    expect(tables).toEqual([`docs__contacts__v${NEXT}`]);
     file.close();
 
     const reopened = await open(directory, { schema: contactV1 as RxJsonSchema<unknown>, migrationStrategies: toV1 });

@@ -3,17 +3,18 @@ import { useState, type FormEvent } from 'react';
 import { CATEGORIES, CATEGORY_LABELS, CUSTOMER_STAGES, RINGS, RING_LABELS, ROLES, ROLE_LABELS, type CustomerStage, type Role } from '../../../shared/domain/sphere.ts';
 import { checkEmail, checkPhone, parseContactInput } from '../../../shared/domain/contact-input.ts';
 import type { ContactDoc } from '../../../shared/schemas/index.ts';
+import type { ContactChanges } from '../../../shared/commands/domain-command.ts';
 import { Dialog, saveOrExplain } from './Dialog.tsx';
 
 const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
 export const STAGE_LABELS: Record<CustomerStage, string> = { prospect: 'Prospect', firstTime: 'First-time customer', repeat: 'Repeat customer', lifetime: 'Lifetime customer', churned: 'Churned' };
 
-export function EditContactForm({ contact, onSave, onClose }: { contact: ContactDoc; onSave(changes: Partial<ContactDoc>): Promise<void>; onClose(): void }) {
+export function EditContactForm({ contact, onSave, onClose }: { contact: ContactDoc; onSave(changes: ContactChanges): Promise<void>; onClose(): void }) {
   const [v, setV] = useState({
     name: contact.name, category: contact.category as string, ring: contact.ring as string, organisation: contact.organisation ?? '', title: contact.title ?? '',
     emails: contact.emails.join(', '), phones: contact.phones.join(', '), tags: contact.tags.join(', '), notes: contact.notes ?? '', address: contact.address ?? '',
     birthday: contact.birthday ?? '', owner: contact.owner ?? '', optIn: contact.optIn?.granted ?? false, optInSource: contact.optIn?.source ?? '',
-    stage: contact.stageByHand ? contact.stage : 'auto',
+    stage: contact.stageByHand ?? 'auto',
   });
   const [roles, setRoles] = useState<Role[]>(contact.roles);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -34,13 +35,13 @@ export function EditContactForm({ contact, onSave, onClose }: { contact: Contact
     if (v.optIn && !v.optInSource.trim()) found.optInSource = 'Say where they agreed (a form, an event, in person).';
     setErrors(found);
     if (!base.ok || Object.keys(found).length > 0) return;
-    const changes: Partial<ContactDoc> = {
+    // Empty text clears a field (the host stores no empty strings); 'auto' hands the stage back to the deals.
+    const changes: ContactChanges = {
       ...base.fields, emails, phones, tags: list(v.tags), roles, title: v.title.trim(), notes: v.notes.trim(), address: v.address.trim(), birthday: v.birthday.trim(), owner: v.owner.trim(),
       organisation: v.organisation.trim(),
       optIn: v.optIn ? { granted: true, at: contact.optIn?.granted ? contact.optIn.at : Date.now(), source: v.optInSource.trim() } : contact.optIn ? { granted: false, at: Date.now(), source: contact.optIn.source } : undefined,
-      stageByHand: v.stage !== 'auto' ? true : undefined,
+      stageByHand: v.stage !== 'auto' ? (v.stage as CustomerStage) : null,
     };
-    if (v.stage !== 'auto') changes.stage = v.stage as CustomerStage;
     void saveOrExplain(() => onSave(changes), setFailure, onClose);
   };
 

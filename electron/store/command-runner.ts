@@ -1,0 +1,187 @@
+// Process: main or browser host (Node). Runs the renderer's domain commands against the store: each one read,
+// decided and written inside one SQLite transaction, all of it or none of it, in the name of a real author.
+// The windows see the result through the storage's ordinary change stream.
+import crypto from 'node:crypto';
+import { createRevision, createRxSchema, defaultHashSha256, normalizeMangoQuery, now as rxNow, prepareQuery } from 'rxdb';
+import type { BulkWriteRow, MangoQuerySelector, RxDocumentData, RxJsonSchema } from 'rxdb';
+import { getValidator } from 'rxdb/plugins/validate-ajv';
+import { COLLECTION_NAMES, COLLECTIONS, DATABASE_NAME, type CollectionName } from '../../shared/schemas/index.ts';
+import { DomainCommandSchema, type DomainCommand } from '../../shared/commands/domain-command.ts';
+import { planCommand } from '../../shared/commands/plan-command.ts';
+import { reverseWrites, type DocChange } from '../../shared/commands/field-changes.ts';
+import type { DocWrite, PlanEnv, SphereReader } from '../../shared/commands/plan.ts';
+import type { RxStorageInstanceSqlite } from './sqlite-instance.ts';
+import type { RxStorageSqlite } from './sqlite-storage.ts';
+
+type Fields = Record<string, unknown>;
+type Instance = RxStorageInstanceSqlite<Fields>;
+
+export type CommandOutcome = { runId: string; label: string; createdId?: string };
+
+/** How many commands can be taken back; older ones drop off, as in any editor. */
+const JOURNAL_LIMIT = 500;
+
+type Journal = { label: string; changes: DocChange[] };
+
+type Opened = { storage: RxStorageSqlite; instances: Map<CollectionName, { instance: Instance; validate: (doc: Fields) => unknown[] }> };
+
+export class CommandRunner {
+  private opened: Promise<Opened> | null = null;
+  private readonly journal = new Map<string, Journal>();
+  /** RxDB's revision token for this writer: revisions say which database instance made them. */
+  private readonly token = crypto.randomBytes(8).toString('hex');
+
+  private readonly storage: () => RxStorageSqlite;
+  private readonly author: () => string;
+  private readonly clock: () => number;
+  private readonly newId: () => string;
+
+  constructor(storage: () => RxStorageSqlite, author: () => string, options: { clock?: () => number; newId?: () => string } = {}) {
+    this.storage = storage;
+    this.author = author;
+    this.clock = options.clock ?? Date.now;
+    this.newId = options.newId ?? (() => crypto.randomUUID());
+  }
+
+  /** Parses an untrusted command and runs it. Null: it would change nothing. */
+  async run(input: unknown): Promise<CommandOutcome | null> {
+    const command: DomainCommand = DomainCommandSchema.parse(input);
+    const opened = await this.open();
+    const done = this.transact(opened, (read, env) => planCommand(read, command, env));
+    if (!done) return null;
+    const runId = crypto.randomUUID();
+    this.remember(runId, { label: done.label, changes: done.changes });
+    return { runId, label: done.label, ...(done.createdId ? { createdId: done.createdId } : {}) };
+  }
+
+  /** Takes a command back, field by field; the label says what was undone. */
+  async undo(runId: string): Promise<{ label: string }> {
+    return this.reverse(runId, 'undo');
+  }
+
+  async redo(runId: string): Promise<{ label: string }> {
+    return this.reverse(runId, 'redo');
+  }
+
+  /** After a restore the store is another file: instances and history of the old one no longer apply. */
+  reset(): void {
+    this.opened = null;
+    this.journal.clear();
+  }
+
+  private async reverse(runId: string, direction: 'undo' | 'redo'): Promise<{ label: string }> {
+    const entry = this.journal.get(runId);
+    if (!entry) throw new Error('That step is no longer in the history.');
+    const opened = await this.open();
+    this.transact(opened, (read, env) => ({ label: entry.label, writes: reverseWrites(read, entry.changes, direction, env) }));
+    return { label: entry.label };
+  }
+
+  private remember(runId: string, entry: Journal): void {
+    this.journal.set(runId, entry);
+    if (this.journal.size > JOURNAL_LIMIT) this.journal.delete(this.journal.keys().next().value!);
+  }
+
+  private open(): Promise<Opened> {
+    const storage = this.storage();
+    if (this.opened) {
+      const current = this.opened;
+      return current.then((o) => (o.storage === storage ? o : ((this.opened = null), this.open())));
+    }
+    this.opened = (async () => {
+      const instances: Opened['instances'] = new Map();
+      for (const name of COLLECTION_NAMES) {
+        // The same normalised schema RxDB derives in the window, so both open the same table.
+        const schema = createRxSchema(COLLECTIONS[name].schema as RxJsonSchema<unknown>, defaultHashSha256, false).jsonSchema as RxJsonSchema<RxDocumentData<Fields>>;
+        const instance = (await storage.createStorageInstance<Fields>({
+          databaseName: DATABASE_NAME, collectionName: name, schema, options: {}, multiInstance: false, devMode: false, databaseInstanceToken: this.token,
+        })) as Instance;
+        instances.set(name, { instance, validate: getValidator(schema) as (doc: Fields) => unknown[] });
+      }
+      return { storage, instances };
+    })();
+    this.opened.catch(() => (this.opened = null));
+    return this.opened;
+  }
+
+  /**
+   * Reads and writes inside one IMMEDIATE transaction: no other connection can commit in between, so what the
+   * planner read is what it changes. The cache and change events follow only after the commit.
+   */
+  private transact(opened: Opened, plan: (read: SphereReader, env: PlanEnv) => { label: string; writes: DocWrite[]; createdId?: string } | null) {
+    const env: PlanEnv = { now: this.clock(), newId: this.newId, author: this.author() };
+    const afterCommit: (() => void)[] = [];
+    const first = opened.instances.get('contacts')!.instance;
+    const outcome = first.internals.db.transaction(() => {
+      const read = readerOver(opened);
+      const planned = plan(read, env);
+      if (!planned || planned.writes.length === 0) return null;
+      const changes = this.write(opened, planned.writes, afterCommit);
+      return { ...planned, changes };
+    }).immediate();
+    for (const done of afterCommit) done();
+    return outcome;
+  }
+
+  private write(opened: Opened, writes: DocWrite[], afterCommit: (() => void)[]): DocChange[] {
+    // One bulk write per collection: a later write to the same document in one command replaces an earlier one.
+    const byCollection = new Map<CollectionName, Map<string, Fields | null>>();
+    for (const w of writes) {
+      let docs = byCollection.get(w.collection);
+      if (!docs) byCollection.set(w.collection, (docs = new Map()));
+      docs.set(w.id, w.doc);
+    }
+    const changes: DocChange[] = [];
+    const lwt = rxNow();
+    for (const [collection, docs] of byCollection) {
+      const { instance, validate } = opened.instances.get(collection)!;
+      const previous = new Map(instance.findNow([...docs.keys()], true).map((d) => [d.id as string, d]));
+      const rows: BulkWriteRow<Fields>[] = [];
+      for (const [id, doc] of docs) {
+        const prev = previous.get(id);
+        const before = prev && !prev._deleted ? plain(prev) : null;
+        if (doc === null && !before) continue;
+        const document = (doc === null
+          ? { ...prev!, _deleted: true, _rev: createRevision(this.token, prev), _meta: { lwt } }
+          : { ...doc, _deleted: false, _attachments: {}, _rev: createRevision(this.token, prev), _meta: { lwt } }) as RxDocumentData<Fields>;
+        if (doc !== null) {
+          const errors = validate(document);
+          if (errors.length > 0) throw new Error(`${collection} ${id}: ${JSON.stringify(errors).slice(0, 300)}`);
+        }
+        rows.push(prev ? { previous: prev, document } : { document });
+        changes.push({ collection, id, before, after: doc === null ? null : { ...doc } });
+      }
+      if (rows.length === 0) continue;
+      const { result, afterCommit: done } = instance.writeInTransaction(rows, 'sphere-command');
+      // Nothing can conflict inside the transaction; an error here is a bug, and the whole command rolls back.
+      if (result.error.length > 0) throw new Error(`${collection}: ${result.error.length} writes refused (${result.error[0]!.status})`);
+      afterCommit.push(done);
+    }
+    return changes;
+  }
+}
+
+function readerOver(opened: Opened): SphereReader {
+  const instanceOf = (collection: CollectionName) => opened.instances.get(collection)!.instance;
+  return {
+    get(collection, id) {
+      const doc = instanceOf(collection).findNow([id], false)[0];
+      return doc ? (plain(doc) as never) : undefined;
+    },
+    find(collection, selector) {
+      const instance = instanceOf(collection);
+      // As RxDB's own queries do: normalised first, then limited to live documents.
+      const query = normalizeMangoQuery(instance.schema, { selector: selector as MangoQuerySelector<Fields> });
+      (query.selector as Record<string, unknown>)._deleted = { $eq: false };
+      if (query.index) query.index.unshift('_deleted');
+      return instance.queryNow(prepareQuery(instance.schema, query)).documents.map((d) => plain(d) as never);
+    },
+  };
+}
+
+/** A document without RxDB's bookkeeping (_rev, _meta, _deleted, _attachments). */
+function plain(doc: Fields): Fields {
+  const out: Fields = {};
+  for (const [key, value] of Object.entries(doc)) if (!key.startsWith('_')) out[key] = value;
+  return out;
+}

@@ -68,7 +68,10 @@ app.whenReady().then(async () => {
     for (const contents of clients.keys()) if (!contents.isDestroyed()) contents.send(IPC_CHANNELS.event, 'store.replaced', { file: store.file });
   });
 
-  Menu.setApplicationMenu(buildMenu());
+  Menu.setApplicationMenu(buildMenu((id) => {
+    const contents = BrowserWindow.getFocusedWindow()?.webContents;
+    if (contents && !contents.isDestroyed()) contents.send(IPC_CHANNELS.event, 'command.run', { id });
+  }));
   const open = () => void createMainWindow(preloadFile).loadURL(`${APP_ORIGIN}/index.html`);
   open();
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && open());

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { freshDataDir, openPage, screenshot, startHost, type Host, type Session } from './harness.ts';
+import { COMMAND_SPECS } from '../../shared/command-specs.ts';
 
 type Probe = { nodeCount(): number; nodePosition(id: string): { x: number; y: number } | null };
 const running: { host: Host; session: Session }[] = [];
@@ -147,6 +148,27 @@ describe('relationship workflows', () => {
     await rows.filter({ hasText: 'Dee Ray' }).getByRole('button', { name: 'Message' }).click();
     await expect.poll(() => page.getByTestId('today-panel').textContent()).toMatch(/Nothing is due today/);
     expect(stored<{ kind: string }>(dataDir, 'docs__touches__v0').map((t) => t.kind).sort()).toEqual(['call', 'message']);
+  });
+
+  it('lists in the palette the commands that apply now, and says why the others do not', async () => {
+    const { page } = await start('palette');
+    await page.keyboard.press('Control+k');
+    const options = page.getByTestId('command-palette').getByRole('option');
+    // Nobody is selected: everything but the palette itself and the commands about a contact.
+    const expected = COMMAND_SPECS.filter((c) => c.id !== 'palette.open' && (c.group !== 'contact' || c.id === 'contact.add')).map((c) => c.title);
+    await expect.poll(() => options.locator('span').allTextContents()).toEqual(expected);
+    await page.keyboard.type('log');
+    await expect.poll(() => page.getByTestId('palette-unavailable').allTextContents()).toEqual(['Log a touchSelect a contact first (click one in the sphere).']);
+    await screenshot(page, 'workflows-palette-unavailable');
+    await page.keyboard.press('Escape');
+
+    await addContact(page, 'Ann Lee', 'business', 'like');
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('log');
+    await expect.poll(() => options.allTextContents()).toEqual(['Log a touchL']);
+    await screenshot(page, 'workflows-palette');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('touch-form').waitFor();
   });
 
   it('deletes a contact with its ties after saying so, and undo brings both back', async () => {

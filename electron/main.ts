@@ -69,7 +69,8 @@ app.whenReady().then(async () => {
   });
 
   Menu.setApplicationMenu(buildMenu((id) => {
-    const contents = BrowserWindow.getFocusedWindow()?.webContents;
+    // The focused window; a click on macOS's menu bar can come while none is, then the app's only window.
+    const contents = (BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0])?.webContents;
     if (contents && !contents.isDestroyed()) contents.send(IPC_CHANNELS.event, 'command.run', { id });
   }));
   const open = () => void createMainWindow(preloadFile).loadURL(`${APP_ORIGIN}/index.html`);

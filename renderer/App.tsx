@@ -12,7 +12,7 @@ import { logTouch } from './commands/relationship-edits.ts';
 import { checkCommand, commandById, commandForKey, runCommand } from './commands/registry.ts';
 import type { CommandContext, Panel, View } from './commands/command.ts';
 import type { ThankProps } from './commands/list/referral-thank.tsx';
-import { commandSpec, isCommandId, keysLabel, type CommandId } from '../shared/command-specs.ts';
+import { commandHint, commandSpec, isCommandId, type CommandId } from '../shared/command-specs.ts';
 import { ActiveDialog, type OpenDialog } from './components/ActiveDialog.tsx';
 import { DetailPanel } from './components/DetailPanel.tsx';
 import { dueContacts, TodayPanel } from './components/TodayPanel.tsx';
@@ -173,10 +173,7 @@ export function App({ db, api, host, opening }: Props) {
     };
     return context;
   }, [db, ctx, docs, settings, selected, history, panel, view, progress, perform, say]);
-  const hint = (id: CommandId) => {
-    const c = commandSpec(id);
-    return c.keys ? `${c.title} (${keysLabel(c.keys)})` : c.title;
-  };
+  const hint = (id: CommandId) => commandHint(commandSpec(id));
 
   // The Electron menu sends the id of the command clicked; it runs as a key press would.
   useEffect(() => api.on('command.run', ({ id }) => {

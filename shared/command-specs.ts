@@ -80,3 +80,8 @@ export function keysOf(event: KeyPress): string | undefined {
 export function keysLabel(keys: string, mac = false): string {
   return keys.replace('Mod', mac ? '⌘' : 'Ctrl');
 }
+
+/** A button's tooltip: the command's title and, if it has them, its keys. */
+export function commandHint(spec: { title: string; keys?: string }): string {
+  return spec.keys ? `${spec.title} (${keysLabel(spec.keys)})` : spec.title;
+}

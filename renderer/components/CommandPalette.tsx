@@ -12,6 +12,7 @@ export function CommandPalette({ app, onClose }: Props) {
   const [index, setIndex] = useState(0);
   const { matches, unavailable } = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    // The shared table rather than the registry: the palette is itself a command's dialog, and the registry imports it.
     const found = COMMAND_SPECS.filter((c) => c.id !== 'palette.open' && words.every((w) => c.title.toLowerCase().includes(w)))
       .map((c) => ({ ...c, check: app.check(c.id) }));
     return {

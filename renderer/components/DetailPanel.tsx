@@ -2,7 +2,7 @@
 import { CATEGORY_LABELS, RING_LABELS, ROLE_LABELS } from '../../shared/domain/sphere.ts';
 import type { TrustScore } from '../../shared/domain/trust-score.ts';
 import type { ContactDoc, TieDoc, TouchDoc } from '../../shared/schemas/index.ts';
-import { keysLabel } from '../../shared/command-specs.ts';
+import { commandHint } from '../../shared/command-specs.ts';
 import { COMMANDS, type CommandId } from '../commands/registry.ts';
 import { STAGE_LABELS } from './forms/EditContactForm.tsx';
 import { TOUCH_LABELS } from './forms/TouchForm.tsx';
@@ -39,7 +39,7 @@ export function DetailPanel({ contact, score, touches, referralsOut, referralsIn
       </p>
       <div className="detail-actions" role="toolbar" aria-label="Actions">
         {COMMANDS.flatMap((c) => (c.button && available(c.id) ? [
-          <button key={c.id} type="button" className={c.button.tone} onClick={() => onCommand(c.id)} data-testid={c.button.testId} title={c.keys ? `${c.title} (${keysLabel(c.keys)})` : c.title}>{c.button.label}</button>,
+          <button key={c.id} type="button" className={c.button.tone} onClick={() => onCommand(c.id)} data-testid={c.button.testId} title={commandHint(c)}>{c.button.label}</button>,
         ] : []))}
       </div>
       <dl>

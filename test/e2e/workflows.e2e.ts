@@ -157,6 +157,7 @@ describe('relationship workflows', () => {
     // Nobody is selected: everything but the palette itself and the commands about a contact.
     const expected = COMMAND_SPECS.filter((c) => c.id !== 'palette.open' && (c.group !== 'contact' || c.id === 'contact.add')).map((c) => c.title);
     await expect.poll(() => options.locator('span').allTextContents()).toEqual(expected);
+    await screenshot(page, 'workflows-palette-all');
     await page.keyboard.type('log');
     await expect.poll(() => page.getByTestId('palette-unavailable').allTextContents()).toEqual(['Log a touchSelect a contact first (click one in the sphere).']);
     await screenshot(page, 'workflows-palette-unavailable');

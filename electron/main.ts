@@ -68,7 +68,11 @@ app.whenReady().then(async () => {
     for (const contents of clients.keys()) if (!contents.isDestroyed()) contents.send(IPC_CHANNELS.event, 'store.replaced', { file: store.file });
   });
 
-  Menu.setApplicationMenu(buildMenu());
+  Menu.setApplicationMenu(buildMenu((id) => {
+    // The focused window; a click on macOS's menu bar can come while none is, then the app's only window.
+    const contents = (BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0])?.webContents;
+    if (contents && !contents.isDestroyed()) contents.send(IPC_CHANNELS.event, 'command.run', { id });
+  }));
   const open = () => void createMainWindow(preloadFile).loadURL(`${APP_ORIGIN}/index.html`);
   open();
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && open());

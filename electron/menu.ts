@@ -1,14 +1,9 @@
-// Process: Electron main. The application menu: the platform's standard roles; app commands come with the command list.
-import { Menu, type MenuItemConstructorOptions } from 'electron';
+// Process: Electron main. The application menu: the platform's standard roles and every app command, from
+// the shared command table. A click sends the command's id to the focused window, which runs it as a key press.
+import { Menu } from 'electron';
+import type { CommandId } from '../shared/command-specs.ts';
+import { menuTemplate } from './menu-template.ts';
 
-export function buildMenu(): Menu {
-  const isMac = process.platform === 'darwin';
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { role: 'fileMenu' },
-    { role: 'editMenu' },
-    { role: 'viewMenu' },
-    { role: 'windowMenu' },
-  ];
-  return Menu.buildFromTemplate(template);
+export function buildMenu(onCommand: (id: CommandId) => void): Menu {
+  return Menu.buildFromTemplate(menuTemplate(process.platform, onCommand));
 }

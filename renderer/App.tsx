@@ -7,9 +7,12 @@ import type { DropTarget } from '../shared/graph/sphere-layout.ts';
 import type { SphereDatabase } from '../shared/schemas/index.ts';
 import { EditHistory, type Reversible } from './commands/history.ts';
 import { moveContact } from './commands/move-contact.ts';
-import { loadSample as loadSampleOnHost, logTouch } from './commands/relationship-edits.ts';
-import { COMMANDS, commandForKey, type CommandId } from './commands/registry.ts';
-import { ActiveDialog, type DialogState } from './components/ActiveDialog.tsx';
+import { logTouch } from './commands/relationship-edits.ts';
+import { checkCommand, commandById, commandForKey, runCommand } from './commands/registry.ts';
+import type { CommandContext, Panel, View } from './commands/command.ts';
+import type { ThankProps } from './commands/list/referral-thank.tsx';
+import { commandHint, commandSpec, isCommandId, type CommandId } from '../shared/command-specs.ts';
+import { ActiveDialog, type OpenDialog } from './components/ActiveDialog.tsx';
 import { DetailPanel } from './components/DetailPanel.tsx';
 import { dueContacts, TodayPanel } from './components/TodayPanel.tsx';
 import { referralsToThank, ThanksPanel } from './components/ThanksPanel.tsx';
@@ -38,11 +41,11 @@ export function App({ db, api, host, opening }: Props) {
   const settings = useSettings(db);
   const [history] = useState(() => new EditHistory());
   const [, setHistoryVersion] = useState(0);
-  const [dialog, setDialog] = useState<DialogState | null>(null);
-  const [panel, setPanel] = useState<'today' | 'thanks' | 'filters' | null>(null);
+  const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const [panel, setPanel] = useState<Panel | null>(null);
   const [filter, setFilter] = useState<ContactFilter>(NO_FILTER);
   const [colourBy, setColourBy] = useState<ColourMode>('category');
-  const [view, setView] = useState<'sphere' | 'network' | 'list'>('sphere');
+  const [view, setView] = useState<View>('sphere');
   const [network, setNetwork] = useState<NetworkPositions | null>(null);
   const [layingOut, setLayingOut] = useState(false);
   const [focus, setFocus] = useState<{ id: string; depth: 1 | 2 } | null>(null);
@@ -97,17 +100,6 @@ export function App({ db, api, host, opening }: Props) {
   }, [toast]);
 
   const say = useCallback((text: string) => setToast(text), []);
-  const runStep = useCallback(async (action: () => Promise<string | undefined>, verb: string) => {
-    try {
-      const label = await action();
-      if (label) say(`${verb} ${label}`);
-    } catch (err) {
-      say(`Could not ${verb.toLowerCase()}: ${(err as Error).message}`);
-    }
-  }, [say]);
-
-  const undo = useCallback(() => runStep(() => history.undo(), 'Undid'), [history, runStep]);
-  const redo = useCallback(() => runStep(() => history.redo(), 'Redid'), [history, runStep]);
 
   const onDrop = useCallback(async (id: string, target: DropTarget) => {
     if ('outside' in target) {
@@ -127,20 +119,6 @@ export function App({ db, api, host, opening }: Props) {
     const step = await history.perform(edit);
     say(step ? (message ?? `Done: ${step.label}. (Ctrl+Z to undo)`) : 'Nothing changed.');
   }, [history, say]);
-
-  const loadSample = useCallback(async () => {
-    if (docs.contacts.length > 0 && !window.confirm('Add the sample sphere to the contacts you already have?')) return;
-    setLoadingSample(true);
-    try {
-      await history.perform(() => loadSampleOnHost(ctx));
-      setFitSignal((n) => n + 1);
-      say('Sample sphere loaded. Drag anyone to another ring to see the central gesture (Ctrl+Z takes the sample out again).');
-    } catch (err) {
-      say(`The sample could not be loaded: ${(err as Error).message}`);
-    } finally {
-      setLoadingSample(false);
-    }
-  }, [ctx, history, docs.contacts.length, say]);
 
   const selected = selectedId ? docs.contacts.find((c) => c.id === selectedId) : undefined;
   const empty = loaded && docs.contacts.length === 0;
@@ -168,36 +146,30 @@ export function App({ db, api, host, opening }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [networkKey]);
 
-  const runCommand = useCallback((id: CommandId) => {
-    const spec = COMMANDS.find((c) => c.id === id);
-    if (spec?.needsSelection && !selectedId) return say('Select a contact first (click one in the sphere).');
-    const contactId = selectedId ?? '';
-    switch (id) {
-      case 'palette.open': return setDialog({ kind: 'palette' });
-      case 'contact.add': return setDialog({ kind: 'add' });
-      case 'contact.edit': return setDialog({ kind: 'edit', contactId });
-      case 'contact.delete': return setDialog({ kind: 'delete', contactId });
-      case 'touch.log': return setDialog({ kind: 'touch', contactId });
-      case 'deal.record': return setDialog({ kind: 'deal', contactId });
-      case 'referral.record': return setDialog({ kind: 'referral', contactId });
-      case 'contact.merge': return setDialog({ kind: 'merge', contactId });
-      case 'link.influence': return setDialog({ kind: 'influence', contactId });
-      case 'link.partner': return setDialog({ kind: 'partner', contactId });
-      case 'view.today': return setPanel((p) => (p === 'today' ? null : 'today'));
-      case 'view.thanks': return setPanel((p) => (p === 'thanks' ? null : 'thanks'));
-      case 'view.fit': return setFitSignal((n) => n + 1);
-      case 'view.zoomIn': return setZoomSignal((z) => ({ factor: 1.4, n: (z?.n ?? 0) + 1 }));
-      case 'view.zoomOut': return setZoomSignal((z) => ({ factor: 1 / 1.4, n: (z?.n ?? 0) + 1 }));
-      case 'edit.undo': return void undo();
-      case 'edit.redo': return void redo();
-      case 'sample.load': return void loadSample();
-      case 'settings.open': return setDialog({ kind: 'settings' });
-      case 'search.focus': return searchRef.current?.focus();
-      case 'view.list': return setView((v) => (v === 'list' ? 'sphere' : 'list'));
-      case 'view.network': return setView((v) => (v === 'network' ? 'sphere' : 'network'));
-      case 'view.filters': return setPanel((p) => (p === 'filters' ? null : 'filters'));
-    }
-  }, [selectedId, say, undo, redo, loadSample]);
+  // Everything a command may use or change, and nothing else: command modules never reach into this component.
+  const app = useMemo<CommandContext>(() => {
+    const context: CommandContext = {
+      edit: ctx, docs, settings, selected, history, panel, view, stageOf, loadingSample,
+      perform, say, select: setSelectedId, setPanel, setView,
+      fit: () => setFitSignal((n) => n + 1),
+      zoom: (factor) => setZoomSignal((z) => ({ factor, n: (z?.n ?? 0) + 1 })),
+      focusSearch: () => searchRef.current?.focus(),
+      setLoadingSample,
+      openDialog(id, props) {
+        if (!commandById(id).dialog) throw new Error(`command ${id} has no dialog`);
+        setDialog({ id, props });
+      },
+      check: (id) => checkCommand(context, id),
+      run: (id) => runCommand(context, id),
+    };
+    return context;
+  }, [ctx, docs, settings, selected, history, panel, view, stageOf, loadingSample, perform, say]);
+  const hint = (id: CommandId) => commandHint(commandSpec(id));
+
+  // The Electron menu sends the id of the command clicked; it runs as a key press would.
+  useEffect(() => api.on('command.run', ({ id }) => {
+    if (isCommandId(id)) app.run(id);
+  }), [api, app]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -215,11 +187,11 @@ export function App({ db, api, host, opening }: Props) {
       // Letters are typing inside fields and dialogs; only Ctrl/Cmd shortcuts reach through, and never over an open dialog.
       if (dialog || (inField && !modified)) return;
       e.preventDefault();
-      runCommand(command.id);
+      app.run(command.id);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [runCommand, dialog, focus]);
+  }, [app, dialog, focus]);
 
   return (
     <div className="app">
@@ -230,19 +202,19 @@ export function App({ db, api, host, opening }: Props) {
         </p>
         <div className="spacer" />
         <SearchBox ref={searchRef} contacts={docs.contacts} onPick={(id) => { setSelectedId(id); setCentreOn((c) => ({ id, n: (c?.n ?? 0) + 1 })); }} />
-        <button type="button" onClick={() => void undo()} disabled={!history.canUndo} title={history.nextUndoLabel ? `Undo ${history.nextUndoLabel} (Ctrl+Z)` : 'Nothing to undo'}>Undo</button>
-        <button type="button" onClick={() => void loadSample()} disabled={loadingSample} data-testid="load-sample" title="Add a realistic sample sphere to explore">Load sample</button>
+        <button type="button" onClick={() => app.run('edit.undo')} disabled={!history.canUndo} title={history.nextUndoLabel ? `Undo ${history.nextUndoLabel} (Ctrl+Z)` : 'Nothing to undo'}>Undo</button>
+        <button type="button" onClick={() => app.run('sample.load')} disabled={loadingSample} data-testid="load-sample" title="Add a realistic sample sphere to explore">Load sample</button>
         <div className="segmented" role="group" aria-label="View">
           <button type="button" onClick={() => setView('sphere')} aria-pressed={view === 'sphere'} data-testid="view-sphere">Sphere</button>
           <button type="button" onClick={() => setView('network')} aria-pressed={view === 'network'} data-testid="view-network">Network</button>
           <button type="button" onClick={() => setView('list')} aria-pressed={view === 'list'} data-testid="toggle-list">List</button>
         </div>
-        <button type="button" onClick={() => runCommand('view.filters')} data-testid="open-filters" aria-pressed={panel === 'filters'}>Filters{activeFilterCount(filter) ? ` (${activeFilterCount(filter)})` : ''}</button>
-        <button type="button" onClick={() => runCommand('view.today')} data-testid="open-today" aria-pressed={panel === 'today'}>Today{due.length ? ` (${due.length})` : ''}</button>
-        <button type="button" onClick={() => runCommand('view.thanks')} data-testid="open-thanks" aria-pressed={panel === 'thanks'}>To thank{toThank.length ? ` (${toThank.length})` : ''}</button>
-        <button type="button" onClick={() => runCommand('settings.open')} data-testid="open-settings" title="Settings (Ctrl+,)">Settings</button>
-        <button type="button" onClick={() => runCommand('palette.open')} title="All commands (Ctrl+K)">⌘K</button>
-        <button type="button" className="primary" onClick={() => runCommand('contact.add')} data-testid="add-contact">Add contact</button>
+        <button type="button" onClick={() => app.run('view.filters')} data-testid="open-filters" title={hint('view.filters')} aria-pressed={panel === 'filters'}>Filters{activeFilterCount(filter) ? ` (${activeFilterCount(filter)})` : ''}</button>
+        <button type="button" onClick={() => app.run('view.today')} data-testid="open-today" title={hint('view.today')} aria-pressed={panel === 'today'}>Today{due.length ? ` (${due.length})` : ''}</button>
+        <button type="button" onClick={() => app.run('view.thanks')} data-testid="open-thanks" title={hint('view.thanks')} aria-pressed={panel === 'thanks'}>To thank{toThank.length ? ` (${toThank.length})` : ''}</button>
+        <button type="button" onClick={() => app.run('settings.open')} data-testid="open-settings" title={hint('settings.open')}>Settings</button>
+        <button type="button" onClick={() => app.run('palette.open')} title={hint('palette.open')}>⌘K</button>
+        <button type="button" className="primary" onClick={() => app.run('contact.add')} data-testid="add-contact" title={hint('contact.add')}>Add contact</button>
       </header>
       {problem ? <StoreProblem problem={problem} api={api} onDismiss={() => setProblem(null)} /> : null}
       <main className="stage">
@@ -255,8 +227,8 @@ export function App({ db, api, host, opening }: Props) {
             <h2 id="empty-title">Your sphere is empty</h2>
             <p>Start with the people you already know: family, friends, the people you do business with, the ones you met once, and those who serve you.</p>
             <div className="actions">
-              <button type="button" className="primary" onClick={() => runCommand('contact.add')}>Add a contact</button>
-              <button type="button" onClick={() => void loadSample()}>Load a sample sphere</button>
+              <button type="button" className="primary" onClick={() => app.run('contact.add')}>Add a contact</button>
+              <button type="button" onClick={() => app.run('sample.load')}>Load a sample sphere</button>
             </div>
           </section>
         ) : null}
@@ -276,8 +248,9 @@ export function App({ db, api, host, opening }: Props) {
             sharedCustomers={docs.ties.filter((t) => t.kind === 'partner' && t.from === selected.id).length}
             influences={docs.ties.filter((t) => t.kind === 'influence' && t.from === selected.id).length}
             referralsGiven={docs.ties.filter((t) => t.kind === 'referral' && t.from === selected.id).map((t) => ({ tie: t, name: byId.get(t.to)?.name ?? 'someone' }))}
-            onCommand={runCommand}
-            onThank={(tieId) => setDialog({ kind: 'thank', tieId })}
+            available={(id) => app.check(id) === true}
+            onCommand={app.run}
+            onThank={(tieId) => app.openDialog('referral.thank', { tieId } satisfies ThankProps)}
             onClose={() => setSelectedId(null)}
           />
         ) : null}
@@ -288,10 +261,10 @@ export function App({ db, api, host, opening }: Props) {
             }} />
         ) : null}
         {panel === 'filters' ? <FilterPanel filter={filter} onChange={setFilter} shown={docs.contacts.length - (hiddenIds?.size ?? 0)} total={docs.contacts.length} onClose={() => setPanel(null)} /> : null}
-        {panel === 'thanks' ? <ThanksPanel pending={toThank} names={byId} values={referralWorth} onThank={(tieId) => setDialog({ kind: 'thank', tieId })} onClose={() => setPanel(null)} /> : null}
+        {panel === 'thanks' ? <ThanksPanel pending={toThank} names={byId} values={referralWorth} onThank={(tieId) => app.openDialog('referral.thank', { tieId } satisfies ThankProps)} onClose={() => setPanel(null)} /> : null}
       </main>
       {dialog ? (
-        <ActiveDialog state={dialog} ctx={ctx} docs={docs} stageOf={stageOf} settings={settings} hasSelection={!!selected} perform={perform} select={setSelectedId} runCommand={runCommand} onClose={() => setDialog(null)} />
+        <ActiveDialog open={dialog} app={app} onClose={() => setDialog(null)} />
       ) : null}
       <div className="toast" role="status" aria-live="polite" data-testid="toast">{toast}</div>
     </div>

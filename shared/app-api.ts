@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { SpherePictureSchema } from './graph/sphere-picture.ts';
 import { DomainCommandSchema } from './commands/domain-command.ts';
+import { COMMAND_SPECS, type CommandId } from './command-specs.ts';
 
 const none = z.undefined().or(z.null()).optional();
 
@@ -65,6 +66,8 @@ export type AppRequestResult<N extends AppRequestName> = z.output<(typeof appReq
 export const appEvents = {
   /** The store was replaced (backup restored): the renderer must reload its database. */
   'store.replaced': z.object({ file: z.string() }),
+  /** A menu item was clicked: the window runs that command as it would a key press. */
+  'command.run': z.object({ id: z.enum(COMMAND_SPECS.map((c) => c.id) as [CommandId, ...CommandId[]]) }),
 } as const;
 export type AppEventName = keyof typeof appEvents;
 export type AppEventPayload<N extends AppEventName> = z.output<(typeof appEvents)[N]>;

@@ -1,58 +1,78 @@
-// Process: renderer. Every user command, declared once: the palette, the shortcuts and the buttons read this list.
+// Process: renderer. Every user command, in one list: the keyboard, the palette, the detail panel's buttons
+// and (through the shared table of ids, titles and keys) the Electron menu all read it. Adding a command is
+// adding its file under list/ and one line here; its id, title and keys go in shared/command-specs.ts.
+import { assertUniqueCommands, COMMAND_SPECS, keysOf, type CommandId, type KeyPress } from '../../shared/command-specs.ts';
+import type { Command, CommandContext } from './command.ts';
+import contactAdd from './list/contact-add.tsx';
+import contactDelete from './list/contact-delete.tsx';
+import contactEdit from './list/contact-edit.tsx';
+import contactMerge from './list/contact-merge.tsx';
+import dealRecord from './list/deal-record.tsx';
+import editRedo from './list/edit-redo.ts';
+import editUndo from './list/edit-undo.ts';
+import linkInfluence from './list/link-influence.tsx';
+import linkPartner from './list/link-partner.tsx';
+import paletteOpen from './list/palette-open.tsx';
+import referralRecord from './list/referral-record.tsx';
+import referralThank from './list/referral-thank.tsx';
+import sampleLoad from './list/sample-load.ts';
+import searchFocus from './list/search-focus.ts';
+import settingsOpen from './list/settings-open.tsx';
+import touchLog from './list/touch-log.tsx';
+import viewFilters from './list/view-filters.ts';
+import viewFit from './list/view-fit.ts';
+import viewList from './list/view-list.ts';
+import viewNetwork from './list/view-network.ts';
+import viewThanks from './list/view-thanks.ts';
+import viewToday from './list/view-today.ts';
+import viewZoomIn from './list/view-zoom-in.ts';
+import viewZoomOut from './list/view-zoom-out.ts';
 
-export type CommandId =
-  | 'palette.open' | 'contact.add' | 'contact.edit' | 'contact.delete' | 'touch.log' | 'deal.record' | 'referral.record'
-  | 'contact.merge' | 'link.influence' | 'link.partner' | 'view.today' | 'view.thanks' | 'view.fit' | 'edit.undo' | 'edit.redo' | 'sample.load' | 'settings.open' | 'search.focus' | 'view.filters' | 'view.list' | 'view.network' | 'view.zoomIn' | 'view.zoomOut';
+export type { CommandId };
 
-export type CommandSpec = {
-  id: CommandId;
-  title: string;
-  /** Shown in the palette and matched by the shortcut handler, e.g. 'Mod+K', 'L', 'Shift+R'. */
-  keys?: string;
-  /** Acts on the selected contact. */
-  needsSelection?: boolean;
-};
-
-export const COMMANDS: readonly CommandSpec[] = [
-  { id: 'palette.open', title: 'Open the command palette', keys: 'Mod+K' },
-  { id: 'search.focus', title: 'Search people', keys: '/' },
-  { id: 'contact.add', title: 'Add a contact', keys: 'N' },
-  { id: 'contact.edit', title: 'Edit contact', keys: 'E', needsSelection: true },
-  { id: 'contact.delete', title: 'Delete contact', keys: 'Delete', needsSelection: true },
-  { id: 'touch.log', title: 'Log a touch', keys: 'L', needsSelection: true },
-  { id: 'deal.record', title: 'Record a deal', keys: 'D', needsSelection: true },
-  { id: 'referral.record', title: 'Record a referral they gave', keys: 'R', needsSelection: true },
-  { id: 'contact.merge', title: 'Merge a duplicate into this contact', keys: 'M', needsSelection: true },
-  { id: 'link.influence', title: 'Link someone they influence', keys: 'I', needsSelection: true },
-  { id: 'link.partner', title: 'Link a customer you share with this partner', keys: 'P', needsSelection: true },
-  { id: 'view.filters', title: 'Filter the sphere', keys: 'Shift+F' },
-  { id: 'view.list', title: 'Switch between the sphere and the list', keys: 'Shift+L' },
-  { id: 'view.network', title: 'Network view: referral clusters (force-directed)', keys: 'Shift+N' },
-  { id: 'view.today', title: 'Today: who is due for a touch', keys: 'T' },
-  { id: 'view.thanks', title: 'Referrals to thank', keys: 'Shift+R' },
-  { id: 'view.fit', title: 'Show the whole sphere (reset the view)', keys: 'F' },
-  { id: 'view.zoomIn', title: 'Zoom in', keys: '+' },
-  { id: 'view.zoomOut', title: 'Zoom out', keys: '-' },
-  { id: 'edit.undo', title: 'Undo', keys: 'Mod+Z' },
-  { id: 'edit.redo', title: 'Redo', keys: 'Mod+Shift+Z' },
-  { id: 'sample.load', title: 'Load the sample sphere' },
-  { id: 'settings.open', title: 'Settings: cadences, life cycle, trust weights', keys: 'Mod+,' },
+export const COMMANDS: readonly Command[] = [
+  paletteOpen, searchFocus, sampleLoad, settingsOpen,
+  editUndo, editRedo,
+  // In this order the contact's commands appear as buttons in the detail panel.
+  contactAdd, touchLog, dealRecord, referralRecord, referralThank, contactEdit, contactMerge, linkInfluence, linkPartner, contactDelete,
+  viewFilters, viewList, viewNetwork, viewToday, viewThanks, viewFit, viewZoomIn, viewZoomOut,
 ];
 
-const seen = new Set<string>();
-for (const c of COMMANDS) {
-  if (seen.has(c.id) || (c.keys && seen.has(`keys:${c.keys}`))) throw new Error(`command ${c.id} or its keys ${c.keys} registered twice`);
-  seen.add(c.id);
-  if (c.keys) seen.add(`keys:${c.keys}`);
+/** Throws when the list and the shared table disagree: the menu would offer a command the window cannot run, or miss one. */
+export function assertMatchesSpecs(commands: readonly Command[], specs: readonly { id: string }[]): void {
+  assertUniqueCommands(commands);
+  const have = new Set(commands.map((c) => c.id));
+  const missing = specs.filter((s) => !have.has(s.id as CommandId)).map((s) => s.id);
+  const declared = new Set(specs.map((s) => s.id));
+  const unknown = commands.filter((c) => !declared.has(c.id)).map((c) => c.id);
+  if (missing.length || unknown.length) throw new Error(`commands and shared/command-specs.ts disagree: no command for ${missing.join(', ') || '-'}; no spec for ${unknown.join(', ') || '-'}`);
+}
+assertMatchesSpecs(COMMANDS, COMMAND_SPECS);
+
+const byId = new Map(COMMANDS.map((c) => [c.id, c]));
+
+export function commandById(id: CommandId): Command {
+  return byId.get(id)!;
 }
 
 /** The command a key press means, if any. Single keys only count outside text fields (the caller checks). */
-export function commandForKey(event: { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }): CommandSpec | undefined {
-  if (event.altKey) return undefined;
-  const mod = event.ctrlKey || event.metaKey;
-  const key = event.key.length === 1 ? event.key.toUpperCase() : event.key;
-  // Shift is part of a symbol itself on most layouts ('+' is Shift+=), so it only counts with letters and named keys.
-  const shift = event.shiftKey && (/^[a-z]$/i.test(event.key) || event.key.length > 1);
-  const combo = `${mod ? 'Mod+' : ''}${shift ? 'Shift+' : ''}${key}`;
-  return COMMANDS.find((c) => c.keys === combo);
+export function commandForKey(event: KeyPress): Command | undefined {
+  const combo = keysOf(event);
+  return combo === undefined ? undefined : COMMANDS.find((c) => c.keys === combo);
+}
+
+/** Whether command `id` applies now: true, or why not. */
+export function checkCommand(app: CommandContext, id: CommandId): true | string {
+  return commandById(id).when?.(app) ?? true;
+}
+
+/**
+ * The one way a command runs, whether from a key, the palette, a button or the menu: checked first (the
+ * reason is said if it does not apply), and a failure is said too instead of vanishing in an event handler.
+ */
+export function runCommand(app: CommandContext, id: CommandId): void {
+  const ready = checkCommand(app, id);
+  if (ready !== true) return app.say(ready);
+  const command = commandById(id);
+  void (async () => command.run(app))().catch((err: Error) => app.say(`Could not ${command.title.toLowerCase()}: ${err.message}`));
 }

@@ -1,21 +1,30 @@
-// Process: renderer. Ctrl/Cmd+K: every command, found by typing, run with Enter.
+// Process: renderer. Ctrl/Cmd+K: every command that applies now, found by typing, run with Enter. Commands that
+// match but do not apply are listed after them with the reason, so a search never ends in silence.
 import { useMemo, useState } from 'react';
-import { COMMANDS, type CommandId } from '../commands/registry.ts';
+import { COMMAND_SPECS, keysLabel, type CommandId } from '../../shared/command-specs.ts';
+import type { CommandContext } from '../commands/command.ts';
 import { Dialog } from './forms/Dialog.tsx';
 
-type Props = { hasSelection: boolean; onRun(id: CommandId): void; onClose(): void };
+type Props = { app: CommandContext; onClose(): void };
 
-export function CommandPalette({ hasSelection, onRun, onClose }: Props) {
+export function CommandPalette({ app, onClose }: Props) {
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
-  const matches = useMemo(() => {
+  const { matches, unavailable } = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    return COMMANDS.filter((c) => c.id !== 'palette.open' && (!c.needsSelection || hasSelection) && words.every((w) => c.title.toLowerCase().includes(w)));
-  }, [query, hasSelection]);
+    // The shared table rather than the registry: the palette is itself a command's dialog, and the registry imports it.
+    const found = COMMAND_SPECS.filter((c) => c.id !== 'palette.open' && words.every((w) => c.title.toLowerCase().includes(w)))
+      .map((c) => ({ ...c, check: app.check(c.id) }));
+    return {
+      matches: found.filter((c) => c.check === true),
+      unavailable: words.length ? found.flatMap((c) => (c.check === true ? [] : [{ ...c, reason: c.check }])) : [],
+    };
+  }, [query, app]);
+  const hasSelection = app.selected !== undefined;
   const run = (id: CommandId | undefined) => {
     if (!id) return;
     onClose();
-    onRun(id);
+    app.run(id);
   };
   return (
     <Dialog title="Commands" testId="command-palette" onClose={onClose}>
@@ -39,10 +48,15 @@ export function CommandPalette({ hasSelection, onRun, onClose }: Props) {
       <ul id="palette-list" role="listbox" className="palette-list">
         {matches.map((c, i) => (
           <li key={c.id} id={`cmd-${c.id}`} role="option" aria-selected={i === index} className={i === index ? 'active' : ''} onMouseDown={(e) => { e.preventDefault(); run(c.id); }}>
-            <span>{c.title}</span>{c.keys ? <kbd>{c.keys.replace('Mod', 'Ctrl')}</kbd> : null}
+            <span>{c.title}</span>{'keys' in c ? <kbd>{keysLabel(c.keys)}</kbd> : null}
           </li>
         ))}
-        {matches.length === 0 ? <li className="muted">No command matches.</li> : null}
+        {matches.length === 0 && unavailable.length === 0 ? <li className="muted">No command matches.</li> : null}
+        {unavailable.map((c) => (
+          <li key={c.id} className="muted unavailable" aria-disabled="true" data-testid="palette-unavailable">
+            <span>{c.title}</span><small>{c.reason}</small>
+          </li>
+        ))}
       </ul>
     </Dialog>
   );

@@ -2,7 +2,8 @@
 import { CATEGORY_LABELS, RING_LABELS, ROLE_LABELS, type CustomerStage } from '../../shared/domain/sphere.ts';
 import type { TrustScore } from '../../shared/domain/trust-score.ts';
 import type { ContactDoc, TieDoc, TouchDoc } from '../../shared/schemas/index.ts';
-import type { CommandId } from '../commands/registry.ts';
+import { commandHint } from '../../shared/command-specs.ts';
+import { COMMANDS, type CommandId } from '../commands/registry.ts';
 import { STAGE_LABELS } from './forms/EditContactForm.tsx';
 import { TOUCH_LABELS } from './forms/TouchForm.tsx';
 
@@ -18,6 +19,8 @@ type Props = {
   sharedCustomers: number;
   influences: number;
   referralsGiven: { tie: TieDoc; name: string }[];
+  /** The buttons are the commands that have one and apply now (a center of influence gets "Influences…"). */
+  available(id: CommandId): boolean;
   onCommand(id: CommandId): void;
   onThank(tieId: string): void;
   onClose(): void;
@@ -25,7 +28,7 @@ type Props = {
 
 const money = (cents: number) => (cents / 100).toLocaleString(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 
-export function DetailPanel({ contact, stage, score, touches, referralsOut, referralsIn, lifetimeValue, sharedCustomers, influences, referralsGiven, onCommand, onThank, onClose }: Props) {
+export function DetailPanel({ contact, stage, score, touches, referralsOut, referralsIn, lifetimeValue, sharedCustomers, influences, referralsGiven, available, onCommand, onThank, onClose }: Props) {
   const recent = [...touches].sort((a, b) => b.at - a.at).slice(0, 12);
   return (
     <aside className="detail" aria-label={`Details for ${contact.name}`} data-testid="detail-panel">
@@ -37,14 +40,9 @@ export function DetailPanel({ contact, stage, score, touches, referralsOut, refe
         {[contact.title, contact.organisation].filter(Boolean).join(', ') || CATEGORY_LABELS[contact.category]}
       </p>
       <div className="detail-actions" role="toolbar" aria-label="Actions">
-        <button type="button" className="primary" onClick={() => onCommand('touch.log')} data-testid="action-touch" title="Log a touch (L)">Log touch</button>
-        <button type="button" onClick={() => onCommand('deal.record')} data-testid="action-deal" title="Record a deal (D)">Deal</button>
-        <button type="button" onClick={() => onCommand('referral.record')} data-testid="action-referral" title="Record a referral they gave (R)">Referral</button>
-        <button type="button" onClick={() => onCommand('contact.edit')} data-testid="action-edit" title="Edit (E)">Edit</button>
-        <button type="button" onClick={() => onCommand('contact.merge')} data-testid="action-merge" title="Merge a duplicate (M)">Merge</button>
-        {contact.roles.includes('centerOfInfluence') ? <button type="button" onClick={() => onCommand('link.influence')} title="Link someone they influence (I)">Influences…</button> : null}
-        {contact.roles.includes('hostBeneficiary') ? <button type="button" onClick={() => onCommand('link.partner')} title="Link a shared customer (P)">Shared customer…</button> : null}
-        <button type="button" className="danger" onClick={() => onCommand('contact.delete')} data-testid="action-delete" title="Delete (Delete)">Delete</button>
+        {COMMANDS.flatMap((c) => (c.button && available(c.id) ? [
+          <button key={c.id} type="button" className={c.button.tone} onClick={() => onCommand(c.id)} data-testid={c.button.testId} title={commandHint(c)}>{c.button.label}</button>,
+        ] : []))}
       </div>
       <dl>
         <dt>Ring</dt><dd data-testid="detail-ring">{RING_LABELS[contact.ring]}</dd>

@@ -38,4 +38,22 @@ describe.skipIf(missing !== null)('the Electron app', () => {
     await expect.poll(() => page.evaluate(() => (window as unknown as { __sphere?: { nodeCount(): number } }).__sphere?.nodeCount())).toBe(1);
     await app.close();
   });
+
+  it('runs a command clicked in the application menu in the window, as its key would', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sphere-electron-menu-'));
+    const app = await electron.launch({ executablePath: (binary as { path: string }).path, args: [root], env: { ...process.env, SPHERE_DATA_DIR: dataDir } });
+    try {
+      const page = await app.firstWindow();
+      await page.waitForFunction(() => (window as unknown as { __sphere?: object }).__sphere !== undefined);
+      const labels = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((m) => m.label));
+      expect(labels).toEqual(expect.arrayContaining(['File', 'Edit', 'Contact', 'View']));
+      await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('view.today')?.click());
+      await page.getByTestId('today-panel').waitFor();
+      // A command about a contact, with nobody selected, says why instead of doing nothing.
+      await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('touch.log')?.click());
+      await page.getByTestId('toast').filter({ hasText: /^Select a contact first/ }).waitFor();
+    } finally {
+      await app.close();
+    }
+  });
 });

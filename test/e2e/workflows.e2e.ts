@@ -1,10 +1,9 @@
 // Process: test (Node, drives Chromium). What a person who lives by their sphere does every day, through the real UI.
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { freshDataDir, openPage, screenshot, startHost, type Host, type Session } from './harness.ts';
 import { storedDocs } from './stored.ts';
+import { COMMAND_SPECS } from '../../shared/command-specs.ts';
 
 type Probe = { nodeCount(): number; nodePosition(id: string): { x: number; y: number } | null };
 const running: { host: Host; session: Session }[] = [];
@@ -15,14 +14,6 @@ afterEach(async () => {
   }
 });
 
-function stored<T>(dataDir: string, table: string): T[] {
-  const db = new Database(path.join(dataDir, 'sphere.db'), { readonly: true });
-  try {
-    return (db.prepare(`SELECT data FROM ${table} WHERE deleted = 0`).pluck().all() as string[]).map((j) => JSON.parse(j) as T);
-  } finally {
-    db.close();
-  }
-}
 type Contact = { id: string; name: string; ring: string; emails: string[] };
 type Tie = { kind: string; from: string; to: string; reward?: string; rewardedAt?: number };
 
@@ -67,7 +58,7 @@ describe('relationship workflows', () => {
     await page.getByTestId('touch-save').click();
     await page.getByTestId('touch-form').waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('detail-panel').textContent()).toMatch(/Call · you reached out\s*Coffee after the open house/);
-    expect(stored<{ kind: string; note: string }>(dataDir, 'docs__touches__v0')).toMatchObject([{ kind: 'call', note: 'Coffee after the open house' }]);
+    expect(storedDocs<{ kind: string; note: string }>(dataDir, 'touches')).toMatchObject([{ kind: 'call', note: 'Coffee after the open house' }]);
 
     // Ann referred Bo.
     await page.getByTestId('action-referral').click();
@@ -148,7 +139,29 @@ describe('relationship workflows', () => {
     await expect.poll(() => rows.count()).toBe(1);
     await rows.filter({ hasText: 'Dee Ray' }).getByRole('button', { name: 'Message' }).click();
     await expect.poll(() => page.getByTestId('today-panel').textContent()).toMatch(/Nothing is due today/);
-    expect(stored<{ kind: string }>(dataDir, 'docs__touches__v0').map((t) => t.kind).sort()).toEqual(['call', 'message']);
+    expect(storedDocs<{ kind: string }>(dataDir, 'touches').map((t) => t.kind).sort()).toEqual(['call', 'message']);
+  });
+
+  it('lists in the palette the commands that apply now, and says why the others do not', async () => {
+    const { page } = await start('palette');
+    await page.keyboard.press('Control+k');
+    const options = page.getByTestId('command-palette').getByRole('option');
+    // Nobody is selected: everything but the palette itself and the commands about a contact.
+    const expected = COMMAND_SPECS.filter((c) => c.id !== 'palette.open' && (c.group !== 'contact' || c.id === 'contact.add')).map((c) => c.title);
+    await expect.poll(() => options.locator('span').allTextContents()).toEqual(expected);
+    await screenshot(page, 'workflows-palette-all');
+    await page.keyboard.type('log');
+    await expect.poll(() => page.getByTestId('palette-unavailable').allTextContents()).toEqual(['Log a touchSelect a contact first (click one in the sphere).']);
+    await screenshot(page, 'workflows-palette-unavailable');
+    await page.keyboard.press('Escape');
+
+    await addContact(page, 'Ann Lee', 'business', 'like');
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('log');
+    await expect.poll(() => options.allTextContents()).toEqual(['Log a touchL']);
+    await screenshot(page, 'workflows-palette');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('touch-form').waitFor();
   });
 
   it('deletes a contact with its ties after saying so, and undo brings both back', async () => {
@@ -189,7 +202,7 @@ describe('relationship workflows', () => {
     await page.getByTestId('settings-form').waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('today-row').count()).toBe(1);
     expect(await page.getByTestId('today-row').textContent()).toMatch(/Eve Stone.*10 days overdue/);
-    expect(stored<{ cadence: { trust: number } }>(dataDir, 'docs__settings__v0')[0]!.cadence.trust).toBe(10);
+    expect(storedDocs<{ cadence: { trust: number } }>(dataDir, 'settings')[0]!.cadence.trust).toBe(10);
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.getByTestId('today-panel').textContent()).toMatch(/Nothing is due today/);
   });
@@ -208,16 +221,16 @@ describe('relationship workflows', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('detail-panel').getByRole('heading', { name: someone.name }).waitFor();
     await screenshot(page, 'workflows-4-keyboard-search');
-    const before = stored<{ contactId: string }>(dataDir, 'docs__touches__v0').filter((t) => t.contactId === someone.id).length;
+    const before = storedDocs<{ contactId: string }>(dataDir, 'touches').filter((t) => t.contactId === someone.id).length;
     await page.keyboard.press('l');
     await page.getByTestId('touch-form').waitFor();
     await page.keyboard.press('Enter');
     await page.getByTestId('touch-form').waitFor({ state: 'detached' });
-    await expect.poll(() => stored<{ contactId: string }>(dataDir, 'docs__touches__v0').filter((t) => t.contactId === someone.id).length).toBe(before + 1);
+    await expect.poll(() => storedDocs<{ contactId: string }>(dataDir, 'touches').filter((t) => t.contactId === someone.id).length).toBe(before + 1);
     await expect.poll(() => page.getByRole('button', { name: 'Undo' }).getAttribute('title')).toMatch(/Undo log call/);
     await page.keyboard.press('Control+z');
     await page.getByTestId('toast').filter({ hasText: /^Undid log call/ }).waitFor();
-    await expect.poll(() => stored<{ contactId: string }>(dataDir, 'docs__touches__v0').filter((t) => t.contactId === someone.id).length).toBe(before);
+    await expect.poll(() => storedDocs<{ contactId: string }>(dataDir, 'touches').filter((t) => t.contactId === someone.id).length).toBe(before);
   });
 
   it('shows a customer who has gone quiet for over a year as churned, without storing it', async () => {

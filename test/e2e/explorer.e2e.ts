@@ -17,7 +17,7 @@ const sphere = <T>(fn: string, ...args: string[]) => page.evaluate(([f, a]) => (
 beforeAll(async () => {
   const dataDir = freshDataDir('explore');
   host = await startHost(dataDir);
-  session = await openPage(host.url, { width: 1600, height: 900 });
+  session = await openPage(host.url, { viewport: { width: 1600, height: 900 } });
   page = session.page;
   await page.getByTestId('load-sample').click();
   await page.getByTestId('sample-progress').waitFor({ state: 'detached', timeout: 60_000 });

@@ -28,7 +28,7 @@ type Tie = { kind: string; from: string; to: string; reward?: string; rewardedAt
 async function start(name: string) {
   const dataDir = freshDataDir(name);
   const host = await startHost(dataDir);
-  const session = await openPage(host.url, { width: 1600, height: 900 });
+  const session = await openPage(host.url, { viewport: { width: 1600, height: 900 } });
   running.push({ host, session });
   await session.page.waitForFunction(() => (window as unknown as { __sphere?: Probe }).__sphere !== undefined);
   return { dataDir, page: session.page, session };

@@ -14,7 +14,8 @@ import { ActiveDialog, type DialogState } from './components/ActiveDialog.tsx';
 import { DetailPanel } from './components/DetailPanel.tsx';
 import { dueContacts, TodayPanel } from './components/TodayPanel.tsx';
 import { referralsToThank, ThanksPanel } from './components/ThanksPanel.tsx';
-import { stageFromHistory } from '../shared/domain/life-cycle.ts';
+import { lifetimeValue, stageFromHistory } from '../shared/domain/life-cycle.ts';
+import { baseCurrency, inReadingOrder } from '../shared/domain/money.ts';
 import { Legend } from './components/Legend.tsx';
 import { loadSampleSphere, type Progress } from './components/sample-loader.ts';
 import { StoreProblem } from './components/StoreProblem.tsx';
@@ -282,7 +283,7 @@ export function App({ db, api, host, opening }: Props) {
             touches={docs.touches.filter((t) => t.contactId === selected.id)}
             referralsOut={docs.ties.filter((t) => t.kind === 'referral' && t.from === selected.id).length}
             referralsIn={docs.ties.filter((t) => t.kind === 'referral' && t.to === selected.id).length}
-            lifetimeValue={docs.deals.filter((d) => d.contactId === selected.id).reduce((sum, d) => sum + d.amount, 0)}
+            lifetimeValue={inReadingOrder(lifetimeValue(docs.deals.filter((d) => d.contactId === selected.id)), baseCurrency(settings))}
             sharedCustomers={docs.ties.filter((t) => t.kind === 'partner' && t.from === selected.id).length}
             influences={docs.ties.filter((t) => t.kind === 'influence' && t.from === selected.id).length}
             referralsGiven={docs.ties.filter((t) => t.kind === 'referral' && t.from === selected.id).map((t) => ({ tie: t, name: byId.get(t.to)?.name ?? 'someone' }))}

@@ -115,6 +115,19 @@ describe('relationship workflows', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('shows lifetime value per currency, the base currency first, instead of one sum in dollars', async () => {
+    const { page } = await start('currencies');
+    await addContact(page, 'Eli Euro', 'business', 'like');
+    for (const [amount, currency] of [['300', 'EUR'], ['1,250.50', 'USD']]) {
+      await page.getByTestId('action-deal').click();
+      await page.getByTestId('deal-amount').fill(amount!);
+      await page.getByTestId('deal-currency').fill(currency!);
+      await page.getByTestId('deal-save').click();
+      await page.getByTestId('deal-form').waitFor({ state: 'detached' });
+    }
+    await expect.poll(() => page.getByTestId('detail-ltv').textContent()).toBe('$1,251 · €300');
+  });
+
   it('merges two records of the same person', async () => {
     const { dataDir, page } = await start('merge');
     await addContact(page, 'Ann L.', 'business', 'trust');

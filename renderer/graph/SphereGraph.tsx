@@ -63,6 +63,8 @@ type SphereProbe = {
   grabbedId(): string | null;
   /** Page coordinates of the middle of a ring within a sector: where to drop to reach it. */
   ringMiddle(ring: string, category: string): { x: number; y: number } | null;
+  /** Where "you" is drawn in the centre of the sphere, in page coordinates, and its radius in pixels. */
+  you(): { x: number; y: number; radius: number };
 };
 
 export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn, dimOverdue, colourBy, hiddenIds, focus, onFocus, network, visibleTies, onSelect, onDrop, picture, onPicturePainted }: SphereGraphProps) {
@@ -184,6 +186,9 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     window.addEventListener('pointerup', release, true);
     const observer = new ResizeObserver(() => {
       cy.resize();
+      // An empty sphere has no view of the user's to keep: it follows the window, and gets its place once the
+      // container has its size if it had none when first fitted.
+      if (modelRef.current.nodes.size === 0 && !pictureRef.current && !networkRef.current) fitSphere(cy, modelRef.current, container);
       repaint();
     });
     observer.observe(container);
@@ -218,6 +223,10 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
         const a = (sector.startAngle + sector.endAngle) / 2;
         const box = container.getBoundingClientRect();
         return { x: box.left + cy.pan().x + r * Math.cos(a) * cy.zoom(), y: box.top + cy.pan().y + r * Math.sin(a) * cy.zoom() };
+      },
+      you: () => {
+        const box = container.getBoundingClientRect();
+        return { x: box.left + cy.pan().x, y: box.top + cy.pan().y, radius: modelRef.current.layout.centreRadius * cy.zoom() };
       },
     };
     return () => {
@@ -256,7 +265,9 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     // Ties of a kind switched off are not in the graph at all: hidden elements still cost styling on every change.
     const shown = withTieKinds(model, visibleTies);
     setEdgeDetail(cy, shown.edges.size);
-    if (first && model.nodes.size > 0) fitSphere(cy, model, containerRef.current!);
+    // An empty sphere is fitted too (unless the opening picture holds the view): left at Cytoscape's default
+    // viewport, "you" sat in the top-left corner, half off screen, on a new user's first screen.
+    if (first && (model.nodes.size > 0 || !pictureRef.current)) fitSphere(cy, model, containerRef.current!);
     repaintRef.current();
     if (pendingRef.current) return;
     if (first && (shown.nodes.size > PREVIEW_ABOVE.nodes || shown.edges.size > PREVIEW_ABOVE.ties) && !networkRef.current) {

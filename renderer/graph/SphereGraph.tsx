@@ -63,6 +63,8 @@ type SphereProbe = {
   grabbedId(): string | null;
   /** Page coordinates of the middle of a ring within a sector: where to drop to reach it. */
   ringMiddle(ring: string, category: string): { x: number; y: number } | null;
+  /** The view whose positions are on screen, once nothing moves: null while a view switch or an animation runs. */
+  settledView(): 'sphere' | 'network' | null;
   /** Where "you" is drawn in the centre of the sphere, in page coordinates, and its radius in pixels. */
   you(): { x: number; y: number; radius: number };
 };
@@ -98,6 +100,8 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     if (previewRef.current) clearPreview(previewRef.current);
     if (preparingRef.current) preparingRef.current.hidden = true;
   };
+  /** A switch between the sphere and the network view is animating. */
+  const switchingRef = useRef(false);
   const hiddenRef = useRef<Set<string> | null>(null);
   const visibleTiesRef = useRef(visibleTies);
   /** The opening picture on screen, whose rings the backdrop draws until the model has contacts. */
@@ -224,6 +228,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
         const box = container.getBoundingClientRect();
         return { x: box.left + cy.pan().x + r * Math.cos(a) * cy.zoom(), y: box.top + cy.pan().y + r * Math.sin(a) * cy.zoom() };
       },
+      settledView: () => (switchingRef.current || cy.animated() ? null : networkRef.current ? 'network' : 'sphere'),
       you: () => {
         const box = container.getBoundingClientRect();
         return { x: box.left + cy.pan().x, y: box.top + cy.pan().y, radius: modelRef.current.layout.centreRadius * cy.zoom() };
@@ -315,7 +320,9 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     layout.one('layoutstop', () => {
       if (!network) fitSphere(cy, modelRef.current, containerRef.current!);
       repaintRef.current();
+      switchingRef.current = false;
     });
+    switchingRef.current = true;
     layout.run();
   }, [network]);
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { freshDataDir, openPage, screenshot, startHost, type Host, type Session } from './harness.ts';
+import { drawn, freshDataDir, openPage, screenshot, startHost, type Host, type Session } from './harness.ts';
 
 type Probe = {
   nodeCount(): number;
@@ -118,7 +118,7 @@ describe('the first sphere', () => {
     const stored = storedContacts(dataDir);
     expect(stored.length).toBeGreaterThanOrEqual(300);
     await expect.poll(() => nodeCount(page)).toBe(stored.length);
-    await page.waitForTimeout(300);
+    await drawn(page);
     await screenshot(page, 'foundation-4-sample-sphere');
     expect(session.errors).toEqual([]);
   });

@@ -77,12 +77,12 @@ export function App({ db, api, host, opening }: Props) {
   }, [modelBuilder, docs, now, settings, loaded]);
   const ctx = useMemo(() => ({ db, actor: ACTOR, lifeCycle: settings.lifeCycle }), [db, settings]);
 
-  // The host's picture of the sphere, shown while the documents are on their way.
-  const [picture, setPicture] = useState<OpeningPicture | null>(null);
+  // The host's opening picture of the sphere, shown while the documents are on their way.
+  const [openingPicture, setOpeningPicture] = useState<OpeningPicture | null>(null);
   useEffect(() => {
     let live = true;
     void opening.picture.then((p) => {
-      if (live) setPicture(p);
+      if (live) setOpeningPicture(p);
     });
     return () => {
       live = false;
@@ -256,7 +256,7 @@ export function App({ db, api, host, opening }: Props) {
       {problem ? <StoreProblem problem={problem} api={api} onDismiss={() => setProblem(null)} /> : null}
       <main className="stage">
         <SphereGraph zoomSignal={zoomSignal} network={view === 'network' ? network : null} model={model} selectedId={selectedId} fitSignal={fitSignal} centreOn={centreOn} colourBy={colourBy} hiddenIds={hiddenIds} focus={focus}
-          onFocus={(id, depth) => { setSelectedId(id); setFocus({ id, depth }); say('Showing their neighbours. Escape returns to the whole sphere.'); }} dimOverdue={settings.dimOverdue} visibleTies={visibleTies} onSelect={setSelectedId} onDrop={onDrop} picture={loaded ? null : picture} onPicturePainted={opening.painted} />
+          onFocus={(id, depth) => { setSelectedId(id); setFocus({ id, depth }); say('Showing their neighbours. Escape returns to the whole sphere.'); }} dimOverdue={settings.dimOverdue} visibleTies={visibleTies} onSelect={setSelectedId} onDrop={onDrop} openingPicture={loaded ? null : openingPicture} onOpeningPicturePainted={opening.painted} />
         {layingOut ? <div className="progress" role="status" data-testid="network-progress"><p>Laying out the network of {docs.contacts.length.toLocaleString()} contacts…</p></div> : null}
         {view === 'list' ? <ListView contacts={docs.contacts} model={model} hiddenIds={hiddenIds} selectedId={selectedId} onSelect={setSelectedId} /> : null}
         {empty && !progress && view === 'sphere' ? (

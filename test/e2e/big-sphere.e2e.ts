@@ -1,4 +1,4 @@
-// Process: test (Node, drives Chromium). A big sphere opens as a still picture at once (the host's, before the
+// Process: test (Node, drives Chromium). A big sphere opens on its opening picture at once (the host's, before the
 // window has its documents), then Cytoscape takes over with every contact and every tie of the kinds switched
 // on; switching a kind on adds its ties.
 import fs from 'node:fs';
@@ -26,7 +26,7 @@ describe('a big sphere', () => {
       await tiesDrawn(page);
       const seen = await marks();
       expect(seen['sphere:graph-drawn']).toBeLessThan(seen['sphere:ties-drawn']!);
-      expect(await probe<boolean>('previewShown')).toBe(false);
+      expect(await probe<boolean>('openingPictureShown')).toBe(false);
       expect(await probe<number>('nodeCount')).toBe(sphere.contacts.length);
       // Personal ties are off by default, and not in the graph at all until switched on.
       const personal = sphere.ties.filter((t) => t.kind === 'personal').length;
@@ -40,18 +40,18 @@ describe('a big sphere', () => {
       expect(session.errors).toEqual([]);
     }));
 
-  it('opens on the host\'s picture of the sphere before the window has any of its documents', () =>
+  it('opens on the host\'s opening picture of the sphere before the window has any of its documents', () =>
     withBigSphere(async ({ page, session, probe, marks }) => {
-      // A first opening makes the host's picture; the reload below is the opening under test.
+      // A first opening makes the host's opening picture; the reload below is the opening under test.
       await tiesDrawn(page);
-      // What the picture canvas holds at the moment the first sphere is marked as drawn.
+      // What the opening picture's canvas holds at the moment the first sphere is marked as drawn.
       await page.addInitScript(() => {
         const mark = performance.mark.bind(performance);
         performance.mark = ((name: string, options?: PerformanceMarkOptions) => {
           if (name === 'sphere:graph-drawn') {
-            const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="graph-preview"]');
-            const w = window as unknown as { __picture: { png: string; ink: number } | null };
-            w.__picture = null;
+            const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="opening-picture"]');
+            const w = window as unknown as { __openingPicture: { png: string; ink: number } | null };
+            w.__openingPicture = null;
             if (canvas && canvas.width > 0) {
               const small = document.createElement('canvas');
               small.width = 80;
@@ -61,12 +61,12 @@ describe('a big sphere', () => {
               const pixels = ctx.getImageData(0, 0, 80, 50).data;
               let ink = 0;
               for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) ink++;
-              w.__picture = { png: canvas.toDataURL('image/png'), ink };
-              // The window changes size while the picture is all there is (a panel opening, the user resizing).
+              w.__openingPicture = { png: canvas.toDataURL('image/png'), ink };
+              // The window changes size while the opening picture is all there is (a panel opening, the user resizing).
               document.body.style.width = '80%';
               requestAnimationFrame(() => requestAnimationFrame(() => {
-                const sphere = (window as unknown as { __sphere: { previewShown(): boolean; nodeCount(): number } }).__sphere;
-                (window as unknown as { __afterResize: unknown }).__afterResize = { shown: sphere.previewShown(), width: canvas.width, nodes: sphere.nodeCount() };
+                const sphere = (window as unknown as { __sphere: { openingPictureShown(): boolean; nodeCount(): number } }).__sphere;
+                (window as unknown as { __afterResize: unknown }).__afterResize = { shown: sphere.openingPictureShown(), width: canvas.width, nodes: sphere.nodeCount() };
               }));
             }
           }
@@ -77,19 +77,19 @@ describe('a big sphere', () => {
       await tiesDrawn(page);
       const seen = await marks();
       expect(seen['sphere:graph-drawn']).toBeLessThan(seen['sphere:loaded-contacts']!);
-      const picture = await page.evaluate(() => (window as unknown as { __picture: { png: string; ink: number } | null }).__picture);
-      expect(picture).not.toBeNull();
+      const openingPicture = await page.evaluate(() => (window as unknown as { __openingPicture: { png: string; ink: number } | null }).__openingPicture);
+      expect(openingPicture).not.toBeNull();
       // Thousands of contacts and ties cover a good part of the canvas (of 4,000 sample points).
-      expect(picture!.ink).toBeGreaterThan(400);
+      expect(openingPicture!.ink).toBeGreaterThan(400);
       fs.mkdirSync(screenshotDir, { recursive: true });
-      fs.writeFileSync(path.join(screenshotDir, 'big-sphere-2400-opening-picture.png'), Buffer.from(picture!.png.split(',')[1]!, 'base64'));
-      // Resized before Cytoscape had anyone: the picture was painted again at the new size, not taken away.
+      fs.writeFileSync(path.join(screenshotDir, 'big-sphere-2400-opening-picture.png'), Buffer.from(openingPicture!.png.split(',')[1]!, 'base64'));
+      // Resized before Cytoscape had anyone: the opening picture was painted again at the new size, not taken away.
       const afterResize = await page.evaluate(() => (window as unknown as { __afterResize: { shown: boolean; width: number; nodes: number } }).__afterResize);
       expect(afterResize).toMatchObject({ shown: true, nodes: 0 });
       expect(afterResize.width).toBeGreaterThan(0);
       await page.evaluate(() => (document.body.style.width = ''));
-      // Then the window's own drawing takes over, and the picture is gone.
-      expect(await probe<boolean>('previewShown')).toBe(false);
+      // Then the window's own drawing takes over, and the opening picture is gone.
+      expect(await probe<boolean>('openingPictureShown')).toBe(false);
       expect(await probe<number>('nodeCount')).toBe(sphere.contacts.length);
       expect(session.errors).toEqual([]);
     }));

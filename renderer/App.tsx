@@ -16,6 +16,8 @@ import { ActiveDialog, type OpenDialog } from './components/ActiveDialog.tsx';
 import { DetailPanel } from './components/DetailPanel.tsx';
 import { dueContacts, TodayPanel } from './components/TodayPanel.tsx';
 import { referralsToThank, ThanksPanel } from './components/ThanksPanel.tsx';
+import { lifetimeValue } from '../shared/domain/life-cycle.ts';
+import { baseCurrency, inReadingOrder } from '../shared/domain/money.ts';
 import { Legend } from './components/Legend.tsx';
 import { StoreProblem } from './components/StoreProblem.tsx';
 import { createModelBuilder } from '../shared/graph/sphere-model.ts';
@@ -76,12 +78,12 @@ export function App({ db, api, host, opening }: Props) {
   // Edits are asked of the host, which runs each in one transaction in the name of this device.
   const ctx = useMemo(() => ({ api }), [api]);
 
-  // The host's picture of the sphere, shown while the documents are on their way.
-  const [picture, setPicture] = useState<OpeningPicture | null>(null);
+  // The host's opening picture of the sphere, shown while the documents are on their way.
+  const [openingPicture, setOpeningPicture] = useState<OpeningPicture | null>(null);
   useEffect(() => {
     let live = true;
     void opening.picture.then((p) => {
-      if (live) setPicture(p);
+      if (live) setOpeningPicture(p);
     });
     return () => {
       live = false;
@@ -219,7 +221,7 @@ export function App({ db, api, host, opening }: Props) {
       {problem ? <StoreProblem problem={problem} api={api} onDismiss={() => setProblem(null)} /> : null}
       <main className="stage">
         <SphereGraph zoomSignal={zoomSignal} network={view === 'network' ? network : null} model={model} selectedId={selectedId} fitSignal={fitSignal} centreOn={centreOn} colourBy={colourBy} hiddenIds={hiddenIds} focus={focus}
-          onFocus={(id, depth) => { setSelectedId(id); setFocus({ id, depth }); say('Showing their neighbours. Escape returns to the whole sphere.'); }} dimOverdue={settings.dimOverdue} visibleTies={visibleTies} onSelect={setSelectedId} onDrop={onDrop} picture={loaded ? null : picture} onPicturePainted={opening.painted} />
+          onFocus={(id, depth) => { setSelectedId(id); setFocus({ id, depth }); say('Showing their neighbours. Escape returns to the whole sphere.'); }} dimOverdue={settings.dimOverdue} visibleTies={visibleTies} onSelect={setSelectedId} onDrop={onDrop} openingPicture={loaded ? null : openingPicture} onOpeningPicturePainted={opening.painted} />
         {layingOut ? <div className="progress" role="status" data-testid="network-progress"><p>Laying out the network of {docs.contacts.length.toLocaleString()} contacts…</p></div> : null}
         {view === 'list' ? <ListView contacts={docs.contacts} model={model} hiddenIds={hiddenIds} selectedId={selectedId} onSelect={setSelectedId} /> : null}
         {empty && !loadingSample && view === 'sphere' ? (
@@ -244,7 +246,7 @@ export function App({ db, api, host, opening }: Props) {
             touches={docs.touches.filter((t) => t.contactId === selected.id)}
             referralsOut={docs.ties.filter((t) => t.kind === 'referral' && t.from === selected.id).length}
             referralsIn={docs.ties.filter((t) => t.kind === 'referral' && t.to === selected.id).length}
-            lifetimeValue={docs.deals.filter((d) => d.contactId === selected.id).reduce((sum, d) => sum + d.amount, 0)}
+            lifetimeValue={inReadingOrder(lifetimeValue(docs.deals.filter((d) => d.contactId === selected.id)), baseCurrency(settings))}
             sharedCustomers={docs.ties.filter((t) => t.kind === 'partner' && t.from === selected.id).length}
             influences={docs.ties.filter((t) => t.kind === 'influence' && t.from === selected.id).length}
             referralsGiven={docs.ties.filter((t) => t.kind === 'referral' && t.from === selected.id).map((t) => ({ tie: t, name: byId.get(t.to)?.name ?? 'someone' }))}

@@ -1,6 +1,7 @@
 // Process: renderer. The selected contact: who they are, why their trust score is what it is, and their recent touches.
 import { CATEGORY_LABELS, RING_LABELS, ROLE_LABELS, type CustomerStage } from '../../shared/domain/sphere.ts';
 import type { TrustScore } from '../../shared/domain/trust-score.ts';
+import { formatMoney, type CurrencyAmount } from '../../shared/domain/money.ts';
 import type { ContactDoc, TieDoc, TouchDoc } from '../../shared/schemas/index.ts';
 import { commandHint } from '../../shared/command-specs.ts';
 import { COMMANDS, type CommandId } from '../commands/registry.ts';
@@ -15,7 +16,8 @@ type Props = {
   touches: TouchDoc[];
   referralsOut: number;
   referralsIn: number;
-  lifetimeValue: number;
+  /** One sum per currency, the base currency first. */
+  lifetimeValue: CurrencyAmount[];
   sharedCustomers: number;
   influences: number;
   referralsGiven: { tie: TieDoc; name: string }[];
@@ -25,8 +27,6 @@ type Props = {
   onThank(tieId: string): void;
   onClose(): void;
 };
-
-const money = (cents: number) => (cents / 100).toLocaleString(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 
 export function DetailPanel({ contact, stage, score, touches, referralsOut, referralsIn, lifetimeValue, sharedCustomers, influences, referralsGiven, available, onCommand, onThank, onClose }: Props) {
   const recent = [...touches].sort((a, b) => b.at - a.at).slice(0, 12);
@@ -48,7 +48,7 @@ export function DetailPanel({ contact, stage, score, touches, referralsOut, refe
         <dt>Ring</dt><dd data-testid="detail-ring">{RING_LABELS[contact.ring]}</dd>
         <dt>Category</dt><dd>{CATEGORY_LABELS[contact.category]}</dd>
         <dt>Stage</dt><dd data-testid="detail-stage">{STAGE_LABELS[stage]}{contact.stageByHand ? ' (set by hand)' : ''}</dd>
-        <dt>Lifetime value</dt><dd data-testid="detail-ltv">{money(lifetimeValue)}</dd>
+        <dt>Lifetime value</dt><dd data-testid="detail-ltv">{lifetimeValue.map(({ currency, amount }) => formatMoney(amount, currency)).join(' · ')}</dd>
         {contact.roles.length ? (<><dt>Roles</dt><dd>{contact.roles.map((r) => ROLE_LABELS[r]).join(', ')}</dd></>) : null}
         {contact.emails.length ? (<><dt>Email</dt><dd>{contact.emails.join(', ')}</dd></>) : null}
         {contact.phones.length ? (<><dt>Phone</dt><dd>{contact.phones.join(', ')}</dd></>) : null}

@@ -6,7 +6,7 @@ import type { TieKind } from '../../shared/domain/sphere.ts';
 import { diffModels, withTieKinds, type GraphDiff, type NodeData, type SphereGraphModel } from '../../shared/graph/sphere-model.ts';
 import type { NetworkPositions } from './network-layout.ts';
 import { paintBackdrop } from './sphere-backdrop.ts';
-import { clearPreview, paintPreview, type PreviewOptions } from './sphere-preview.ts';
+import { clearOpeningPicture, paintOpeningPicture, type OpeningPictureStyle } from './paint-opening-picture.ts';
 import { markStartup } from '../perf/startup-marks.ts';
 import { sphereStylesheet } from './sphere-style.ts';
 import type { ColourMode } from '../../shared/graph/sphere-colours.ts';
@@ -35,15 +35,15 @@ export type SphereGraphProps = {
   /** A contact was dragged and released over `target`. */
   onDrop(id: string, target: DropTarget): void;
   /** The host's opening picture (see sphere-picture.ts): painted until the model has contacts. */
-  picture: OpeningPicture | null;
-  /** The opening picture is on screen. */
-  onPicturePainted(): void;
+  openingPicture: OpeningPicture | null;
+  /** The host's opening picture is on screen. */
+  onOpeningPicturePainted(): void;
 };
 
 export type OpeningPicture = { model: SphereGraphModel; dimOverdue: boolean };
 
-/** A still picture of the sphere painted on our own canvas (sphere-preview.ts) while Cytoscape is not ready. */
-type Preview = { model: SphereGraphModel; options: PreviewOptions };
+/** The opening picture as painted on our own canvas (paint-opening-picture.ts) while Cytoscape is not ready. */
+type PaintedOpeningPicture = { model: SphereGraphModel; options: OpeningPictureStyle };
 
 type SphereProbe = {
   nodeCount(): number;
@@ -55,17 +55,21 @@ type SphereProbe = {
   nodePosition(id: string): { x: number; y: number } | null;
   /** Which ring and sector the drawn node sits in. */
   placeOf(id: string): DropTarget | null;
-  /** The still picture shown while a big sphere is handed to Cytoscape is on screen. */
-  previewShown(): boolean;
+  /** The opening picture, shown until Cytoscape has drawn the sphere, is on screen. */
+  openingPictureShown(): boolean;
   /** Ties drawn by Cytoscape (kinds switched off are not in the graph). */
   edgeCount(): number;
   /** The contact held by the pointer during a drag. */
   grabbedId(): string | null;
   /** Page coordinates of the middle of a ring within a sector: where to drop to reach it. */
   ringMiddle(ring: string, category: string): { x: number; y: number } | null;
+  /** The view whose positions are on screen, once nothing moves: null while a view switch or an animation runs. */
+  settledView(): 'sphere' | 'network' | null;
+  /** Where "you" is drawn in the centre of the sphere, in page coordinates, and its radius in pixels. */
+  you(): { x: number; y: number; radius: number };
 };
 
-export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn, dimOverdue, colourBy, hiddenIds, focus, onFocus, network, visibleTies, onSelect, onDrop, picture, onPicturePainted }: SphereGraphProps) {
+export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn, dimOverdue, colourBy, hiddenIds, focus, onFocus, network, visibleTies, onSelect, onDrop, openingPicture, onOpeningPicturePainted }: SphereGraphProps) {
   const networkRef = useRef(network);
   const [tip, setTip] = useState<{ x: number; y: number; id: string } | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
@@ -77,29 +81,31 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
   const hoverRef = useRef<{ ring: string; category: string } | null>(null);
   const repaintRef = useRef<() => void>(() => {});
   const styleRef = useRef({ colourBy, dimOverdue });
-  const previewRef = useRef<HTMLCanvasElement>(null);
+  const openingCanvasRef = useRef<HTMLCanvasElement>(null);
   const preparingRef = useRef<HTMLParagraphElement>(null);
-  /** What the still picture on screen shows (until Cytoscape has drawn it), so it can be painted again when the view changes. */
-  const previewingRef = useRef<Preview | null>(null);
+  /** What the opening picture on screen shows (until Cytoscape has drawn it), so it can be painted again when the view changes. */
+  const paintedRef = useRef<PaintedOpeningPicture | null>(null);
   /** Elements are waiting to be handed to Cytoscape in a later frame. */
   const pendingRef = useRef(false);
-  /** Paints the still picture at Cytoscape's current view, and keeps what it shows. */
-  const showPreview = (preview: Preview) => {
+  /** Paints the opening picture at Cytoscape's current view, and keeps what it shows. */
+  const showOpeningPicture = (painted: PaintedOpeningPicture) => {
     const cy = cyRef.current;
-    if (!cy || !previewRef.current) return;
-    paintPreview(previewRef.current, preview.model, { zoom: cy.zoom(), pan: cy.pan() }, preview.options);
-    previewingRef.current = preview;
+    if (!cy || !openingCanvasRef.current) return;
+    paintOpeningPicture(openingCanvasRef.current, painted.model, { zoom: cy.zoom(), pan: cy.pan() }, painted.options);
+    paintedRef.current = painted;
   };
-  const endPreview = () => {
-    if (!previewingRef.current) return;
-    previewingRef.current = null;
-    if (previewRef.current) clearPreview(previewRef.current);
+  const endOpeningPicture = () => {
+    if (!paintedRef.current) return;
+    paintedRef.current = null;
+    if (openingCanvasRef.current) clearOpeningPicture(openingCanvasRef.current);
     if (preparingRef.current) preparingRef.current.hidden = true;
   };
+  /** A switch between the sphere and the network view is animating. */
+  const switchingRef = useRef(false);
   const hiddenRef = useRef<Set<string> | null>(null);
   const visibleTiesRef = useRef(visibleTies);
-  /** The opening picture on screen, whose rings the backdrop draws until the model has contacts. */
-  const pictureRef = useRef<SphereGraphModel | null>(null);
+  /** The host's opening picture on screen, whose rings the backdrop draws until the model has contacts. */
+  const openingModelRef = useRef<SphereGraphModel | null>(null);
 
   useEffect(() => {
     handlers.current = { onSelect, onDrop, onFocus };
@@ -126,17 +132,17 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       if (!canvas) return;
       // The rings mean nothing in the network view: its positions come from the ties, not from depth.
       if (networkRef.current) canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
-      else paintBackdrop(canvas, (modelRef.current.nodes.size === 0 && pictureRef.current ? pictureRef.current : modelRef.current).layout, { zoom: cy.zoom(), pan: cy.pan() }, hoverRef.current as never);
+      else paintBackdrop(canvas, (modelRef.current.nodes.size === 0 && openingModelRef.current ? openingModelRef.current : modelRef.current).layout, { zoom: cy.zoom(), pan: cy.pan() }, hoverRef.current as never);
     };
     repaintRef.current = repaint;
     cy.on('viewport resize', repaint);
     cy.on('viewport resize', () => {
-      const preview = previewingRef.current;
-      if (!preview) return;
-      // Once Cytoscape holds the elements, its own drawing is right for the new view. Until then the picture is
-      // all there is: painted again (a resize while the window settles would otherwise leave a blank sphere).
-      if (!pendingRef.current && (shownRef.current?.nodes.size ?? 0) > 0) endPreview();
-      else showPreview(preview);
+      const painted = paintedRef.current;
+      if (!painted) return;
+      // Once Cytoscape holds the elements, its own drawing is right for the new view. Until then the opening
+      // picture is all there is: painted again (a resize while the window settles would otherwise leave a blank sphere).
+      if (!pendingRef.current && (shownRef.current?.nodes.size ?? 0) > 0) endOpeningPicture();
+      else showOpeningPicture(painted);
     });
     cy.on('tap', 'node', (event) => handlers.current.onSelect(event.target.id()));
     cy.on('dbltap', 'node', (event) => handlers.current.onFocus(event.target.id(), (event.originalEvent as MouseEvent | undefined)?.shiftKey ? 2 : 1));
@@ -155,7 +161,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     const release = () => {
       const node = dragged;
       dragged = null;
-      // In the network view a drag only rearranges the picture.
+      // In the network view a drag only rearranges the drawing.
       if (!node || networkRef.current) return;
       hoverRef.current = null;
       repaint();
@@ -184,6 +190,9 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     window.addEventListener('pointerup', release, true);
     const observer = new ResizeObserver(() => {
       cy.resize();
+      // An empty sphere has no view of the user's to keep: it follows the window, and gets its place once the
+      // container has its size if it had none when first fitted.
+      if (modelRef.current.nodes.size === 0 && !openingModelRef.current && !networkRef.current) fitSphere(cy, modelRef.current, container);
       repaint();
     });
     observer.observe(container);
@@ -206,7 +215,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
         const node = cy.getElementById(id);
         return node.empty() ? null : hitTest(node.position(), modelRef.current.layout);
       },
-      previewShown: () => previewingRef.current !== null,
+      openingPictureShown: () => paintedRef.current !== null,
       edgeCount: () => cy.edges().length,
       grabbedId: () => cy.nodes(':grabbed').first().id() ?? null,
       ringMiddle: (ring, category) => {
@@ -218,6 +227,11 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
         const a = (sector.startAngle + sector.endAngle) / 2;
         const box = container.getBoundingClientRect();
         return { x: box.left + cy.pan().x + r * Math.cos(a) * cy.zoom(), y: box.top + cy.pan().y + r * Math.sin(a) * cy.zoom() };
+      },
+      settledView: () => (switchingRef.current || cy.animated() ? null : networkRef.current ? 'network' : 'sphere'),
+      you: () => {
+        const box = container.getBoundingClientRect();
+        return { x: box.left + cy.pan().x, y: box.top + cy.pan().y, radius: modelRef.current.layout.centreRadius * cy.zoom() };
       },
     };
     return () => {
@@ -232,18 +246,18 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
   // The opening picture: the sphere as the store holds it, painted while the window's own documents arrive.
   useEffect(() => {
     const cy = cyRef.current;
-    if (!cy || !picture || modelRef.current.nodes.size > 0 || shownRef.current?.nodes.size || picture.model.nodes.size === 0) return;
-    pictureRef.current = picture.model;
-    fitSphere(cy, picture.model, containerRef.current!);
+    if (!cy || !openingPicture || modelRef.current.nodes.size > 0 || shownRef.current?.nodes.size || openingPicture.model.nodes.size === 0) return;
+    openingModelRef.current = openingPicture.model;
+    fitSphere(cy, openingPicture.model, containerRef.current!);
     repaintRef.current();
-    showPreview({ model: withTieKinds(picture.model, visibleTiesRef.current), options: { colourBy: styleRef.current.colourBy, visibleTies: visibleTiesRef.current, dimOverdue: picture.dimOverdue } });
+    showOpeningPicture({ model: withTieKinds(openingPicture.model, visibleTiesRef.current), options: { colourBy: styleRef.current.colourBy, visibleTies: visibleTiesRef.current, dimOverdue: openingPicture.dimOverdue } });
     preparingRef.current!.hidden = false;
     // Our own canvas is on screen with the next frame (Cytoscape's drawing needs the two of afterDraw).
     requestAnimationFrame(() => {
       markStartup('graph-drawn');
-      onPicturePainted();
+      onOpeningPicturePainted();
     });
-  }, [picture, onPicturePainted]);
+  }, [openingPicture, onOpeningPicturePainted]);
 
   // Apply what changed.
   useEffect(() => {
@@ -251,30 +265,32 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     if (!cy) return;
     modelRef.current = model;
     visibleTiesRef.current = visibleTies;
-    if (model.nodes.size > 0) pictureRef.current = null;
+    if (model.nodes.size > 0) openingModelRef.current = null;
     const first = shownRef.current === null || shownRef.current.nodes.size === 0;
     // Ties of a kind switched off are not in the graph at all: hidden elements still cost styling on every change.
     const shown = withTieKinds(model, visibleTies);
     setEdgeDetail(cy, shown.edges.size);
-    if (first && model.nodes.size > 0) fitSphere(cy, model, containerRef.current!);
+    // An empty sphere is fitted too (unless the opening picture holds the view): left at Cytoscape's default
+    // viewport, "you" sat in the top-left corner, half off screen, on a new user's first screen.
+    if (first && (model.nodes.size > 0 || !openingModelRef.current)) fitSphere(cy, model, containerRef.current!);
     repaintRef.current();
     if (pendingRef.current) return;
-    if (first && (shown.nodes.size > PREVIEW_ABOVE.nodes || shown.edges.size > PREVIEW_ABOVE.ties) && !networkRef.current) {
-      // A big sphere is painted at once from the model, and handed to Cytoscape a frame later.
-      showPreview({ model: shown, options: { colourBy: styleRef.current.colourBy, visibleTies, dimOverdue: styleRef.current.dimOverdue } });
+    if (first && (shown.nodes.size > OPENING_PICTURE_ABOVE.nodes || shown.edges.size > OPENING_PICTURE_ABOVE.ties) && !networkRef.current) {
+      // A big sphere is painted at once from the model as its opening picture, and handed to Cytoscape a frame later.
+      showOpeningPicture({ model: shown, options: { colourBy: styleRef.current.colourBy, visibleTies, dimOverdue: styleRef.current.dimOverdue } });
       pendingRef.current = true;
       // Set on the element itself: the handover keeps the page busy, and a React render would come too late.
       preparingRef.current!.hidden = false;
       afterDraw(() => {
         markStartup('graph-drawn');
         if (cyRef.current !== cy) return;
-        // Whatever the model is by now: it may have changed while the preview was painted.
+        // Whatever the model is by now: it may have changed while the opening picture was painted.
         const latest = withTieKinds(modelRef.current, visibleTiesRef.current);
         applyDiff(cy, diffModels(shownRef.current, latest), networkRef.current);
         shownRef.current = latest;
         pendingRef.current = false;
         afterDraw(() => {
-          endPreview();
+          endOpeningPicture();
           markStartup('ties-drawn');
         });
       });
@@ -282,10 +298,10 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     }
     applyDiff(cy, diffModels(shownRef.current, shown), networkRef.current);
     shownRef.current = shown;
-    if (model.nodes.size > 0 || previewingRef.current) {
+    if (model.nodes.size > 0 || paintedRef.current) {
       afterDraw(() => {
         // An opening picture gives way to Cytoscape's drawing (or to an empty sphere, if everyone was deleted meanwhile).
-        endPreview();
+        endOpeningPicture();
         if (model.nodes.size === 0) return;
         markStartup('graph-drawn');
         markStartup('ties-drawn');
@@ -304,7 +320,9 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     layout.one('layoutstop', () => {
       if (!network) fitSphere(cy, modelRef.current, containerRef.current!);
       repaintRef.current();
+      switchingRef.current = false;
     });
+    switchingRef.current = true;
     layout.run();
   }, [network]);
 
@@ -371,8 +389,8 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
   return (
     <div className="graph" data-testid="sphere-graph">
       <canvas ref={backdropRef} className="graph-backdrop" aria-hidden="true" />
-      <canvas ref={previewRef} className="graph-backdrop" aria-hidden="true" data-testid="graph-preview" />
-      <p ref={preparingRef} className="graph-preparing" role="status" hidden>Getting {(model.nodes.size || picture?.model.nodes.size || 0).toLocaleString()} contacts ready to explore…</p>
+      <canvas ref={openingCanvasRef} className="graph-backdrop" aria-hidden="true" data-testid="opening-picture" />
+      <p ref={preparingRef} className="graph-preparing" role="status" hidden>Getting {(model.nodes.size || openingPicture?.model.nodes.size || 0).toLocaleString()} contacts ready to explore…</p>
       <div ref={containerRef} className="graph-canvas" role="img" aria-label="Your sphere: you in the centre, rings for Trust, Like, Know and prospects, sectors by category" />
       {tip && model.nodes.get(tip.id) ? <NodeTip x={tip.x} y={tip.y} data={model.nodes.get(tip.id)!.data} /> : null}
     </div>
@@ -380,8 +398,8 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
 }
 
 
-/** Above these, a sphere opening is painted as a still picture first and handed to Cytoscape a frame later. */
-const PREVIEW_ABOVE = { nodes: 2000, ties: 2500 };
+/** Above these, a sphere opening is painted as an opening picture first and handed to Cytoscape a frame later. */
+const OPENING_PICTURE_ABOVE = { nodes: 2000, ties: 2500 };
 
 /** Cytoscape draws in its own animation-frame loop, registered before ours: two frames on, the drawing is on screen. */
 function afterDraw(then: () => void): void {

@@ -1,18 +1,18 @@
 // Process: renderer. The host's opening picture (shared/graph/sphere-picture.ts), asked for as soon as the window
-// is connected. The documents' load waits until the picture is painted: tens of megabytes arriving first would
-// hold the frame that shows it back by a third of a second, and the picture is what the user sees meanwhile.
+// is connected. The documents' load waits until it is painted: tens of megabytes arriving first would hold the
+// frame that shows it back by a third of a second, and the opening picture is what the user sees meanwhile.
 import type { AppApiClient } from '../../shared/app-api.ts';
 import { modelOfPicture } from '../../shared/graph/sphere-picture.ts';
 import type { OpeningPicture } from './SphereGraph.tsx';
 
-/** Longest the documents wait for a picture that does not come or cannot be painted. */
+/** Longest the documents wait for an opening picture that does not come or cannot be painted. */
 const MAX_WAIT_MS = 1500;
 
 export type OpeningPictureRequest = {
   picture: Promise<OpeningPicture | null>;
-  /** Called once the picture is on screen. */
+  /** Called once the opening picture is on screen. */
   painted(): void;
-  /** Resolves when the documents may be loaded: the picture painted, absent, failed, or late. */
+  /** Resolves when the documents may be loaded: the opening picture painted, absent, failed, or late. */
   settled: Promise<void>;
 };
 

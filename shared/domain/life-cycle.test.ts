@@ -22,6 +22,12 @@ describe('customer life cycle', () => {
   });
 
   it('sums lifetime value exactly in minor units', () => {
-    expect(lifetimeValue([{ amount: 10_01 }, { amount: 20_02 }, { amount: 0 }])).toBe(30_03);
+    expect(lifetimeValue([{ amount: 10_01, currency: 'USD' }, { amount: 20_02, currency: 'USD' }, { amount: 0, currency: 'USD' }])).toEqual({ USD: 30_03 });
+  });
+
+  it('keeps a sum per currency instead of adding euros to dollars', () => {
+    const deals = [{ amount: 1234_00, currency: 'USD' }, { amount: 50_00, currency: 'EUR' }, { amount: 25_00, currency: 'eur' }, { amount: 1_00, currency: 'USD' }];
+    expect(lifetimeValue(deals)).toEqual({ USD: 1235_00, EUR: 75_00 });
+    expect(lifetimeValue([])).toEqual({});
   });
 });

@@ -31,9 +31,20 @@ export function stageFromHistory(
   return 'firstTime';
 }
 
-/** Lifetime value: what the relationship has brought so far, in minor units. */
-export function lifetimeValue(deals: readonly { amount: number }[]): number {
-  return deals.reduce((sum, deal) => sum + deal.amount, 0);
+/** Sums per currency (ISO code → minor units): amounts in different currencies do not add up. */
+export type CurrencyTotals = Record<string, number>;
+
+/**
+ * Lifetime value: what the relationship has brought so far, per currency, in minor units. Deals in euros and
+ * dollars were once added into one number shown as dollars; each currency is now its own sum.
+ */
+export function lifetimeValue(deals: readonly { amount: number; currency: string }[]): CurrencyTotals {
+  const totals: CurrencyTotals = {};
+  for (const deal of deals) {
+    const code = deal.currency.toUpperCase();
+    totals[code] = (totals[code] ?? 0) + deal.amount;
+  }
+  return totals;
 }
 
 /**

@@ -1,5 +1,5 @@
 // Process: any (pure). The colours that encode the domain on the graph, the legend and the opening picture alike:
-// the host paints the first picture with them before the renderer has its documents.
+// the host paints the opening picture with them before the renderer has its documents.
 import type { Category, CustomerStage, TieKind } from '../domain/sphere.ts';
 
 export const CATEGORY_COLOURS: Record<Category, string> = {

@@ -1,7 +1,7 @@
 // Process: any (pure). The sphere's opening picture: what the host, which already holds the store's parsed
 // documents, sends the window first so it can paint the sphere before its own copy of tens of thousands of
-// documents has arrived. It is the same graph model the window will build, reduced to what a still picture
-// needs (positions, sizes, fills, ties), in flat arrays: for 10,000 contacts and 30,000 ties about half a
+// documents has arrived. It is the same graph model the window will build, reduced to what the opening
+// picture needs (positions, sizes, fills, ties), in flat arrays: for 10,000 contacts and 30,000 ties about half a
 // megabyte of JSON instead of twenty.
 import { z } from 'zod';
 import { CATEGORIES, RINGS, TIE_KINDS, type TieKind } from '../domain/sphere.ts';

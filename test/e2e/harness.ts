@@ -52,17 +52,60 @@ export function startHost(dataDir: string): Promise<Host> {
 
 export type Session = { browser: Browser; page: Page; errors: string[] };
 
+export type PageOptions = {
+  viewport?: { width: number; height: number };
+  /** The page's time zone (Playwright's context option), e.g. 'Asia/Tokyo'. */
+  timezoneId?: string;
+  /** Date.now() and new Date() in the page stay at this moment; timers still run. */
+  fixedTime?: number | string | Date;
+  /** Runs before the app's page is loaded (init scripts that must see its start). */
+  beforeLoad?(page: Page): Promise<void>;
+};
+
 /** A fresh browser per test: no state leaks between tests. Page errors are collected for assertions. */
-export async function openPage(url: string, viewport = { width: 1280, height: 860 }): Promise<Session> {
+export async function openPage(url: string, options: PageOptions = {}): Promise<Session> {
   const browser = await chromium.launch({ executablePath: findOrInstallChromium(() => {}), args: CHROMIUM_ARGS, headless: true });
-  const page = await browser.newPage({ viewport });
+  const page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 860 }, timezoneId: options.timezoneId });
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
   });
+  if (options.fixedTime !== undefined) await page.clock.setFixedTime(options.fixedTime);
+  await options.beforeLoad?.(page);
   await page.goto(url);
   return { browser, page, errors };
+}
+
+export type SphereRun = { dataDir: string; host: Host; session: Session; page: Page };
+
+export type SphereOptions = PageOptions & {
+  /** Writes the store before the host opens it (e.g. fillStore). */
+  prepare?(dataDir: string): Promise<void>;
+};
+
+/**
+ * One test's own sphere: a fresh data folder, a browser host on it and a browser page, closed whatever the test
+ * does. Resolves once the page's graph is mounted (its test probe exists).
+ */
+export async function withSphere(name: string, options: SphereOptions, test: (run: SphereRun) => Promise<void>): Promise<void> {
+  const dataDir = freshDataDir(name);
+  await options.prepare?.(dataDir);
+  const host = await startHost(dataDir);
+  let session: Session | undefined;
+  try {
+    session = await openPage(host.url, options);
+    await session.page.waitForFunction(() => (window as unknown as { __sphere?: unknown }).__sphere !== undefined);
+    await test({ dataDir, host, session, page: session.page });
+  } finally {
+    await session?.browser.close();
+    await host.stop();
+  }
+}
+
+/** Two frames on: whatever the page drew for the last change is on screen (Cytoscape draws in its own frame loop). */
+export function drawn(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

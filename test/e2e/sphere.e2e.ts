@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { freshDataDir, openPage, screenshot, startHost, type Host, type Session } from './harness.ts';
+import { drawn, freshDataDir, openPage, screenshot, startHost, type Host, type Session } from './harness.ts';
 import { storedDocs } from './stored.ts';
 
 type Probe = {
@@ -113,7 +113,7 @@ describe('the first sphere', () => {
     const stored = storedContacts(dataDir);
     expect(stored.length).toBeGreaterThanOrEqual(300);
     await expect.poll(() => nodeCount(page)).toBe(stored.length);
-    await page.waitForTimeout(300);
+    await drawn(page);
     await screenshot(page, 'foundation-4-sample-sphere');
     expect(session.errors).toEqual([]);
   });

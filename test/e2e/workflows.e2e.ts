@@ -20,7 +20,7 @@ type Tie = { kind: string; from: string; to: string; reward?: string; rewardedAt
 async function start(name: string) {
   const dataDir = freshDataDir(name);
   const host = await startHost(dataDir);
-  const session = await openPage(host.url, { width: 1600, height: 900 });
+  const session = await openPage(host.url, { viewport: { width: 1600, height: 900 } });
   running.push({ host, session });
   await session.page.waitForFunction(() => (window as unknown as { __sphere?: Probe }).__sphere !== undefined);
   return { dataDir, page: session.page, session };
@@ -106,6 +106,19 @@ describe('relationship workflows', () => {
     // Derived when read, never stored: nothing on the contact can go stale or flip.
     expect(contactNamed(dataDir, 'Bo Chen')).not.toHaveProperty('stage');
     expect(session.errors).toEqual([]);
+  });
+
+  it('shows lifetime value per currency, the base currency first, instead of one sum in dollars', async () => {
+    const { page } = await start('currencies');
+    await addContact(page, 'Eli Euro', 'business', 'like');
+    for (const [amount, currency] of [['300', 'EUR'], ['1,250.50', 'USD']]) {
+      await page.getByTestId('action-deal').click();
+      await page.getByTestId('deal-amount').fill(amount!);
+      await page.getByTestId('deal-currency').fill(currency!);
+      await page.getByTestId('deal-save').click();
+      await page.getByTestId('deal-form').waitFor({ state: 'detached' });
+    }
+    await expect.poll(() => page.getByTestId('detail-ltv').textContent()).toBe('$1,251 · €300');
   });
 
   it('merges two records of the same person', async () => {

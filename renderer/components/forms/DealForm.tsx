@@ -1,6 +1,7 @@
 // Process: renderer. Record a deal: amount in the user's terms (dollars and cents), stored exactly in minor units.
 import { useState, type FormEvent } from 'react';
 import type { TieDoc } from '../../../shared/schemas/index.ts';
+import { isFutureDay, localNoon, localToday } from '../../../shared/domain/local-date.ts';
 import { Dialog, saveOrExplain } from './Dialog.tsx';
 
 export type DealInput = { amount: number; currency: string; at: number; referralId?: string; note: string };
@@ -19,7 +20,7 @@ type Props = { name: string; referrals: { tie: TieDoc; referrerName: string }[];
 export function DealForm({ name, referrals, onSave, onClose }: Props) {
   const [amount, setAmount] = useState('');
   const [currency, setCurrency] = useState('USD');
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [date, setDate] = useState(() => localToday());
   const [referralId, setReferralId] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -30,8 +31,9 @@ export function DealForm({ name, referrals, onSave, onClose }: Props) {
     if (cents === null) return setError('An amount is a positive number such as 1250 or 1,250.50.');
     const code = currency.trim().toUpperCase();
     if (!/^[A-Z]{3}$/.test(code)) return setError('A currency is a three-letter code such as USD or EUR.');
-    const at = Date.parse(`${date}T12:00:00`);
-    if (Number.isNaN(at)) return setError('Choose the day of the deal.');
+    const at = localNoon(date);
+    if (at === null) return setError('Choose the day of the deal.');
+    if (isFutureDay(date)) return setError('A deal cannot be in the future.');
     setError(null);
     void saveOrExplain(() => onSave({ amount: cents, currency: code, at, referralId: referralId || undefined, note }), setFailure, onClose);
   };
@@ -43,7 +45,7 @@ export function DealForm({ name, referrals, onSave, onClose }: Props) {
           <label className="field"><span>Currency</span><input data-testid="deal-currency" value={currency} maxLength={3} onChange={(e) => setCurrency(e.target.value)} /></label>
         </div>
         {error ? <p className="failure" role="alert">{error}</p> : null}
-        <label className="field"><span>Day</span><input type="date" data-testid="deal-date" value={date} onChange={(e) => setDate(e.target.value)} /></label>
+        <label className="field"><span>Day</span><input type="date" data-testid="deal-date" value={date} max={localToday()} onChange={(e) => setDate(e.target.value)} /></label>
         {referrals.length ? (
           <label className="field"><span>Came from a referral</span>
             <select data-testid="deal-referral" value={referralId} onChange={(e) => setReferralId(e.target.value)}>

@@ -1,6 +1,7 @@
 // Process: renderer. Log a touch: what kind, which way, when, and a note.
 import { useState, type FormEvent } from 'react';
 import { TOUCH_KINDS, type TouchKind } from '../../../shared/domain/sphere.ts';
+import { isFutureDay, localNoon, localToday } from '../../../shared/domain/local-date.ts';
 import { Dialog, saveOrExplain } from './Dialog.tsx';
 
 export const TOUCH_LABELS: Record<Exclude<TouchKind, 'stageChange'>, string> = {
@@ -9,19 +10,17 @@ export const TOUCH_LABELS: Record<Exclude<TouchKind, 'stageChange'>, string> = {
 
 export type TouchInput = { kind: Exclude<TouchKind, 'stageChange'>; direction: 'inbound' | 'outbound'; at: number; note: string };
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 export function TouchForm({ name, onSave, onClose }: { name: string; onSave(input: TouchInput): Promise<void>; onClose(): void }) {
   const [kind, setKind] = useState<TouchInput['kind']>('call');
   const [direction, setDirection] = useState<TouchInput['direction']>('outbound');
-  const [date, setDate] = useState(today());
+  const [date, setDate] = useState(() => localToday());
   const [note, setNote] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const at = Date.parse(`${date}T12:00:00`);
-    if (Number.isNaN(at)) return setFailure('Choose the day it happened.');
-    if (at > Date.now() + 86_400_000) return setFailure('A touch cannot be in the future.');
+    const at = localNoon(date);
+    if (at === null) return setFailure('Choose the day it happened.');
+    if (isFutureDay(date)) return setFailure('A touch cannot be in the future.');
     void saveOrExplain(() => onSave({ kind, direction, at, note }), setFailure, onClose);
   };
   return (
@@ -40,7 +39,7 @@ export function TouchForm({ name, onSave, onClose }: { name: string; onSave(inpu
             </select>
           </label>
         </div>
-        <label className="field"><span>Day</span><input type="date" data-testid="touch-date" value={date} max={today()} onChange={(e) => setDate(e.target.value)} /></label>
+        <label className="field"><span>Day</span><input type="date" data-testid="touch-date" value={date} max={localToday()} onChange={(e) => setDate(e.target.value)} /></label>
         <label className="field"><span>Note</span><textarea data-testid="touch-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} maxLength={5000} /></label>
         {failure ? <p className="failure" role="alert">{failure}</p> : null}
         <div className="actions"><button type="button" onClick={onClose}>Cancel</button><button type="submit" className="primary" data-testid="touch-save">Log touch</button></div>

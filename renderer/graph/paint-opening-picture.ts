@@ -1,7 +1,8 @@
-// Process: renderer. A big sphere's first picture, painted straight onto a canvas from the model while Cytoscape
-// takes its elements in: Cytoscape styles each of tens of thousands of elements before it draws any, which would
-// leave the screen empty for seconds. The preview uses the same positions, sizes, colours and viewport, so the
-// handover is seamless; it is cleared once Cytoscape has drawn everything, or as soon as the view moves.
+// Process: renderer. The opening picture, painted straight onto a canvas from a model (the host's, or the window's
+// own for a big sphere) while Cytoscape takes its elements in: Cytoscape styles each of tens of thousands of
+// elements before it draws any, which would leave the screen empty for seconds. The opening picture uses the same
+// positions, sizes, colours and viewport, so the handover is seamless; it is cleared once Cytoscape has drawn
+// everything.
 import type { TieKind } from '../../shared/domain/sphere.ts';
 import type { NodeData, SphereGraphModel } from '../../shared/graph/sphere-model.ts';
 import { TIE_COLOURS, type ColourMode } from '../../shared/graph/sphere-colours.ts';
@@ -11,10 +12,10 @@ import type { Viewport } from './sphere-backdrop.ts';
 const TIE_ALPHA: Record<TieKind, number> = { referral: 0.5, influence: 0.4, partner: 0.45, personal: 0.32 };
 const FILL: Record<ColourMode, keyof Pick<NodeData, 'categoryFill' | 'stageFill' | 'touchFill'>> = { category: 'categoryFill', stage: 'stageFill', touch: 'touchFill' };
 
-export type PreviewOptions = { colourBy: ColourMode; visibleTies: Record<TieKind, boolean>; dimOverdue: boolean };
+export type OpeningPictureStyle = { colourBy: ColourMode; visibleTies: Record<TieKind, boolean>; dimOverdue: boolean };
 
 /** Paints every contact and visible tie; returns how many elements it drew. */
-export function paintPreview(canvas: HTMLCanvasElement, model: SphereGraphModel, viewport: Viewport, options: PreviewOptions): number {
+export function paintOpeningPicture(canvas: HTMLCanvasElement, model: SphereGraphModel, viewport: Viewport, options: OpeningPictureStyle): number {
   const dpr = window.devicePixelRatio || 1;
   const { clientWidth: w, clientHeight: h } = canvas;
   canvas.width = Math.round(w * dpr);
@@ -70,7 +71,7 @@ export function paintPreview(canvas: HTMLCanvasElement, model: SphereGraphModel,
 }
 
 /** Empties the canvas and gives its memory back. */
-export function clearPreview(canvas: HTMLCanvasElement): void {
+export function clearOpeningPicture(canvas: HTMLCanvasElement): void {
   canvas.width = 0;
   canvas.height = 0;
 }

@@ -14,10 +14,18 @@ export function storedTextOf(doc: object): string | undefined {
   return storedText.get(doc);
 }
 
+/** Per connection: what brings the caches up to date with other connections before they check (commit-log.ts). */
+const catchUps = new WeakMap<Database.Database, () => void>();
+
+export function beforeCacheChecks(db: Database.Database, catchUp: () => void): void {
+  catchUps.set(db, catchUp);
+}
+
 /**
  * Coherent because every write of this connection passes through set() or delete(), and SQLite's data_version
- * changes when any *other* connection commits to the file: then everything cached is dropped. Bounded: the
- * oldest entries go first.
+ * changes when any *other* connection commits to the file. The commit log then updates the rows those commits
+ * touched and `adopt`s the new data_version; when it cannot (inside a transaction), everything cached is
+ * dropped. Bounded: the oldest entries go first.
  *
  * `complete` says the cache holds every row of its table, so a miss means the row does not exist and the whole
  * table can be answered from memory. It holds from markComplete() until the cache is cleared or has to evict;
@@ -58,8 +66,9 @@ export class DocCache<T> {
     return this.version;
   }
 
-  /** Call before reading: forgets everything if another connection changed the file. */
+  /** Call before reading: lets the commit log catch up, then forgets everything if the file changed regardless. */
   check(db: Database.Database): void {
+    catchUps.get(db)?.();
     // A prepared statement: db.pragma() would parse the SQL on every read.
     this.versionStatement ??= db.prepare('PRAGMA data_version').pluck();
     const version = this.versionStatement.get() as number;
@@ -67,6 +76,11 @@ export class DocCache<T> {
       this.clear();
       this.version = version;
     }
+  }
+
+  /** The rows other connections changed up to data_version `version` have been brought up to date here. */
+  adopt(version: number): void {
+    this.version = version;
   }
 
   get(id: string): T | undefined {

@@ -133,7 +133,9 @@ export class StoreService {
   }
 
   private newGeneration(): StoreGeneration {
-    const raw = getRxStorageSqlite({ directory: this.dataDir, fileFor: () => this.file });
+    // Watched whatever the windows' RxDatabase says (multiInstance: false there means one window per database,
+    // not one writer per file): the import command, a second host and sync commit to the same file.
+    const raw = getRxStorageSqlite({ directory: this.dataDir, fileFor: () => this.file, watchOtherConnections: true });
     return { raw, storage: wrappedValidateAjvStorage({ storage: raw }) as RxStorage<unknown, unknown> };
   }
 

@@ -17,14 +17,16 @@ export type FollowedTable = {
 };
 
 /**
- * One row per document written, in the write's own transaction, so a reader sees a commit's rows and its log
- * entries together. `seq` orders commits as SQLite serialised them, whatever the writers' clocks said (two
- * processes' lwt can disagree). `prev` is the stored JSON the write replaced (NULL: there was no row), so the
- * reader can say what changed even when it never read that document. `id` NULL: the whole table went.
+ * One row per write to a table, in the write's own transaction, so a reader sees a commit's rows and its log
+ * entry together. `seq` orders writes as SQLite serialised them, whatever the writers' clocks said (two
+ * processes' lwt can disagree). `ids` is a JSON array of the documents written (NULL: the whole table went);
+ * `prevs`, beside it, the stored documents they replaced (null where there was no row; NULL: none had one), so
+ * the reader can say what changed even for documents it never read. One row per write rather than per document:
+ * a bulk insert of 10,000 then costs one more row, not 10,000.
  */
 export const COMMIT_LOG_TABLE = 'sphere_commits';
 export const COMMIT_LOG_DDL = `CREATE TABLE IF NOT EXISTS ${COMMIT_LOG_TABLE} (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT, conn TEXT NOT NULL, tbl TEXT NOT NULL, id TEXT, prev TEXT, at INTEGER NOT NULL)`;
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, conn TEXT NOT NULL, tbl TEXT NOT NULL, ids TEXT, prevs TEXT, at INTEGER NOT NULL)`;
 
 /**
  * Entries are kept this long (writer's clock). A connection that has not looked for longer finds a gap and
@@ -37,7 +39,10 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
 /** The context of bulks made from other connections' commits. */
 export const FOREIGN_CONTEXT = 'sphere-other-connection';
 
-type Entry = { seq: number; conn: string; tbl: string; id: string | null; prev: string | null };
+type Entry = { tbl: string; ids: string | null; prevs: string | null };
+
+/** Where a document's previous version is: the entry that first wrote it since the last look, and its place there. */
+type PrevAt = { entry: Entry; at: number };
 
 /** One connection's view of the log: which entries it has read, and its own, which it skips. */
 class CommitLog {
@@ -54,13 +59,15 @@ class CommitLog {
   private readonly version: Database.Statement;
   private readonly high: Database.Statement;
   private readonly since: Database.Statement;
+  private readonly countSince: Database.Statement;
 
   constructor(db: Database.Database) {
     this.db = db;
-    this.insert = db.prepare(`INSERT INTO ${COMMIT_LOG_TABLE} (conn, tbl, id, prev, at) VALUES (?, ?, ?, ?, ?)`);
+    this.insert = db.prepare(`INSERT INTO ${COMMIT_LOG_TABLE} (conn, tbl, ids, prevs, at) VALUES (?, ?, ?, ?, ?)`);
     this.version = db.prepare('PRAGMA data_version').pluck();
     this.high = db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = '${COMMIT_LOG_TABLE}'`).pluck();
-    this.since = db.prepare(`SELECT seq, conn, tbl, id, prev FROM ${COMMIT_LOG_TABLE} WHERE seq > ? ORDER BY seq`);
+    this.since = db.prepare(`SELECT tbl, ids, prevs FROM ${COMMIT_LOG_TABLE} WHERE seq > ? AND conn <> ? ORDER BY seq`);
+    this.countSince = db.prepare(`SELECT count(*) FROM ${COMMIT_LOG_TABLE} WHERE seq > ?`).pluck();
     // What was committed before this connection looked is no news to it: its caches start empty.
     const start = db.transaction(() => ({ seq: this.highMark(), version: this.version.get() as number }))();
     this.lastSeq = start.seq;
@@ -73,10 +80,14 @@ class CommitLog {
     this.tables = tables;
   }
 
-  record(table: string, id: string | null, prev: object | undefined): void {
-    const prevText = prev === undefined ? null : (storedTextOf(prev) ?? JSON.stringify(prev));
+  record(table: string, ids: readonly string[] | null, prevs: readonly (object | undefined)[]): void {
+    if (ids?.length === 0) return;
+    // Stored documents are already JSON text (storedTextOf): joined, not stringified again.
+    const prevsText = prevs.some((p) => p !== undefined)
+      ? `[${prevs.map((p) => (p === undefined ? 'null' : (storedTextOf(p) ?? JSON.stringify(p)))).join(',')}]`
+      : null;
     const at = Date.now();
-    this.insert.run(this.conn, table, id, prevText, at);
+    this.insert.run(this.conn, table, ids && JSON.stringify(ids), prevsText, at);
     if (at - this.lastPruneAt > PRUNE_EVERY_MS) {
       this.lastPruneAt = at;
       // A prefix only: a reader finds a gap by counting, so what remains must be every entry after some seq.
@@ -89,29 +100,32 @@ class CommitLog {
    * indexes updated row by row, and one change-event bulk per table. Cheap when nothing changed (one pragma).
    * Inside a transaction it does nothing: the events would be emitted before the transaction's outcome is
    * known, so the caches' own data_version check clears them instead and the entries are read at the next look.
+   * Returns the file's data_version, which the caches compare with their own (one pragma per read, not two).
    */
-  catchUp(): void {
-    if (!this.db.open || this.db.inTransaction) return;
+  catchUp(): number {
     const version = this.version.get() as number;
-    if (version === this.lastVersion) return;
+    if (version === this.lastVersion || this.db.inTransaction) return version;
     const bulks: [FollowedTable, ChangeBulk][] = [];
     // One read transaction: the entries and the rows they name from the same snapshot.
     this.db.transaction(() => {
       const high = this.highMark();
-      const entries = this.since.all(this.lastSeq) as Entry[];
-      const complete = entries.length === high - this.lastSeq;
-      const byTable = new Map<string, Map<string, string | null> | null>();
+      // Entries are pruned as a prefix only, so fewer than the counter says means some this connection needed are gone.
+      const complete = (this.countSince.get(this.lastSeq) as number) === high - this.lastSeq;
+      // This connection's own entries are skipped: its writes updated its caches and emitted their events already.
+      const entries = complete ? (this.since.all(this.lastSeq, this.conn) as Entry[]) : [];
+      const byTable = new Map<string, Map<string, PrevAt> | null>();
       for (const entry of entries) {
-        if (entry.conn === this.conn) continue;
-        if (entry.id === null) {
+        if (entry.ids === null) {
           byTable.set(entry.tbl, null);
           continue;
         }
         let ids = byTable.get(entry.tbl);
         if (ids === null) continue;
         if (!ids) byTable.set(entry.tbl, (ids = new Map()));
-        // The first entry's prev is what stood before all of them; the row now is what stands after.
-        if (!ids.has(entry.id)) ids.set(entry.id, entry.prev);
+        // The first entry's previous version is what stood before all of them; the row now is what stands after.
+        (JSON.parse(entry.ids) as string[]).forEach((id, at) => {
+          if (!ids.has(id)) ids.set(id, { entry, at });
+        });
       }
       for (const [name, table] of this.tables) {
         const bulk = complete ? this.apply(name, table, byTable.get(name)) : this.refresh(name, table);
@@ -123,13 +137,16 @@ class CommitLog {
     this.lastVersion = version;
     this.lastSyncAt = Date.now();
     for (const [table, bulk] of bulks) table.changes$.next(bulk);
+    return version;
   }
 
   /** Counts a change-stream subscriber that wants other connections' commits; returns its unsubscribe. */
   watch(intervalMs: number): () => void {
     this.listeners++;
     if (!this.timer) {
-      this.timer = setInterval(() => this.catchUp(), intervalMs);
+      this.timer = setInterval(() => {
+        if (this.db.open) this.catchUp();
+      }, intervalMs);
       // A watch must never be why a Node process stays alive.
       this.timer.unref();
     }
@@ -150,7 +167,7 @@ class CommitLog {
     return (this.high.get() as number | undefined) ?? 0;
   }
 
-  private apply(name: string, table: FollowedTable, ids: Map<string, string | null> | null | undefined): ChangeBulk | undefined {
+  private apply(name: string, table: FollowedTable, ids: Map<string, PrevAt> | null | undefined): ChangeBulk | undefined {
     if (ids === undefined) return undefined;
     if (ids === null) {
       table.cache.clear();
@@ -164,7 +181,15 @@ class CommitLog {
     const now = new Map(rows.map((row) => [row.id, row.data]));
     const changes: Change<Doc>[] = [];
     const events: RxStorageChangeEvent<RxDocumentData<unknown>>[] = [];
-    for (const [id, prevText] of ids) {
+    // Nobody to tell: the previous versions need not be parsed.
+    const listening = table.changes$.observed;
+    const parsedPrevs = new Map<Entry, (Doc | null)[] | null>();
+    const prevOf = ({ entry, at }: PrevAt): Doc | undefined => {
+      let prevs = parsedPrevs.get(entry);
+      if (prevs === undefined) parsedPrevs.set(entry, (prevs = entry.prevs === null ? null : (JSON.parse(entry.prevs) as (Doc | null)[])));
+      return prevs?.[at] ?? undefined;
+    };
+    for (const [id, prevAt] of ids) {
       const before = cache.get(id);
       const text = now.get(id);
       if (text === undefined) {
@@ -178,7 +203,8 @@ class CommitLog {
       // passed this id, and will call itself complete at the end.
       cache.set(id, after);
       changes.push({ before, after });
-      const event = eventFor(id, prevText === null ? undefined : (JSON.parse(prevText) as Doc), after);
+      if (!listening) continue;
+      const event = eventFor(id, prevOf(prevAt), after);
       if (event) events.push(event);
     }
     table.indexes?.apply(cache.generation, changes);
@@ -241,15 +267,14 @@ export function commitLogOf(db: Database.Database): CommitLog {
 }
 
 /**
- * Hook for every write path, inside its write transaction: one entry per document written. `prevOf` gives the
- * stored version each one replaced (undefined when it inserted the row).
+ * Hook for every write path, inside its write transaction: the documents it wrote to one table. `prevOf` gives
+ * the stored version each one replaced (undefined when it inserted the row).
  */
 export function logCommit(db: Database.Database, table: string, ids: readonly string[], prevOf: (id: string) => object | undefined): void {
-  const log = commitLogOf(db);
-  for (const id of ids) log.record(table, id, prevOf(id));
+  commitLogOf(db).record(table, ids, ids.map(prevOf));
 }
 
 /** Hook for a write that removed a whole table (or rows without events): readers drop that table's cache. */
 export function logTableGone(db: Database.Database, table: string): void {
-  commitLogOf(db).record(table, null, undefined);
+  commitLogOf(db).record(table, null, []);
 }

@@ -14,10 +14,13 @@ export function storedTextOf(doc: object): string | undefined {
   return storedText.get(doc);
 }
 
-/** Per connection: what brings the caches up to date with other connections before they check (commit-log.ts). */
-const catchUps = new WeakMap<Database.Database, () => void>();
+/**
+ * Per connection: what brings the caches up to date with other connections before they check (commit-log.ts);
+ * it returns the file's data_version.
+ */
+const catchUps = new WeakMap<Database.Database, () => number>();
 
-export function beforeCacheChecks(db: Database.Database, catchUp: () => void): void {
+export function beforeCacheChecks(db: Database.Database, catchUp: () => number): void {
   catchUps.set(db, catchUp);
 }
 
@@ -68,10 +71,10 @@ export class DocCache<T> {
 
   /** Call before reading: lets the commit log catch up, then forgets everything if the file changed regardless. */
   check(db: Database.Database): void {
-    catchUps.get(db)?.();
+    const catchUp = catchUps.get(db);
     // A prepared statement: db.pragma() would parse the SQL on every read.
-    this.versionStatement ??= db.prepare('PRAGMA data_version').pluck();
-    const version = this.versionStatement.get() as number;
+    if (!catchUp) this.versionStatement ??= db.prepare('PRAGMA data_version').pluck();
+    const version = catchUp ? catchUp() : (this.versionStatement!.get() as number);
     if (version !== this.version) {
       this.clear();
       this.version = version;

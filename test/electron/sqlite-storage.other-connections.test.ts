@@ -143,6 +143,32 @@ describe('commits of other connections', () => {
     await reader.close();
   });
 
+  // The multi-instance cases of RxDB's own storage suite (test/unit/rx-storage-implementations.test.ts in the rxdb
+  // repository; not shipped in the npm package), with each instance on a storage object, hence a connection, of its own.
+  it('pass the multi-instance cases of RxDB\'s storage suite with one connection per instance', async () => {
+    const directory = tempDir('others-rxdb-suite');
+    const [a, b] = [
+      await createInstance<Person>(getRxStorageSqlite({ directory }), personSchema, 'people', 'db', true),
+      await createInstance<Person>(getRxStorageSqlite({ directory }), personSchema, 'people', 'db', true),
+    ];
+    // Events both ways.
+    const toB = nextEventFor(b.changeStream() as Observable<Bulk>, 'from-a');
+    const toA = nextEventFor(a.changeStream() as Observable<Bulk>, 'from-b');
+    await a.bulkWrite([insertRow(person('from-a'))], 'a');
+    await b.bulkWrite([insertRow(person('from-b'))], 'b');
+    expect((await toB).documentData.id).toBe('from-a');
+    expect((await toA).documentData.id).toBe('from-b');
+    // The other's write is found by id and by a query with a limit.
+    expect((await b.findDocumentsById(['from-a'], false)).map((d) => d.id)).toEqual(['from-a']);
+    const firstById = prepareQuery(personSchema, normalizeMangoQuery(personSchema, { selector: {}, sort: [{ id: 'asc' }], limit: 1 }));
+    expect((await b.query(firstById)).documents.map((d) => d.id)).toEqual(['from-a']);
+    // A query on one finishes though the other closes meanwhile.
+    const pending = b.query(firstById);
+    await a.close();
+    expect((await pending).documents).toHaveLength(1);
+    await b.close();
+  });
+
   it('leave a multiInstance: false instance unwatched until it reads', async () => {
     const directory = tempDir('others-single');
     const writer = await createInstance<Person>(getRxStorageSqlite({ directory }), personSchema);

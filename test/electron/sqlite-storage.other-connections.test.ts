@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { firstValueFrom, type Observable } from 'rxjs';
 import { filter, map } from 'rxjs/operators';
 import { createRxDatabase, normalizeMangoQuery, prepareQuery } from 'rxdb';
@@ -87,6 +87,32 @@ describe('commits of other connections', () => {
     expect(seen.filter((e) => e.documentId === 'b').map((e) => e.documentData.name)).toEqual(['written while away']);
     await writer.close();
     await reader.close();
+  });
+
+  it('keep the commit log bounded: entries older than ten minutes go at a later write', async () => {
+    const directory = tempDir('others-prune');
+    const file = path.join(directory, 'db.db');
+    const entries = () => {
+      const raw = new Database(file, { readonly: true });
+      try {
+        return raw.prepare('SELECT count(*) FROM sphere_commits').pluck().get() as number;
+      } finally {
+        raw.close();
+      }
+    };
+    // Only the clock: the writes themselves run as usual.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const writer = await createInstance<Person>(getRxStorageSqlite({ directory }), personSchema);
+      for (let i = 0; i < 5; i++) await writer.bulkWrite([insertRow(person(`early-${i}`))], 'seed');
+      expect(entries()).toBe(5);
+      vi.setSystemTime(Date.now() + 11 * 60 * 1000);
+      await writer.bulkWrite([insertRow(person('late'))], 'later');
+      expect(entries()).toBe(1);
+      await writer.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reach a live RxDB query, inserts and deletes, without querying again', async () => {

@@ -43,6 +43,8 @@ type Entry = { tbl: string; ids: string | null; prevs: string | null };
 
 /** Where a document's previous version is: the entry that first wrote it since the last look, and its place there. */
 type PrevAt = { entry: Entry; at: number };
+/** A table's news since the last look: whether it was dropped meanwhile, and the documents written. */
+type TableNews = { dropped: boolean; ids: Map<string, PrevAt> };
 
 /** One connection's view of the log: which entries it has read, and its own, which it skips. */
 class CommitLog {
@@ -113,15 +115,17 @@ class CommitLog {
       const complete = (this.countSince.get(this.lastSeq) as number) === high - this.lastSeq;
       // This connection's own entries are skipped: its writes updated its caches and emitted their events already.
       const entries = complete ? (this.since.all(this.lastSeq, this.conn) as Entry[]) : [];
-      const byTable = new Map<string, Map<string, PrevAt> | null>();
+      const byTable = new Map<string, TableNews>();
       for (const entry of entries) {
+        let news = byTable.get(entry.tbl);
+        if (!news) byTable.set(entry.tbl, (news = { dropped: false, ids: new Map() }));
         if (entry.ids === null) {
-          byTable.set(entry.tbl, null);
+          // What was written before the drop is gone with it; what follows is in a new table.
+          news.dropped = true;
+          news.ids.clear();
           continue;
         }
-        let ids = byTable.get(entry.tbl);
-        if (ids === null) continue;
-        if (!ids) byTable.set(entry.tbl, (ids = new Map()));
+        const { ids } = news;
         // The first entry's previous version is what stood before all of them; the row now is what stands after.
         (JSON.parse(entry.ids) as string[]).forEach((id, at) => {
           if (!ids.has(id)) ids.set(id, { entry, at });
@@ -145,7 +149,11 @@ class CommitLog {
     this.listeners++;
     if (!this.timer) {
       this.timer = setInterval(() => {
-        if (this.db.open) this.catchUp();
+        try {
+          if (this.db.open) this.catchUp();
+        } catch {
+          // Thrown in a timer it would end the host; the next read meets the same error where it can be reported.
+        }
       }, intervalMs);
       // A watch must never be why a Node process stays alive.
       this.timer.unref();
@@ -167,12 +175,11 @@ class CommitLog {
     return (this.high.get() as number | undefined) ?? 0;
   }
 
-  private apply(name: string, table: FollowedTable, ids: Map<string, PrevAt> | null | undefined): ChangeBulk | undefined {
-    if (ids === undefined) return undefined;
-    if (ids === null) {
-      table.cache.clear();
-      return undefined;
-    }
+  private apply(name: string, table: FollowedTable, news: TableNews | undefined): ChangeBulk | undefined {
+    if (news === undefined) return undefined;
+    if (news.dropped) table.cache.clear();
+    const { ids } = news;
+    if (ids.size === 0) return undefined;
     const { cache } = table;
     const exists = this.db.prepare('SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?').get('table', name) !== undefined;
     const rows = exists

@@ -89,6 +89,22 @@ describe('commits of other connections', () => {
     await reader.close();
   });
 
+  it('forget a table another connection removed, and announce what is written to its successor', async () => {
+    const directory = tempDir('others-removed');
+    const writer = await createInstance<Person>(getRxStorageSqlite({ directory }), personSchema);
+    await writer.bulkWrite([insertRow(person('old'))], 'seed');
+    const reader = await createInstance<Person>(getRxStorageSqlite({ directory }), personSchema);
+    expect((await reader.query(allPeople())).documents.map((d) => d.id)).toEqual(['old']);
+    const seen = record(reader.changeStream() as Observable<Bulk>);
+    await writer.remove();
+    const successor = await createInstance<Person>(getRxStorageSqlite({ directory }), personSchema);
+    await successor.bulkWrite([insertRow(person('new'))], 'again');
+    expect((await reader.query(allPeople())).documents.map((d) => d.id)).toEqual(['new']);
+    expect(seen.map((e) => [e.documentId, e.operation])).toEqual([['new', 'INSERT']]);
+    await successor.close();
+    await reader.close();
+  });
+
   it('keep the commit log bounded: entries older than ten minutes go at a later write', async () => {
     const directory = tempDir('others-prune');
     const file = path.join(directory, 'db.db');

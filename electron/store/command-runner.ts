@@ -111,6 +111,8 @@ export class CommandRunner {
   private transact(opened: Opened, plan: (read: SphereReader, env: PlanEnv) => { label: string; writes: DocWrite[]; createdId?: string } | null) {
     const env: PlanEnv = { now: this.clock(), newId: this.newId, author: this.author() };
     const afterCommit: (() => void)[] = [];
+    // Other connections' commits are taken in (and announced) first, so this command's events come after them.
+    for (const { instance } of opened.instances.values()) instance.internals.state.cache.check(instance.internals.db);
     const first = opened.instances.get('contacts')!.instance;
     const outcome = first.internals.db.transaction(() => {
       const read = readerOver(opened);

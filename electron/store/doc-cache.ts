@@ -15,9 +15,20 @@ export function storedTextOf(doc: object): string | undefined {
 }
 
 /**
+ * Per connection: what brings the caches up to date with other connections before they check (commit-log.ts);
+ * it returns the file's data_version.
+ */
+const catchUps = new WeakMap<Database.Database, () => number>();
+
+export function beforeCacheChecks(db: Database.Database, catchUp: () => number): void {
+  catchUps.set(db, catchUp);
+}
+
+/**
  * Coherent because every write of this connection passes through set() or delete(), and SQLite's data_version
- * changes when any *other* connection commits to the file: then everything cached is dropped. Bounded: the
- * oldest entries go first.
+ * changes when any *other* connection commits to the file. The commit log then updates the rows those commits
+ * touched and `adopt`s the new data_version; when it cannot (inside a transaction), everything cached is
+ * dropped. Bounded: the oldest entries go first.
  *
  * `complete` says the cache holds every row of its table, so a miss means the row does not exist and the whole
  * table can be answered from memory. It holds from markComplete() until the cache is cleared or has to evict;
@@ -58,15 +69,21 @@ export class DocCache<T> {
     return this.version;
   }
 
-  /** Call before reading: forgets everything if another connection changed the file. */
+  /** Call before reading: lets the commit log catch up, then forgets everything if the file changed regardless. */
   check(db: Database.Database): void {
+    const catchUp = catchUps.get(db);
     // A prepared statement: db.pragma() would parse the SQL on every read.
-    this.versionStatement ??= db.prepare('PRAGMA data_version').pluck();
-    const version = this.versionStatement.get() as number;
+    if (!catchUp) this.versionStatement ??= db.prepare('PRAGMA data_version').pluck();
+    const version = catchUp ? catchUp() : (this.versionStatement!.get() as number);
     if (version !== this.version) {
       this.clear();
       this.version = version;
     }
+  }
+
+  /** The rows other connections changed up to data_version `version` have been brought up to date here. */
+  adopt(version: number): void {
+    this.version = version;
   }
 
   get(id: string): T | undefined {

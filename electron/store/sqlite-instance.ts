@@ -1,5 +1,5 @@
 // Process: main or any Node host. One RxDB collection (at one schema version) in one SQLite table.
-import { Subject, type Observable } from 'rxjs';
+import { Observable, Subject } from 'rxjs';
 import {
   categorizeBulkWriteRows,
   getPrimaryFieldOfPrimaryKey,
@@ -26,6 +26,7 @@ import type Database from 'better-sqlite3';
 import { DocCache, type Row } from './doc-cache.ts';
 import { SortedIndexes, type Change } from './sorted-indexes.ts';
 import { countRange, queryRange, type Range } from './range-answers.ts';
+import { logCommit, logTableGone } from './commit-log.ts';
 import { encodeIndexKey, indexColumnsFor, indexName, tableNameFor, type IndexColumn } from './sqlite-keys.ts';
 
 type Doc = RxDocumentData<unknown> & Record<string, unknown>;
@@ -80,6 +81,8 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
   private readonly lwtColumn: IndexColumn;
   private readonly statements: Statements;
   private readonly onClose: () => void;
+  /** Set when this instance's change stream must carry other connections' commits (multiInstance). */
+  private readonly watchOthers: (() => () => void) | undefined;
   private closed = false;
   private readonly cached = new Map<string, Database.Statement>();
   private readonly indexes: SortedIndexes<Doc>;
@@ -92,6 +95,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     schema: RxJsonSchema<RxDocumentData<RxDocType>>;
     internals: SqliteInternals;
     onClose: () => void;
+    watchOthers?: () => () => void;
   }) {
     this.databaseName = args.databaseName;
     this.collectionName = args.collectionName;
@@ -99,6 +103,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     this.internals = args.internals;
     this.options = {};
     this.onClose = args.onClose;
+    this.watchOthers = args.watchOthers;
     this.primaryPath = getPrimaryFieldOfPrimaryKey(args.schema.primaryKey) as string;
     this.columns = indexColumnsFor(args.schema as RxJsonSchema<RxDocumentData<unknown>>);
     this.columnByIndex = new Map(this.columns.map((c) => [indexName(c.fields), c]));
@@ -112,6 +117,8 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
 
   async bulkWrite(rows: BulkWriteRow<RxDocType>[], context: string): Promise<RxStorageBulkWriteResponse<RxDocType>> {
     this.ensureOpen();
+    // Other connections' commits first (applied and announced), so this write's own events come after them.
+    this.internals.state.cache.check(this.internals.db);
     // Read, decide and write in one synchronous transaction: no other write can slip in between.
     const pending = this.internals.db.transaction(() => this.writeInTransaction(rows, context)).immediate();
     pending.afterCommit();
@@ -140,6 +147,9 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
       const [id, ...rest] = this.rowValues(row.document as Doc);
       update.run(...rest, id);
     }
+    // Other connections learn of this write from the commit log, in the same transaction as the write itself.
+    const written = [...categorized.bulkInsertDocs, ...categorized.bulkUpdateDocs].map((row) => (row.document as Doc)[primaryPath] as string);
+    logCommit(db, this.internals.table, written, (id) => docsInDb.get(id) as Doc | undefined);
     const afterCommit = () => {
       if (categorized.bulkInsertDocs.length + categorized.bulkUpdateDocs.length > 0) commits.set(db, commitsThrough(db) + 1);
       const changes: Change<Doc>[] = [];
@@ -263,13 +273,29 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
   changeStream(): Observable<EventBulk<RxStorageChangeEvent<RxDocType>, RxStorageDefaultCheckpoint>> {
     this.ensureOpen();
     // One stream per table whatever the document type: the cast only restores the caller's type parameter.
-    return this.internals.state.changes$.asObservable() as unknown as Observable<EventBulk<RxStorageChangeEvent<RxDocType>, RxStorageDefaultCheckpoint>>;
+    const changes$ = this.internals.state.changes$.asObservable() as unknown as Observable<EventBulk<RxStorageChangeEvent<RxDocType>, RxStorageDefaultCheckpoint>>;
+    const watch = this.watchOthers;
+    if (!watch) return changes$;
+    // Other connections' commits are looked for while someone listens, and no longer.
+    return new Observable((subscriber) => {
+      const stopWatching = watch();
+      const subscription = changes$.subscribe(subscriber);
+      return () => {
+        subscription.unsubscribe();
+        stopWatching();
+      };
+    });
   }
 
   async cleanup(minimumDeletedTime: number): Promise<boolean> {
     this.ensureOpen();
     const cache = this.checkedCache();
-    const gone = this.statements.cleanup.all(now() - minimumDeletedTime) as string[];
+    const { db, table } = this.internals;
+    const gone = db.transaction(() => {
+      const ids = this.statements.cleanup.all(now() - minimumDeletedTime) as string[];
+      logCommit(db, table, ids, () => undefined);
+      return ids;
+    })();
     if (gone.length === 0) return true;
     commits.set(this.internals.db, commitsThrough(this.internals.db) + 1);
     // Dropped one by one rather than clearing the cache: a complete cache stays complete.
@@ -288,7 +314,11 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
 
   async remove(): Promise<void> {
     this.ensureOpen();
-    this.internals.db.prepare(`DROP TABLE IF EXISTS "${this.internals.table}"`).run();
+    const { db, table } = this.internals;
+    db.transaction(() => {
+      db.prepare(`DROP TABLE IF EXISTS "${table}"`).run();
+      logTableGone(db, table);
+    })();
     this.internals.state.cache.clear();
     await this.close();
   }

@@ -69,13 +69,33 @@ export function indexColumnsFor(schema: RxJsonSchema<RxDocumentData<unknown>>): 
   });
 }
 
-/** The start every table name of a collection shares, whatever its schema version. */
+/**
+ * The start every table name of a collection shares, whatever its schema version. SQLite compares table names
+ * without regard to ASCII case, so only lowercase letters, digits and `_` stand for themselves; any other UTF-16
+ * code unit (capitals included) becomes `$` and four lowercase hex digits. `$` appears only there, so the name
+ * reads back to exactly one collection name: distinct collections never share a table. Today's collection names
+ * (contacts, _rxdb_internal, …) keep the names the format-2 scheme gave them.
+ */
 export function tablePrefixFor(collectionName: string): string {
-  const safe = collectionName.replace(/[^A-Za-z0-9_]/g, (c) => `_x${c.charCodeAt(0).toString(16)}_`);
+  const safe = collectionName.replace(/[^a-z0-9_]/g, (c) => `$${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return `docs__${safe}__`;
 }
 
-/** SQLite identifiers for a collection's table: only [A-Za-z0-9_], anything else escaped. */
+/**
+ * A collection's table at one schema version. The version, in plain decimal, follows the last `__v`: the digits
+ * cannot contain it, so a name splits back into one (collection, version) pair.
+ */
 export function tableNameFor(collectionName: string, schemaVersion: number): string {
   return `${tablePrefixFor(collectionName)}v${schemaVersion}`;
+}
+
+/**
+ * The name format 2 gave a table: `[^A-Za-z0-9_]` as `_x<hex>_`, which could collide (`a-b` and `a_x2d_b`, or
+ * names differing in case). Read back for the move to format 3; undefined for a name it did not make.
+ */
+export function format2TableOrigin(table: string): { collectionName: string; schemaVersion: number } | undefined {
+  const match = /^docs__(.*)__v(\d+)$/.exec(table);
+  if (!match) return undefined;
+  const collectionName = match[1]!.replace(/_x([0-9a-f]+)_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return { collectionName, schemaVersion: Number(match[2]) };
 }

@@ -7,6 +7,8 @@ import { ensureRxStorageInstanceParamsAreCorrect, RXDB_VERSION } from 'rxdb';
 import type { RxStorage, RxStorageInstanceCreationParams } from 'rxdb';
 import { commitsThrough, RxStorageInstanceSqlite, type SqliteInstanceOptions, type SqliteInternals, type TableState } from './sqlite-instance.ts';
 import { decodeFormat1Key, encodeIndexKey, tableNameFor, tablePrefixFor } from './sqlite-keys.ts';
+import { COMMIT_LOG_TABLE, commitLogOf } from './commit-log.ts';
+import { migrateToFormat3 } from './store-format.ts';
 import { DocCache, type Row } from './doc-cache.ts';
 
 export type SqliteStorageSettings = {
@@ -19,13 +21,25 @@ export type SqliteStorageSettings = {
    * its queries and counts are answered from memory; a bigger one is read from SQLite at each query.
    */
   heldDocuments?: number;
+  /**
+   * Carry other connections' commits on every instance's change stream, as if each were created with
+   * `multiInstance: true` (those always are). The app's store needs it whatever a window's RxDatabase says: the
+   * import command, a second host and sync write the same file while windows are open.
+   */
+  watchOtherConnections?: boolean;
+  /** How often (ms) a watched file is checked for other connections' commits while anyone listens (default 100). */
+  watchEvery?: number;
 };
 
 /**
  * Bumped when the on-disk layout changes; a newer file is refused rather than misread, an older one migrated.
- * 1: index keys as UTF-16BE. 2: index keys in the compact code of `encodeIndexKey`.
+ * 1: index keys as UTF-16BE. 2: index keys in the compact code of `encodeIndexKey`. 3: a commit log
+ * (commit-log.ts) and table names that never collide (`tableNameFor`).
  */
-export const STORE_FORMAT_VERSION = 2;
+/** Values kept with the store itself, such as this device's author id. */
+const META_TABLE = 'sphere_meta';
+
+export const STORE_FORMAT_VERSION = 3;
 
 /** `held`: kept open with its caches while the storage lives, even when no instance uses it. */
 type OpenFile = { db: Database.Database; instances: number; tables: Map<string, TableState>; held: boolean };
@@ -54,6 +68,8 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
     const open = this.openFile(this.fileFor(params.databaseName));
     const table = tableNameFor(params.collectionName, params.schema.version);
     const state = tableState(open, table, this.settings.heldDocuments);
+    const log = commitLogOf(open.db);
+    const watchEvery = this.settings.watchEvery ?? 100;
     const instance = new RxStorageInstanceSqlite<RxDocType>({
       databaseName: params.databaseName,
       collectionName: params.collectionName,
@@ -68,6 +84,8 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
         open.instances--;
         if (open.instances === 0 && !open.held) this.closeFile(this.fileFor(params.databaseName));
       },
+      // RxDB's contract: a multiInstance instance sees what other instances on the same database commit.
+      watchOthers: params.multiInstance || this.settings.watchOtherConnections ? () => log.watch(watchEvery) : undefined,
     });
     state.refCount++;
     open.instances++;
@@ -104,9 +122,12 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
    */
   storedValue(databaseName: string, key: string, make: () => string): string {
     const { db } = this.openFile(this.fileFor(databaseName));
-    db.exec('CREATE TABLE IF NOT EXISTS sphere_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)');
-    db.prepare('INSERT OR IGNORE INTO sphere_meta (key, value) VALUES (?, ?)').run(key, make());
-    return db.prepare('SELECT value FROM sphere_meta WHERE key = ?').pluck().get(key) as string;
+    db.exec(`CREATE TABLE IF NOT EXISTS ${META_TABLE} (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)`);
+    const stored = db.prepare(`SELECT value FROM ${META_TABLE} WHERE key = ?`).pluck().get(key) as string | undefined;
+    if (stored !== undefined) return stored;
+    const made = make();
+    db.prepare(`INSERT INTO ${META_TABLE} (key, value) VALUES (?, ?)`).run(key, made);
+    return made;
   }
 
   /**
@@ -164,6 +185,7 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
     let open = this.files.get(file);
     if (!open) {
       open = { db: openStoreFile(file), instances: 0, tables: new Map(), held: false };
+      commitLogOf(open.db).follow(open.tables);
       this.files.set(file, open);
     }
     return open;
@@ -179,6 +201,7 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
     if (!open) return;
     this.files.delete(file);
     for (const state of open.tables.values()) state.changes$.complete();
+    commitLogOf(open.db).stop();
     if (open.db.open) open.db.close();
   }
 }
@@ -231,7 +254,7 @@ export function openStoreFile(file: string): Database.Database {
     db.pragma('busy_timeout = 5000');
     const version = isNew ? 0 : (db.pragma('user_version', { simple: true }) as number);
     if (!isNew && version < 2 && ourTables(db).length > 0) migrateKeysToFormat2(db);
-    else if (version < STORE_FORMAT_VERSION) db.pragma(`user_version = ${STORE_FORMAT_VERSION}`);
+    if (version < 3) migrateToFormat3(db, ourTables(db));
     return db;
   } catch (err) {
     db.close();
@@ -264,7 +287,9 @@ function migrateKeysToFormat2(db: Database.Database): void {
 
 function hasForeignTables(db: Database.Database): boolean {
   const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
-  return names.some((name) => !name.startsWith('docs__'));
+  // The commit log and SQLite's counter for it are ours too (format 3 writes them with the version, but a file
+  // set back to version 0 by hand should still be recognised).
+  return names.some((name) => !name.startsWith('docs__') && name !== COMMIT_LOG_TABLE && name !== META_TABLE && name !== 'sqlite_sequence');
 }
 
 export class StoreOpenError extends Error {

@@ -32,6 +32,7 @@ export class StoreService {
   private readonly listeners = new Set<(generation: StoreGeneration) => void>();
   private readonly picture = openingPictureMaker(() => this.generation.raw);
   /** The domain commands the windows ask for, run against whichever store is current. */
+  private author: { raw: RxStorageSqlite; id: string } | undefined;
   readonly commands = new CommandRunner(() => this.generation.raw, () => this.deviceId());
 
   constructor(dataDir: string) {
@@ -65,7 +66,9 @@ export class StoreService {
    * every change can be traced to a device (and, with sync, to the signed-in member).
    */
   deviceId(): string {
-    return this.generation.raw.storedValue(DATABASE_NAME, 'deviceId', () => `device-${crypto.randomUUID()}`);
+    const raw = this.generation.raw;
+    if (this.author?.raw !== raw) this.author = { raw, id: raw.storedValue(DATABASE_NAME, 'deviceId', () => `device-${crypto.randomUUID()}`) };
+    return this.author.id;
   }
 
   get current(): StoreGeneration {
@@ -146,7 +149,9 @@ export class StoreService {
   }
 
   private newGeneration(): StoreGeneration {
-    const raw = getRxStorageSqlite({ directory: this.dataDir, fileFor: () => this.file });
+    // Watched whatever the windows' RxDatabase says (multiInstance: false there means one window per database,
+    // not one writer per file): the import command, a second host and sync commit to the same file.
+    const raw = getRxStorageSqlite({ directory: this.dataDir, fileFor: () => this.file, watchOtherConnections: true });
     return { raw, storage: wrappedValidateAjvStorage({ storage: raw }) as RxStorage<unknown, unknown> };
   }
 

@@ -1,5 +1,6 @@
 // Process: any (pure). The collections of a sphere database, declared once for renderer, main and server.
-import type { MigrationStrategies, RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
+import { addRxPlugin, type MigrationStrategies, type RxCollection, type RxDatabase, type RxJsonSchema } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { contactMigrations, contactSchema, type ContactDoc } from './contact.ts';
 import { dealSchema, type DealDoc } from './deal.ts';
 import { tieMigrations, tieSchema, type TieDoc } from './tie.ts';
@@ -7,6 +8,10 @@ import { touchSchema, type TouchDoc } from './touch.ts';
 import { settingsSchema, type SettingsDoc } from './settings.ts';
 
 export type { ContactDoc, DealDoc, SettingsDoc, TieDoc, TouchDoc };
+
+// Collections past their first schema version cannot be opened without RxDB's migration plugin, even when there
+// is nothing left to migrate: whoever has these collections in hand (window, host, tests, tools) has the plugin.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 /** Name of the RxDatabase; the storage channel refuses any other. */
 export const DATABASE_NAME = 'sphere';

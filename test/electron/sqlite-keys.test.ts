@@ -1,14 +1,16 @@
 // Process: test (Node). Index keys: SQLite's byte order must be JavaScript's string order, for any string;
-// and a store written with format 1 keys opens, migrated, with every query answering as before.
+// a store written with format 1 keys opens, migrated, with every query answering as before; and table names
+// never collide under SQLite's case-insensitive names.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeMangoQuery, prepareQuery, type MangoQuery } from 'rxdb';
-import { encodeIndexKey } from '../../electron/store/sqlite-keys.ts';
+import { encodeIndexKey, tableNameFor } from '../../electron/store/sqlite-keys.ts';
 import { getRxStorageSqlite, STORE_FORMAT_VERSION } from '../../electron/store/sqlite-storage.ts';
 import { createInstance, insertRow, personSchema, tempDir, type Person } from './storage-fixtures.ts';
+import type { RxStorageInstance } from 'rxdb';
 
 const jsOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 // Any UTF-16 code units, lone surrogates and 0xFFFF (RxDB's upper bound) included, weighted towards ASCII.
@@ -74,5 +76,82 @@ describe('index keys', () => {
     expect(check.pragma('user_version', { simple: true })).toBe(STORE_FORMAT_VERSION);
     check.close();
     expect(fs.statSync(file).size).toBeLessThan(oldSize);
+  });
+});
+
+// Characters that escaping schemes trip on (the escape's own letters, case, `_`, `-`, `$`), plus anything.
+const collectionNames = fc.array(fc.oneof(fc.constantFrom('a', 'A', 'b', 'x', 'X', '_', '-', '$', '2', 'd', 'D', '0', 'v', 'é', 'É', '\u0130', '\u00ff', '"'), fc.string({ maxLength: 1, unit: 'binary' })), { maxLength: 10 })
+  .map((chars) => chars.join(''));
+
+describe('table names', () => {
+  it('differ, ignoring ASCII case as SQLite does, for any two distinct (collection, version) pairs', () => {
+    const pair = fc.tuple(collectionNames, fc.nat({ max: 120 }));
+    fc.assert(fc.property(pair, pair, ([nameA, versionA], [nameB, versionB]) => {
+      fc.pre(nameA !== nameB || versionA !== versionB);
+      expect(tableNameFor(nameA, versionA).toLowerCase()).not.toBe(tableNameFor(nameB, versionB).toLowerCase());
+    }), { numRuns: 20000 });
+    // The pairs the format 2 scheme mixed up.
+    for (const [a, b] of [[['a-b', 0], ['a_x2d_b', 0]], [['People', 0], ['people', 0]], [['a__v1', 0], ['a', 1]]] as const) {
+      expect(tableNameFor(a[0], a[1]).toLowerCase()).not.toBe(tableNameFor(b[0], b[1]).toLowerCase());
+    }
+  });
+
+  it('are SQLite-safe and keep the names stores already use', () => {
+    fc.assert(fc.property(collectionNames, fc.nat(), (name, version) => {
+      expect(tableNameFor(name, version)).toMatch(/^docs__[a-z0-9_$]*__v\d+$/);
+    }));
+    expect(['contacts', 'ties', 'touches', 'deals', 'settings', '_rxdb_internal'].map((n) => tableNameFor(n, 0)))
+      .toEqual(['docs__contacts__v0', 'docs__ties__v0', 'docs__touches__v0', 'docs__deals__v0', 'docs__settings__v0', 'docs___rxdb_internal__v0']);
+  });
+
+  it('keep collections apart on a real file that format 2 would have put in one table', async () => {
+    const storage = getRxStorageSqlite({ directory: tempDir('table-names') });
+    const names = ['a-b', 'a_x2d_b', 'People', 'people'];
+    const instances: RxStorageInstance<Person, unknown, unknown>[] = [];
+    for (const name of names) instances.push(await createInstance<Person>(storage, personSchema, name));
+    for (const [i, instance] of instances.entries()) await instance.bulkWrite([insertRow<Person>({ id: 'same-id', name: names[i]!, age: i, tags: [], ring: 'know', active: true })], 'seed');
+    for (const [i, instance] of instances.entries()) expect((await instance.findDocumentsById(['same-id'], false)).map((d) => d.name)).toEqual([names[i]]);
+    for (const instance of instances) await instance.close();
+  });
+
+  it('moves a format 2 store to format 3: tables renamed with their indexes, a commit log added, documents kept', async () => {
+    const directory = tempDir('format2');
+    const seed = getRxStorageSqlite({ directory });
+    const metaName = 'rx-migration-state-meta-people-0';
+    for (const collection of ['people', metaName]) {
+      const instance = await createInstance<Person>(seed, personSchema, collection);
+      await instance.bulkWrite([insertRow<Person>({ id: 'p1', name: `in ${collection}`, age: 1, tags: [], ring: 'know', active: true })], 'seed');
+      await instance.close();
+    }
+    // Turn the file into what format 2 wrote: its table names, no commit log.
+    const file = path.join(directory, 'db.db');
+    const raw = new Database(file);
+    const now = tableNameFor(metaName, 0);
+    const format2 = 'docs__rx_x2d_migration_x2d_state_x2d_meta_x2d_people_x2d_0__v0';
+    const indexes = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").pluck().all(now) as string[];
+    for (const index of indexes) raw.exec(`DROP INDEX "${index}"`);
+    raw.exec(`ALTER TABLE "${now}" RENAME TO "${format2}"`);
+    for (const index of indexes) {
+      const column = /__(k\d+)_id$/.exec(index)![1]!;
+      raw.exec(`CREATE INDEX "${format2}__${column}_id" ON "${format2}" (${column}, id)`);
+    }
+    raw.exec('DROP TABLE sphere_commits');
+    raw.pragma('user_version = 2');
+    raw.close();
+
+    const storage = getRxStorageSqlite({ directory });
+    for (const collection of ['people', metaName]) {
+      const instance = await createInstance<Person>(storage, personSchema, collection);
+      expect((await instance.findDocumentsById(['p1'], false))[0]?.name).toBe(`in ${collection}`);
+      await instance.close();
+    }
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(STORE_FORMAT_VERSION);
+    const tables = check.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(['docs__people__v0', now, 'sphere_commits', 'sqlite_sequence'].sort());
+    // One index per key column, under the new name: none left behind, none built twice.
+    const renamedIndexes = check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").pluck().all(now) as string[];
+    expect(renamedIndexes.sort()).toEqual(indexes.sort());
+    check.close();
   });
 });

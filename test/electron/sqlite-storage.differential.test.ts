@@ -1,8 +1,10 @@
-// Process: test (Node). Same random writes and Mango queries on RxDB's memory storage and ours: results must match.
+// Process: test (Node). Same random writes and Mango queries on RxDB's memory storage and ours: results must match,
+// and so must what the change streams say, replayed, including the writes another connection made.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { normalizeMangoQuery, prepareQuery } from 'rxdb';
 import type { BulkWriteRow, MangoQuery, RxDocumentData, RxStorageInstance } from 'rxdb';
+import type { Subscription } from 'rxjs';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { getRxStorageSqlite } from '../../electron/store/sqlite-storage.ts';
 import { createInstance, insertRow, personSchema, tempDir, updateRow, type Person } from './storage-fixtures.ts';
@@ -137,8 +139,24 @@ async function apply(subjects: Subjects, command: Command): Promise<void> {
   }
 }
 
+/**
+ * The live documents a change stream's listener would believe in, replaying every event. Several commits of
+ * another connection read at once become one event per document (the latest state), so only the outcome is
+ * comparable, not the number of events; a deleted document and an absent one look alike to a live query.
+ */
+function replay(instance: Instance): { live: Map<string, unknown>; subscription: Subscription } {
+  const live = new Map<string, unknown>();
+  const subscription = instance.changeStream().subscribe((bulk) => {
+    for (const event of bulk.events) {
+      if (event.documentData._deleted) live.delete(event.documentId);
+      else live.set(event.documentId, event.documentData);
+    }
+  });
+  return { live, subscription };
+}
+
 describe('SQLite storage behaves like RxDB memory storage', () => {
-  it('returns identical results for random writes and queries, held whole, held in part, and written by another connection', async () => {
+  it('returns identical results and change streams for random writes and queries, held whole, held in part, and written by another connection', async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(commandArb, { minLength: 1, maxLength: 40 }), fc.array(queryArb, { minLength: 1, maxLength: 8 }), async (commands, queries) => {
@@ -153,11 +171,15 @@ describe('SQLite storage behaves like RxDB memory storage', () => {
           };
         }));
         const subjects: Subjects = { memory, tested };
+        const replays = [memory, ...tested.map((t) => t.instance)].map(replay);
         try {
           for (const command of commands) await apply(subjects, command);
           for (const mango of queries) await compareQuery(subjects, mango);
+          // Reads: the last commits of the other connection are found here at the latest.
           await compareFinds(subjects);
+          for (const ours of replays.slice(1)) expect(ours.live).toEqual(replays[0]!.live);
         } finally {
+          for (const { subscription } of replays) subscription.unsubscribe();
           await memory.remove();
           for (const { instance, other } of tested) {
             await instance.close();

@@ -32,6 +32,7 @@ export async function createInstance<T>(
   schema: RxJsonSchema<RxDocumentData<T>>,
   collectionName = 'people',
   databaseName = 'db',
+  multiInstance = false,
 ): Promise<RxStorageInstance<T, unknown, unknown>> {
   return storage.createStorageInstance<T>({
     databaseInstanceToken: randomToken(10),
@@ -39,7 +40,7 @@ export async function createInstance<T>(
     collectionName,
     schema,
     options: {},
-    multiInstance: false,
+    multiInstance,
     devMode: false,
   }) as Promise<RxStorageInstance<T, unknown, unknown>>;
 }

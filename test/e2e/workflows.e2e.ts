@@ -221,7 +221,8 @@ describe('relationship workflows', () => {
   it('marks a customer who has gone quiet for over a year as churned when the sphere opens', async () => {
     const dataDir = freshDataDir('churn');
     const { StoreService } = await import('../../electron/store/store-service.ts');
-    const { createRxDatabase } = await import('rxdb');
+    const { addRxPlugin, createRxDatabase } = await import('rxdb');
+    addRxPlugin((await import('rxdb/plugins/migration-schema')).RxDBMigrationSchemaPlugin);
     const { COLLECTIONS, DATABASE_NAME } = await import('../../shared/schemas/index.ts');
     const store = new StoreService(dataDir);
     const db = await createRxDatabase({ name: DATABASE_NAME, storage: store.current.raw, multiInstance: false });

@@ -4,12 +4,16 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { Subject } from 'rxjs';
-import { createRxDatabase, type RxCollection, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxStorage } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageRemote, type MessageFromRemote, type MessageToRemote } from 'rxdb/plugins/storage-remote';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host.ts';
 import { COLLECTIONS, DATABASE_NAME, type ContactDoc } from '../../shared/schemas/index.ts';
 import { HOST_SECRET_META, type HostFrame } from '../../shared/host-frames.ts';
 import { tempDir } from './storage-fixtures.ts';
+
+// Collections past version 0 (settings) need it to open, as in the renderer.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 const hosts: BrowserHost[] = [];
 afterEach(async () => {

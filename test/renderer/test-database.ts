@@ -1,7 +1,11 @@
 // Process: test (Node). A real RxDatabase with the app's collections, on RxDB's memory storage, for command tests.
-import { createRxDatabase, randomToken } from 'rxdb';
+import { addRxPlugin, createRxDatabase, randomToken } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { COLLECTIONS, type ContactDoc, type SphereCollections, type SphereDatabase } from '../../shared/schemas/index.ts';
+
+// Collections past version 0 (settings) need it to open, as in the renderer.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export async function testDatabase(): Promise<SphereDatabase> {
   const db = await createRxDatabase<SphereCollections>({ name: `test${randomToken(8)}`, storage: getRxStorageMemory(), multiInstance: false });

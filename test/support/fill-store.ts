@@ -1,9 +1,13 @@
 // Process: test (Node). Writes a generated sphere straight into a data folder's store, the way the app would,
 // so tests and benchmarks can open a big sphere without clicking through the sample loader.
-import { createRxDatabase } from 'rxdb';
+import { addRxPlugin, createRxDatabase } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { StoreService } from '../../electron/store/store-service.ts';
 import type { SampleSphere } from '../../shared/sample-sphere.ts';
 import { COLLECTIONS, DATABASE_NAME, type SphereCollections } from '../../shared/schemas/index.ts';
+
+// Collections past version 0 (settings) need it to open, as in the renderer.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export async function fillStore(dataDir: string, sphere: SampleSphere): Promise<void> {
   const store = new StoreService(dataDir);

@@ -5,12 +5,20 @@ import { connectPlatform } from './platform/platform.ts';
 import { openSphereDatabase } from './db/sphere-database.ts';
 import { markStartup } from './perf/startup-marks.ts';
 import { requestOpeningPicture } from './graph/opening-picture.ts';
+import { storeReady } from './db/store-ready.ts';
+import { UpgradeFailed, UpgradeProgress } from './components/StoreUpgrade.tsx';
 
 const root = createRoot(document.getElementById('root')!);
 
 async function start(): Promise<void> {
   const platform = await connectPlatform();
   markStartup('connected');
+  // The host may be upgrading the store to this version's schemas: the database opens only once that is done.
+  const status = await storeReady(platform.api, (upgrade) => root.render(<UpgradeProgress upgrade={upgrade} />));
+  if (status.upgrade?.state === 'failed') {
+    root.render(<UpgradeFailed upgrade={status.upgrade} file={status.file} />);
+    return;
+  }
   const opening = requestOpeningPicture(platform.api);
   const db = await openSphereDatabase(platform.storage);
   markStartup('database-open');

@@ -51,6 +51,8 @@ export const appRequests = {
     result: z.object({ version: z.string(), host: z.enum(['electron', 'browser']) }),
   },
   'store.status': { args: none, result: StoreStatusSchema },
+  /** Answers once the store is at this version's schemas, or its upgrade failed (then `upgrade` says why). */
+  'store.ready': { args: none, result: StoreStatusSchema },
   'store.dismissProblem': { args: none, result: StoreStatusSchema },
   'store.listBackups': { args: none, result: z.array(BackupSchema) },
   'store.backupNow': { args: none, result: BackupSchema },

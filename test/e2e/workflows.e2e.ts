@@ -187,7 +187,7 @@ describe('relationship workflows', () => {
     await page.getByTestId('settings-form').waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('today-row').count()).toBe(1);
     expect(await page.getByTestId('today-row').textContent()).toMatch(/Eve Stone.*10 days overdue/);
-    expect(stored<{ cadence: { trust: number } }>(dataDir, 'docs__settings__v0')[0]!.cadence.trust).toBe(10);
+    expect(stored<{ cadence: { trust: number } }>(dataDir, 'docs__settings__v1')[0]!.cadence.trust).toBe(10);
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.getByTestId('today-panel').textContent()).toMatch(/Nothing is due today/);
   });

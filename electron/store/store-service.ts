@@ -50,6 +50,8 @@ export class StoreService {
   private readonly workFile: string;
   private upgrade: StoreUpgrade | null = null;
   private upgrading: Promise<void>;
+  /** Resolves once launch has read which collections are behind (quick), long before a migration ends. */
+  private readonly checked: Promise<void>;
   private closed = false;
 
   constructor(dataDir: string, options: StoreServiceOptions = {}) {
@@ -62,7 +64,9 @@ export class StoreService {
     fs.mkdirSync(this.backupDir, { recursive: true });
     this.generation = this.newGeneration();
     this.problem = this.holdReadableStore();
-    this.upgrading = this.upgradeAtLaunch();
+    let checked!: () => void;
+    this.checked = new Promise((resolve) => (checked = resolve));
+    this.upgrading = this.upgradeAtLaunch(checked);
   }
 
   /**
@@ -155,6 +159,9 @@ export class StoreService {
 
   /** At launch: one backup a day is enough to undo a bad day without filling the disk. */
   async backupIfDue(now = Date.now()): Promise<Backup | null> {
+    // Hosts await this before serving: it must not wait behind an upgrade, which makes its own backup first.
+    await this.checked;
+    if (this.upgrade) return null;
     const newest = this.listBackups()[0];
     if (newest && now - newest.at < DAY) return null;
     if (!fs.existsSync(this.file)) return null;
@@ -216,7 +223,7 @@ export class StoreService {
    * made, a copy of the store is migrated and checked, and the copy then takes the store's place in one rename. A
    * failure or a crash at any point leaves the store file as it was; the next launch starts over from it.
    */
-  private async upgradeAtLaunch(): Promise<void> {
+  private async upgradeAtLaunch(checked: () => void): Promise<void> {
     const log = this.options.log ?? (() => {});
     let backup: string | null = null;
     try {
@@ -227,6 +234,7 @@ export class StoreService {
       const what = gaps.map((g) => `${g.collection} ${g.stored} -> ${g.current}`).join(', ');
       log(`schema upgrade: ${what}`);
       this.upgrade = { state: 'running', done: 0, total: 0 };
+      checked();
       backup = (await this.backup('-before-upgrade')).name;
       log(`schema upgrade: backup ${backup} made`);
       fs.copyFileSync(path.join(this.backupDir, backup), this.workFile);
@@ -241,6 +249,8 @@ export class StoreService {
       const reason = err instanceof UpgradeError ? err.message : `${(err as Error).name}: ${(err as Error).message}`;
       this.upgrade = { state: 'failed', reason, backup };
       log(`schema upgrade failed, the store is unchanged: ${reason}`);
+    } finally {
+      checked();
     }
   }
 

@@ -88,7 +88,9 @@ export async function migrateStoreFile(
   const storage = getRxStorageSqlite({ directory: path.dirname(file), fileFor: () => file });
   let db;
   try {
-    db = await createRxDatabase({ name: databaseName, storage: wrappedValidateAjvStorage({ storage }), multiInstance: false, eventReduce: false });
+    // Under a name of its own: RxDB refuses two open databases of one name in a process, and the host may hold the
+    // app's (sync). The file is given by fileFor, so the name changes nothing in it.
+    db = await createRxDatabase({ name: `${databaseName}-upgrade`, storage: wrappedValidateAjvStorage({ storage }), multiInstance: false, eventReduce: false });
     const behind = Object.fromEntries(gaps.map((g) => [g.collection, { ...specs[g.collection]!, autoMigrate: false }]));
     await db.addCollections(behind as Parameters<typeof db.addCollections>[0]);
     let before = 0;
@@ -126,11 +128,11 @@ function countStored(file: string, gaps: VersionGap[]): number[] {
 }
 
 /**
- * RxDB reports a failed migration as DM4 with the cause as plain JSON inside, sometimes several levels down
+ * A failure in words for the user. RxDB reports a failed migration as DM4 with the cause as plain JSON inside, sometimes several levels down
  * (a replication error around a write error around the strategy's own). The innermost message is the one that
  * says what was wrong.
  */
-function reasonOf(err: unknown): string {
+export function reasonOf(err: unknown): string {
   let reason = err instanceof Error ? err.message : String(err);
   const seen = new Set<unknown>();
   const visit = (value: unknown, depth: number): void => {
@@ -149,5 +151,7 @@ function reasonOf(err: unknown): string {
     }
   };
   visit(err, 0);
-  return reason.split('\n')[0]!.slice(0, 300);
+  // RxDB's messages start with a blank line and run on with hints: the first line that says something.
+  const said = reason.split('\n').map((line) => line.trim()).find((line) => line.length > 0);
+  return (said ?? 'unknown error').slice(0, 300);
 }

@@ -9,7 +9,7 @@ import { BackupNameSchema, isUpgradeBackup, type Backup, type StoreProblem, type
 import { openingPictureMaker } from './opening-picture.ts';
 import type { SpherePicture } from '../../shared/graph/sphere-picture.ts';
 import { getRxStorageSqlite, StoreOpenError, type RxStorageSqlite } from './sqlite-storage.ts';
-import { migrateStoreFile, UpgradeError, versionGaps, type CollectionSpecs, type VersionGap } from './schema-upgrade.ts';
+import { migrateStoreFile, reasonOf, UpgradeError, versionGaps, type CollectionSpecs, type VersionGap } from './schema-upgrade.ts';
 
 const STORE_FILE = `${DATABASE_NAME}.db`;
 const KEEP_BACKUPS = 10;
@@ -53,6 +53,8 @@ export class StoreService {
   /** Resolves once launch has read which collections are behind (quick), long before a migration ends. */
   private readonly checked: Promise<void>;
   private closed = false;
+  /** Set once launch found the store at this build's versions or brought it there. */
+  private serving = false;
 
   constructor(dataDir: string, options: StoreServiceOptions = {}) {
     this.dataDir = path.resolve(dataDir);
@@ -99,7 +101,7 @@ export class StoreService {
   /** The sphere as it stands, ready to paint (see opening-picture.ts); null when it has no contacts. */
   openingPicture(now = Date.now()): SpherePicture | null {
     // Before an upgrade has finished the file holds older versions (or is about to be replaced): no picture yet.
-    if (this.upgrade) return null;
+    if (!this.serving || this.upgrade) return null;
     return this.picture(now);
   }
 
@@ -197,7 +199,7 @@ export class StoreService {
       await restoring;
     } catch (err) {
       removeStoreFile(this.workFile);
-      throw new Error(`backup ${parsed} cannot be upgraded to this version: ${(err as Error).message}`, { cause: err });
+      throw new Error(`backup ${parsed} cannot be upgraded to this version: ${err instanceof UpgradeError ? err.message : reasonOf(err)}`, { cause: err });
     } finally {
       if (this.upgrade?.state === 'running') this.upgrade = null;
     }
@@ -207,6 +209,7 @@ export class StoreService {
     syncFolder(this.dataDir);
     this.problem = null;
     this.upgrade = null;
+    this.serving = true;
     this.generation = this.newGeneration();
     this.generation.raw.hold(DATABASE_NAME);
     for (const listener of this.listeners) listener(this.generation);
@@ -230,7 +233,10 @@ export class StoreService {
       // What an interrupted attempt left behind is only ever a copy.
       removeStoreFile(this.workFile);
       const gaps = await versionGaps(this.generation.raw, DATABASE_NAME, this.collections);
-      if (gaps.length === 0 || this.closed) return;
+      if (gaps.length === 0 || this.closed) {
+        this.serving = true;
+        return;
+      }
       const what = gaps.map((g) => `${g.collection} ${g.stored} -> ${g.current}`).join(', ');
       log(`schema upgrade: ${what}`);
       this.upgrade = { state: 'running', done: 0, total: 0 };
@@ -242,11 +248,12 @@ export class StoreService {
       if (this.closed) return removeStoreFile(this.workFile);
       this.swapInWorkFile();
       this.upgrade = null;
+      this.serving = true;
       log(`schema upgrade: done (${what})`);
     } catch (err) {
       removeStoreFile(this.workFile);
       if (this.closed) return;
-      const reason = err instanceof UpgradeError ? err.message : `${(err as Error).name}: ${(err as Error).message}`;
+      const reason = err instanceof UpgradeError ? err.message : reasonOf(err);
       this.upgrade = { state: 'failed', reason, backup };
       log(`schema upgrade failed, the store is unchanged: ${reason}`);
     } finally {

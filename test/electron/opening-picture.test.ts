@@ -26,6 +26,7 @@ describe('the opening picture of a store', () => {
   it('is null for an empty sphere, and the sphere as stored once it has contacts', async () => {
     const dataDir = tempDir('picture');
     const empty = new StoreService(dataDir);
+    await empty.ready();
     expect(empty.openingPicture(now)).toBeNull();
     empty.close();
 
@@ -42,6 +43,8 @@ describe('the opening picture of a store', () => {
     const sphere = generateSphere({ seed: 4, contacts: 120, ties: 200 });
     await fillStore(dataDir, sphere);
     const store = new StoreService(dataDir);
+    // Made once the store is known to be at this build's schema versions.
+    await store.ready();
     const before = store.openingPicture(now)!;
     expect(store.openingPicture(now)).toBe(before);
 

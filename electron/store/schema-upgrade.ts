@@ -62,14 +62,39 @@ export async function versionGaps(storage: RxStorage<unknown, unknown>, database
   return gaps;
 }
 
+/** versionGaps of a store file the host does not hold (a copy being upgraded, a backup being restored). */
+export async function versionGapsOfFile(file: string, databaseName: string, specs: CollectionSpecs): Promise<VersionGap[]> {
+  const storage = getRxStorageSqlite({ directory: path.dirname(file), fileFor: () => file });
+  try {
+    return await versionGaps(storage, databaseName, specs);
+  } finally {
+    storage.closeAll();
+  }
+}
+
+/**
+ * Migrates a store file (the host gives it a copy, so a failure leaves the user's file as it was), then checks it
+ * from scratch as the next launch would: nothing may still be behind.
+ */
+export async function upgradeStoreFile(
+  file: string,
+  databaseName: string,
+  specs: CollectionSpecs,
+  gaps: VersionGap[],
+  options: { batchSize?: number; onProgress?: (progress: UpgradeProgress) => void } = {},
+): Promise<void> {
+  await migrateStoreFile(file, databaseName, specs, gaps, options);
+  const left = await versionGapsOfFile(file, databaseName, specs);
+  if (left.length > 0) throw new UpgradeError(`${left.map((g) => g.collection).join(', ')} still at an older version after migrating`);
+}
+
 let pluginAdded = false;
 
 /**
- * Runs RxDB's migration for each collection behind, one after another, on the store file `file` (the host gives it a
- * copy, so a failure leaves the user's file as it was). Documents are validated against the new schema as they are
- * written. Throws UpgradeError naming the collection and what went wrong.
+ * Runs RxDB's migration for each collection behind, one after another, on the store file `file`. Documents are
+ * validated against the new schema as they are written. Throws UpgradeError naming the collection and what went wrong.
  */
-export async function migrateStoreFile(
+async function migrateStoreFile(
   file: string,
   databaseName: string,
   specs: CollectionSpecs,

@@ -9,7 +9,7 @@ import { BackupNameSchema, isUpgradeBackup, type Backup, type StoreProblem, type
 import { openingPictureMaker } from './opening-picture.ts';
 import type { SpherePicture } from '../../shared/graph/sphere-picture.ts';
 import { getRxStorageSqlite, StoreOpenError, type RxStorageSqlite } from './sqlite-storage.ts';
-import { migrateStoreFile, reasonOf, UpgradeError, versionGaps, type CollectionSpecs, type VersionGap } from './schema-upgrade.ts';
+import { reasonOf, upgradeStoreFile, UpgradeError, versionGaps, versionGapsOfFile, type CollectionSpecs, type VersionGap } from './schema-upgrade.ts';
 
 const STORE_FILE = `${DATABASE_NAME}.db`;
 const KEEP_BACKUPS = 10;
@@ -185,23 +185,18 @@ export class StoreService {
     removeStoreFile(this.workFile);
     fs.copyFileSync(backup, this.workFile);
     const restoring = (async () => {
-      const workStorage = getRxStorageSqlite({ directory: this.dataDir, fileFor: () => this.workFile });
-      let gaps: VersionGap[];
-      try {
-        gaps = await versionGaps(workStorage, DATABASE_NAME, this.collections);
-      } finally {
-        workStorage.closeAll();
-      }
+      const gaps = await versionGapsOfFile(this.workFile, DATABASE_NAME, this.collections);
       if (gaps.length > 0) await this.migrateWorkFile(gaps);
     })();
     this.upgrading = restoring.catch(() => {});
+    // A failed restore leaves the store, and what is known of it, as they were.
+    const upgradeBefore = this.upgrade;
     try {
       await restoring;
     } catch (err) {
       removeStoreFile(this.workFile);
+      this.upgrade = upgradeBefore;
       throw new Error(`backup ${parsed} cannot be upgraded to this version: ${err instanceof UpgradeError ? err.message : reasonOf(err)}`, { cause: err });
-    } finally {
-      if (this.upgrade?.state === 'running') this.upgrade = null;
     }
     this.generation.raw.closeAll();
     if (fs.existsSync(this.file)) setAside(this.file, 'before-restore');
@@ -261,28 +256,20 @@ export class StoreService {
     }
   }
 
-  /** Migrates the work file, then checks it from scratch: nothing may still be behind. */
+  /** Migrates the work file, telling status() (and the log, a line per tenth) how far it has got. */
   private async migrateWorkFile(gaps: VersionGap[], log: (line: string) => void = () => {}): Promise<void> {
     this.upgrade = { state: 'running', done: 0, total: 0 };
     let logged = 0;
-    await migrateStoreFile(this.workFile, DATABASE_NAME, this.collections, gaps, {
+    await upgradeStoreFile(this.workFile, DATABASE_NAME, this.collections, gaps, {
       batchSize: this.options.batchSize,
       onProgress: (progress) => {
         this.upgrade = { state: 'running', ...progress };
-        // A line per tenth is enough for a log.
         if (progress.done === progress.total || progress.done - logged >= Math.max(1, progress.total / 10)) {
           logged = progress.done;
           log(`schema upgrade: ${progress.done} of ${progress.total} documents`);
         }
       },
     });
-    const check = getRxStorageSqlite({ directory: this.dataDir, fileFor: () => this.workFile });
-    try {
-      const left = await versionGaps(check, DATABASE_NAME, this.collections);
-      if (left.length > 0) throw new UpgradeError(`${left.map((g) => g.collection).join(', ')} still at an older version after migrating`);
-    } finally {
-      check.closeAll();
-    }
   }
 
   /** The upgraded copy replaces the store file; the held connection is closed first and reopened on the new file. */

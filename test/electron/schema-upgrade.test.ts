@@ -188,6 +188,26 @@ describe('schema upgrade at launch', () => {
     store.close();
   });
 
+  it('keeps the current store when a backup to restore cannot be upgraded', async () => {
+    const dataDir = tempDir('upgrade-restore-bad');
+    await writeV0Store(dataDir, generateSphere({ seed: 14, contacts: 30 }));
+    const store = new StoreService(dataDir);
+    await store.ready();
+    // A backup from an older build whose settings this version's schema refuses (a cadence of 0 days).
+    const elsewhere = tempDir('upgrade-restore-bad-source');
+    await writeV0Store(elsewhere, generateSphere({ seed: 15, contacts: 5 }), { ...SETTINGS_V0, cadence: { ...SETTINGS_V0.cadence, trust: 0 } });
+    const name = 'sphere-2026-01-01T00-00-00.000Z.db';
+    fs.copyFileSync(path.join(elsewhere, 'sphere.db'), path.join(store.backupDir, name));
+
+    await expect(store.restoreBackup(name)).rejects.toThrow(`backup ${name} cannot be upgraded to this version: settings: cadence.trust must be >= 1`);
+    expect(store.status().upgrade).toBeNull();
+    expect(fs.readdirSync(dataDir).filter((f) => f.includes('before-restore') || f.includes('upgrading'))).toEqual([]);
+    const db = await openAsWindow(store.current.storage);
+    expect(await db.contacts!.count().exec()).toBe(30);
+    await db.close();
+    store.close();
+  });
+
   it('leaves the store file exactly as it was when the host is killed mid-migration, and the next launch upgrades', async () => {
     const dataDir = tempDir('upgrade-kill');
     const sphere = generateSphere({ seed: 10, contacts: 1500 });

@@ -39,6 +39,20 @@ describe('opening the window\'s database', () => {
     store.close();
   });
 
+  it('fails with the upgrade\'s reason after the host could not upgrade the store, on every attempt', async () => {
+    const dataDir = tempDir('open-failed');
+    await writeV0Store(dataDir, generateSphere({ seed: 14, contacts: 10 }));
+    const store = new StoreService(dataDir, {
+      collections: { ...COLLECTIONS, settings: { ...COLLECTIONS.settings, migrationStrategies: { 1: () => Promise.reject(new Error('no currency known')) } } },
+    });
+    const router = new StorageRouter(store);
+    const reason = 'Your sphere could not be upgraded to this version: settings: no currency known';
+    await expect(openSphereDatabase(windowStorage(router))).rejects.toThrow(reason);
+    // A reload asks again: refused again, not left waiting.
+    await expect(openSphereDatabase(windowStorage(router))).rejects.toThrow(reason);
+    store.close();
+  });
+
   it('opens once the host has upgraded the store, with every document', async () => {
     const dataDir = tempDir('open-upgraded');
     await writeV0Store(dataDir, generateSphere({ seed: 13, contacts: 40 }));

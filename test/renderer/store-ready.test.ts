@@ -7,6 +7,7 @@ import { storeReady } from '../../renderer/db/store-ready.ts';
 import { dispatchAppRequest, type AppApiClient, type StoreUpgrade } from '../../shared/app-api.ts';
 import { generateSphere } from '../../shared/sample-sphere.ts';
 import { COLLECTIONS } from '../../shared/schemas/index.ts';
+import { COLLECTIONS_V0 } from '../fixtures/schemas-v0.ts';
 import { writeV0Store } from '../fixtures/write-v0-store.ts';
 import { tempDir } from '../electron/storage-fixtures.ts';
 
@@ -31,8 +32,9 @@ describe('waiting for the store before opening the database', () => {
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     const store = new StoreService(dataDir, {
+      // Only settings behind, whatever versions the other collections are at in this build.
       collections: {
-        ...COLLECTIONS,
+        ...COLLECTIONS_V0,
         settings: { ...COLLECTIONS.settings, migrationStrategies: { 1: async (doc: object) => (await released, { ...doc, baseCurrency: 'USD' }) } },
       },
     });

@@ -225,8 +225,9 @@ export class StoreService {
     const log = this.options.log ?? (() => {});
     let backup: string | null = null;
     try {
-      // What an interrupted attempt left behind is only ever a copy.
+      // What an interrupted attempt left behind is only ever a copy: an unfinished upgrade or backup.
       removeStoreFile(this.workFile);
+      for (const name of fs.readdirSync(this.backupDir)) if (name.endsWith('.partial')) fs.rmSync(path.join(this.backupDir, name), { force: true });
       const gaps = await versionGaps(this.generation.raw, DATABASE_NAME, this.collections);
       if (gaps.length === 0 || this.closed) {
         this.serving = true;

@@ -241,11 +241,15 @@ describe('schema upgrade at launch', () => {
 
     expect(sha256(file)).toBe(hash);
     expect(await countWithV0(dataDir)).toMatchObject({ contacts: 1500 });
+    // As if the kill had come while the backup was being written.
+    const unfinished = path.join(dataDir, 'backups', 'sphere-2026-01-01T00-00-00.000Z-before-upgrade.db.partial');
+    fs.writeFileSync(unfinished, 'half a backup');
 
     const store = new StoreService(dataDir, { collections: withContactsV1() });
     await store.ready();
     expect(store.status().upgrade).toBeNull();
     expect(fs.existsSync(`${file}.upgrading`)).toBe(false);
+    expect(fs.existsSync(unfinished)).toBe(false);
     const db = await openAsWindow(store.current.storage, withContactsV1());
     expect(await db.contacts!.count().exec()).toBe(1500);
     await db.close();

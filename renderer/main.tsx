@@ -14,11 +14,16 @@ async function start(): Promise<void> {
   const platform = await connectPlatform();
   markStartup('connected');
   // The host may be upgrading the store to this version's schemas: the database opens only once that is done.
-  const status = await storeReady(platform.api, (upgrade) => root.render(<UpgradeProgress upgrade={upgrade} />));
+  let upgraded = false;
+  const status = await storeReady(platform.api, (upgrade) => {
+    upgraded = true;
+    root.render(<UpgradeProgress upgrade={upgrade} />);
+  });
   if (status.upgrade?.state === 'failed') {
     root.render(<UpgradeFailed upgrade={status.upgrade} file={status.file} />);
     return;
   }
+  if (upgraded) root.render(<p className="boot">Opening your sphere…</p>);
   const opening = requestOpeningPicture(platform.api);
   const db = await openSphereDatabase(platform.storage);
   markStartup('database-open');

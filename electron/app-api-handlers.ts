@@ -6,6 +6,10 @@ export function createAppApiHandlers(store: StoreService, info: { version: strin
   return {
     'app.info': () => info,
     'store.status': () => store.status(),
+    'store.ready': async () => {
+      await store.ready();
+      return store.status();
+    },
     'store.dismissProblem': () => store.dismissProblem(),
     'store.listBackups': () => store.listBackups(),
     'store.backupNow': () => store.backupNow(),

@@ -30,7 +30,7 @@ app.whenReady().then(async () => {
     callback({ cancel: !details.url.startsWith(APP_ORIGIN) && !details.url.startsWith('devtools://') });
   });
 
-  const store = new StoreService(dataDir);
+  const store = new StoreService(dataDir, { log: (line) => console.error(line) });
   await store.backupIfDue().catch((err: Error) => console.error(`backup at launch failed: ${err.message}`));
   // Parsing the documents now overlaps with the window loading its code; the first query then finds them ready.
   void store.warm().catch((err: Error) => console.error(`warming the store failed: ${err.message}`));

@@ -5,12 +5,25 @@ import { connectPlatform } from './platform/platform.ts';
 import { openSphereDatabase } from './db/sphere-database.ts';
 import { markStartup } from './perf/startup-marks.ts';
 import { requestOpeningPicture } from './graph/opening-picture.ts';
+import { storeReady } from './db/store-ready.ts';
+import { UpgradeFailed, UpgradeProgress } from './components/StoreUpgrade.tsx';
 
 const root = createRoot(document.getElementById('root')!);
 
 async function start(): Promise<void> {
   const platform = await connectPlatform();
   markStartup('connected');
+  // The host may be upgrading the store to this version's schemas: the database opens only once that is done.
+  let upgraded = false;
+  const status = await storeReady(platform.api, (upgrade) => {
+    upgraded = true;
+    root.render(<UpgradeProgress upgrade={upgrade} />);
+  });
+  if (status.upgrade?.state === 'failed') {
+    root.render(<UpgradeFailed upgrade={status.upgrade} file={status.file} />);
+    return;
+  }
+  if (upgraded) root.render(<p className="boot">Opening your sphere…</p>);
   const opening = requestOpeningPicture(platform.api);
   const db = await openSphereDatabase(platform.storage);
   markStartup('database-open');

@@ -23,16 +23,29 @@ export const BackupSchema = z.object({
 });
 export type Backup = z.infer<typeof BackupSchema>;
 
+/** A schema upgrade of the store at launch (or of a restored backup): under way, or failed. */
+export const StoreUpgradeSchema = z.discriminatedUnion('state', [
+  /** Documents moved to the new versions so far, of all there are to move (0 of 0 while the backup is made). */
+  z.object({ state: z.literal('running'), done: z.number(), total: z.number() }),
+  /** The store file was left as it was; `backup` names the copy made before trying, if it was made. */
+  z.object({ state: z.literal('failed'), reason: z.string(), backup: z.string().nullable() }),
+]);
+export type StoreUpgrade = z.infer<typeof StoreUpgradeSchema>;
+
 export const StoreStatusSchema = z.object({
   file: z.string(),
   dataDir: z.string(),
   /** Set when the store on disk could not be opened at launch and a fresh one took its place. */
   problem: StoreProblemSchema.nullable(),
+  /** Set while the store is being upgraded to this version's schemas, or when that failed; windows wait for it. */
+  upgrade: StoreUpgradeSchema.nullable(),
 });
 export type StoreStatus = z.infer<typeof StoreStatusSchema>;
 
 /** A backup name is a bare file name we made: no paths, so a request can never reach outside the backup folder. */
-export const BackupNameSchema = z.string().regex(/^sphere-[0-9TZ:.-]+\.db$/, 'not a Sphere backup name').max(80);
+/** Backups made just before a schema upgrade end so (`sphere-<time>-before-upgrade.db`). */
+export const BackupNameSchema = z.string().regex(/^sphere-[0-9TZ:.-]+(-before-upgrade)?\.db$/, 'not a Sphere backup name').max(80);
+export const isUpgradeBackup = (name: string): boolean => name.endsWith('-before-upgrade.db');
 
 /** What the host says of a command it ran: the step to name in "Undo …", and the contact it created, if any. */
 export const CommandOutcomeSchema = z.object({ runId: z.string(), label: z.string(), createdId: z.string().optional() });
@@ -45,6 +58,8 @@ export const appRequests = {
     result: z.object({ version: z.string(), host: z.enum(['electron', 'browser']) }),
   },
   'store.status': { args: none, result: StoreStatusSchema },
+  /** Answers once the store is at this version's schemas, or its upgrade failed (then `upgrade` says why). */
+  'store.ready': { args: none, result: StoreStatusSchema },
   'store.dismissProblem': { args: none, result: StoreStatusSchema },
   'store.listBackups': { args: none, result: z.array(BackupSchema) },
   'store.backupNow': { args: none, result: BackupSchema },

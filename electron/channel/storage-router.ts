@@ -23,9 +23,11 @@ export class StorageRouter {
   private exposed: Exposed;
   private readonly owners = new Map<string, StorageClient>();
   private readonly log: (line: string) => void;
+  private readonly store: StoreService;
 
   constructor(store: StoreService, log: (line: string) => void = () => {}) {
     this.log = log;
+    this.store = store;
     this.exposed = this.expose(store.current);
     store.onReplaced((generation) => {
       // The old connections point at closed storage instances; clients reconnect after a reload.
@@ -51,6 +53,17 @@ export class StorageRouter {
       return error;
     }
     if (!owner) this.owners.set(message.connectionId, client);
+    if (message.method === 'create') {
+      // A window is given the store only at this build's schema versions: its first request waits for the host's
+      // upgrade (store-service.ts), and is refused with the reason if that failed. Other requests on a connection
+      // only ever follow its create's answer.
+      void this.store.ready().then(() => {
+        const refusal = this.store.refusal();
+        if (refusal) this.answerError(client, raw, refusal);
+        else this.exposed.messages$.next(message as unknown as MessageToRemote);
+      });
+      return null;
+    }
     this.exposed.messages$.next(message as unknown as MessageToRemote);
     return null;
   }

@@ -33,7 +33,7 @@ const MAX_FRAME_BYTES = 64 * 1024 * 1024;
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const log = options.log ?? (() => {});
-  const store = new StoreService(options.dataDir);
+  const store = new StoreService(options.dataDir, { log });
   await store.backupIfDue().catch((err: Error) => log(`backup at launch failed: ${err.message}`));
   // Parsing the documents now overlaps with the window loading its code; the first query then finds them ready.
   void store.warm().catch((err: Error) => log(`warming the store failed: ${err.message}`));

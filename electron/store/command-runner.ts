@@ -35,12 +35,15 @@ export class CommandRunner {
   private readonly author: () => string;
   private readonly clock: () => number;
   private readonly newId: () => string;
+  private readonly ready: () => Promise<string | null>;
 
-  constructor(storage: () => RxStorageSqlite, author: () => string, options: { clock?: () => number; newId?: () => string } = {}) {
+  /** `ready`: resolves once the store may be written (a schema upgrade at launch is done), with a refusal or null. */
+  constructor(storage: () => RxStorageSqlite, author: () => string, options: { clock?: () => number; newId?: () => string; ready?: () => Promise<string | null> } = {}) {
     this.storage = storage;
     this.author = author;
     this.clock = options.clock ?? Date.now;
     this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.ready = options.ready ?? (async () => null);
   }
 
   /** Parses an untrusted command and runs it. Null: it would change nothing. */
@@ -82,11 +85,17 @@ export class CommandRunner {
     if (this.journal.size > JOURNAL_LIMIT) this.journal.delete(this.journal.keys().next().value!);
   }
 
-  private open(): Promise<Opened> {
+  private async open(): Promise<Opened> {
+    const refusal = await this.ready();
+    if (refusal) throw new Error(refusal);
+    return this.instances();
+  }
+
+  private instances(): Promise<Opened> {
     const storage = this.storage();
     if (this.opened) {
       const current = this.opened;
-      return current.then((o) => (o.storage === storage ? o : ((this.opened = null), this.open())));
+      return current.then((o) => (o.storage === storage ? o : ((this.opened = null), this.instances())));
     }
     this.opened = (async () => {
       const instances: Opened['instances'] = new Map();

@@ -1,20 +1,35 @@
-// Process: main or browser host (Node). The user's store file: opening it safely, backups, restore.
+// Process: main or browser host (Node). The user's store file: opening it safely, schema upgrades, backups, restore.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import type { RxStorage } from 'rxdb';
-import { DATABASE_NAME } from '../../shared/schemas/index.ts';
-import { BackupNameSchema, type Backup, type StoreProblem, type StoreStatus } from '../../shared/app-api.ts';
+import { COLLECTIONS, DATABASE_NAME } from '../../shared/schemas/index.ts';
+import { BackupNameSchema, isUpgradeBackup, type Backup, type StoreProblem, type StoreStatus, type StoreUpgrade } from '../../shared/app-api.ts';
 import { openingPictureMaker } from './opening-picture.ts';
 import type { SpherePicture } from '../../shared/graph/sphere-picture.ts';
 import { getRxStorageSqlite, StoreOpenError, type RxStorageSqlite } from './sqlite-storage.ts';
 import { CommandRunner } from './command-runner.ts';
+import { reasonOf, upgradeStoreFile, UpgradeError, versionGaps, versionGapsOfFile, type CollectionSpecs, type VersionGap } from './schema-upgrade.ts';
 
 const STORE_FILE = `${DATABASE_NAME}.db`;
 const KEEP_BACKUPS = 10;
+/**
+ * Backups made before a schema upgrade are the only copies the previous version of Sphere can still open, so the
+ * daily rotation never removes them; they come once per upgrading release, and the newest few are plenty.
+ */
+const KEEP_UPGRADE_BACKUPS = 3;
 const DAY = 24 * 60 * 60 * 1000;
+
+export type StoreServiceOptions = {
+  /** Where progress and failures of an upgrade are told (the host's log). */
+  log?: (line: string) => void;
+  /** The collections this build declares; tests give other versions to see an upgrade happen. */
+  collections?: CollectionSpecs;
+  /** Documents per step of a migration (RxDB's default: 200). */
+  batchSize?: number;
+};
 
 /** One opened store; a restore replaces it with a new generation. */
 export type StoreGeneration = {
@@ -33,15 +48,50 @@ export class StoreService {
   private readonly picture = openingPictureMaker(() => this.generation.raw);
   /** The domain commands the windows ask for, run against whichever store is current. */
   private author: { raw: RxStorageSqlite; id: string } | undefined;
-  readonly commands = new CommandRunner(() => this.generation.raw, () => this.deviceId());
+  readonly commands = new CommandRunner(() => this.generation.raw, () => this.deviceId(), {
+    ready: async () => {
+      await this.ready();
+      return this.refusal();
+    },
+  });
+  private readonly options: StoreServiceOptions;
+  private readonly collections: CollectionSpecs;
+  /** A copy being upgraded; it replaces the store file only once it is whole. */
+  private readonly workFile: string;
+  private upgrade: StoreUpgrade | null = null;
+  private upgrading: Promise<void>;
+  /** Resolves once launch has read which collections are behind (quick), long before a migration ends. */
+  private readonly checked: Promise<void>;
+  private closed = false;
+  /** Set once launch found the store at this build's versions or brought it there. */
+  private serving = false;
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, options: StoreServiceOptions = {}) {
     this.dataDir = path.resolve(dataDir);
     this.file = path.join(this.dataDir, STORE_FILE);
+    this.workFile = `${this.file}.upgrading`;
     this.backupDir = path.join(this.dataDir, 'backups');
+    this.options = options;
+    this.collections = options.collections ?? COLLECTIONS;
     fs.mkdirSync(this.backupDir, { recursive: true });
     this.generation = this.newGeneration();
     this.problem = this.holdReadableStore();
+    let checked!: () => void;
+    this.checked = new Promise((resolve) => (checked = resolve));
+    this.upgrading = this.upgradeAtLaunch(checked);
+  }
+
+  /**
+   * Resolves once the store is at this build's schema versions, or the upgrade has failed (see refusal()). Nothing
+   * that reads the store for a window (the storage channel, warm, the opening picture) goes ahead before it.
+   */
+  ready(): Promise<void> {
+    return this.upgrading;
+  }
+
+  /** Why windows cannot be given the store (a failed upgrade), or null when they can. */
+  refusal(): string | null {
+    return this.upgrade?.state === 'failed' ? `Your sphere could not be upgraded to this version: ${this.upgrade.reason}` : null;
   }
 
   /**
@@ -49,6 +99,8 @@ export class StoreService {
    * Started by the hosts right after launch; safe to skip, and it stops by itself if the store is closed.
    */
   async warm(): Promise<number> {
+    await this.upgrading;
+    if (this.upgrade || this.closed) return 0;
     // In the order the window asks for them: the people first, the touches and deals that size them after.
     const read = await this.generation.raw.warm(DATABASE_NAME, { first: ['contacts', 'ties', 'touches', 'deals'] });
     // The window's first request: ready before it is asked for.
@@ -58,6 +110,8 @@ export class StoreService {
 
   /** The sphere as it stands, ready to paint (see opening-picture.ts); null when it has no contacts. */
   openingPicture(now = Date.now()): SpherePicture | null {
+    // Before an upgrade has finished the file holds older versions (or is about to be replaced): no picture yet.
+    if (!this.serving || this.upgrade) return null;
     return this.picture(now);
   }
 
@@ -82,7 +136,7 @@ export class StoreService {
   }
 
   status(): StoreStatus {
-    return { file: this.file, dataDir: this.dataDir, problem: this.problem };
+    return { file: this.file, dataDir: this.dataDir, problem: this.problem, upgrade: this.upgrade };
   }
 
   dismissProblem(): StoreStatus {
@@ -103,14 +157,23 @@ export class StoreService {
 
   /** A consistent copy made with SQLite's online backup, safe while the app keeps writing. */
   async backupNow(): Promise<Backup> {
-    const name = `sphere-${new Date().toISOString().replace(/:/g, '-')}.db`;
+    // Not while an upgrade may swap the file.
+    await this.upgrading;
+    return this.backup('');
+  }
+
+  private async backup(suffix: '' | '-before-upgrade'): Promise<Backup> {
+    const name = `sphere-${new Date().toISOString().replace(/:/g, '-')}${suffix}.db`;
     const target = path.join(this.backupDir, name);
+    // Made under another name and renamed when whole: a crash mid-copy must not leave a listed, truncated backup.
+    const partial = `${target}.partial`;
     const source = new Database(this.file, { readonly: true, fileMustExist: true });
     try {
-      await source.backup(target);
+      await source.backup(partial);
     } finally {
       source.close();
     }
+    fs.renameSync(partial, target);
     this.pruneBackups();
     const stat = fs.statSync(target);
     return { name, at: stat.mtimeMs, bytes: stat.size };
@@ -118,6 +181,9 @@ export class StoreService {
 
   /** At launch: one backup a day is enough to undo a bad day without filling the disk. */
   async backupIfDue(now = Date.now()): Promise<Backup | null> {
+    // Hosts await this before serving: it must not wait behind an upgrade, which makes its own backup first.
+    await this.checked;
+    if (this.upgrade) return null;
     const newest = this.listBackups()[0];
     if (newest && now - newest.at < DAY) return null;
     if (!fs.existsSync(this.file)) return null;
@@ -133,10 +199,32 @@ export class StoreService {
     const backup = path.join(this.backupDir, parsed);
     if (!fs.existsSync(backup)) throw new Error(`no backup named ${parsed}`);
     checkReadable(backup);
+    await this.upgrading;
+    // A backup from before an upgrade holds older versions: it is upgraded as a copy first, and the current store
+    // is only replaced once that worked.
+    removeStoreFile(this.workFile);
+    fs.copyFileSync(backup, this.workFile);
+    const restoring = (async () => {
+      const gaps = await versionGapsOfFile(this.workFile, DATABASE_NAME, this.collections);
+      if (gaps.length > 0) await this.migrateWorkFile(gaps);
+    })();
+    this.upgrading = restoring.catch(() => {});
+    // A failed restore leaves the store, and what is known of it, as they were.
+    const upgradeBefore = this.upgrade;
+    try {
+      await restoring;
+    } catch (err) {
+      removeStoreFile(this.workFile);
+      this.upgrade = upgradeBefore;
+      throw new Error(`backup ${parsed} cannot be upgraded to this version: ${err instanceof UpgradeError ? err.message : reasonOf(err)}`, { cause: err });
+    }
     this.generation.raw.closeAll();
     if (fs.existsSync(this.file)) setAside(this.file, 'before-restore');
-    fs.copyFileSync(backup, this.file);
+    fs.renameSync(this.workFile, this.file);
+    syncFolder(this.dataDir);
     this.problem = null;
+    this.upgrade = null;
+    this.serving = true;
     this.generation = this.newGeneration();
     this.generation.raw.hold(DATABASE_NAME);
     this.commands.reset();
@@ -145,14 +233,100 @@ export class StoreService {
   }
 
   close(): void {
+    this.closed = true;
     this.generation.raw.closeAll();
+  }
+
+  /**
+   * At launch, before any window is served: when a collection is stored at an older schema version, a backup is
+   * made, a copy of the store is migrated and checked, and the copy then takes the store's place in one rename. A
+   * failure or a crash at any point leaves the store file as it was; the next launch starts over from it.
+   */
+  private async upgradeAtLaunch(checked: () => void): Promise<void> {
+    const log = this.options.log ?? (() => {});
+    let backup: string | null = null;
+    try {
+      // What an interrupted attempt left behind is only ever a copy: an unfinished upgrade or backup.
+      removeStoreFile(this.workFile);
+      for (const name of fs.readdirSync(this.backupDir)) if (name.endsWith('.partial')) fs.rmSync(path.join(this.backupDir, name), { force: true });
+      const gaps = await versionGaps(this.generation.raw, DATABASE_NAME, this.collections);
+      if (gaps.length === 0 || this.closed) {
+        this.serving = true;
+        return;
+      }
+      const what = gaps.map((g) => `${g.collection} ${g.stored} -> ${g.current}`).join(', ');
+      log(`schema upgrade: ${what}`);
+      this.upgrade = { state: 'running', done: 0, total: 0 };
+      checked();
+      backup = (await this.backup('-before-upgrade')).name;
+      log(`schema upgrade: backup ${backup} made`);
+      fs.copyFileSync(path.join(this.backupDir, backup), this.workFile);
+      await this.migrateWorkFile(gaps, log);
+      if (this.closed) return removeStoreFile(this.workFile);
+      this.swapInWorkFile();
+      this.upgrade = null;
+      this.serving = true;
+      log(`schema upgrade: done (${what})`);
+    } catch (err) {
+      removeStoreFile(this.workFile);
+      if (this.closed) return;
+      const reason = err instanceof UpgradeError ? err.message : reasonOf(err);
+      this.upgrade = { state: 'failed', reason, backup };
+      log(`schema upgrade failed, the store is unchanged: ${reason}`);
+    } finally {
+      checked();
+    }
+  }
+
+  /** Migrates the work file, telling status() (and the log, a line per tenth) how far it has got. */
+  private async migrateWorkFile(gaps: VersionGap[], log: (line: string) => void = () => {}): Promise<void> {
+    this.upgrade = { state: 'running', done: 0, total: 0 };
+    let logged = 0;
+    await upgradeStoreFile(this.workFile, DATABASE_NAME, this.collections, gaps, {
+      batchSize: this.options.batchSize,
+      onProgress: (progress) => {
+        this.upgrade = { state: 'running', ...progress };
+        if (progress.done === progress.total || progress.done - logged >= Math.max(1, progress.total / 10)) {
+          logged = progress.done;
+          log(`schema upgrade: ${progress.done} of ${progress.total} documents`);
+        }
+      },
+    });
+  }
+
+  /** The upgraded copy replaces the store file; the held connection is closed first and reopened on the new file. */
+  private swapInWorkFile(): void {
+    this.generation.raw.closeAll();
+    try {
+      // A write-ahead log left beside the old file would be replayed into the new one.
+      if (fs.existsSync(`${this.file}-wal`) && fs.statSync(`${this.file}-wal`).size > 0) {
+        throw new UpgradeError(`${path.basename(this.file)} is open in another program`);
+      }
+      fs.rmSync(`${this.file}-shm`, { force: true });
+      fs.renameSync(this.workFile, this.file);
+      syncFolder(this.dataDir);
+    } finally {
+      this.generation.raw.hold(DATABASE_NAME);
+    }
   }
 
   private newGeneration(): StoreGeneration {
     // Watched whatever the windows' RxDatabase says (multiInstance: false there means one window per database,
     // not one writer per file): the import command, a second host and sync commit to the same file.
     const raw = getRxStorageSqlite({ directory: this.dataDir, fileFor: () => this.file, watchOtherConnections: true });
-    return { raw, storage: wrappedValidateAjvStorage({ storage: raw }) as RxStorage<unknown, unknown> };
+    const validated = wrappedValidateAjvStorage({ storage: raw }) as RxStorage<unknown, unknown>;
+    // Whoever opens the store through this storage (the channel, sync) gets it at this build's versions or not at all.
+    const storage: RxStorage<unknown, unknown> = {
+      name: validated.name,
+      rxdbVersion: validated.rxdbVersion,
+      createStorageInstance: async (params) => {
+        await this.upgrading;
+        const refusal = this.refusal();
+        if (refusal) throw new Error(refusal);
+        return validated.createStorageInstance(params);
+      },
+    };
+    return { raw, storage };
   }
 
   /**
@@ -173,7 +347,10 @@ export class StoreService {
   }
 
   private pruneBackups(): void {
-    for (const old of this.listBackups().slice(KEEP_BACKUPS)) fs.rmSync(path.join(this.backupDir, old.name));
+    const backups = this.listBackups();
+    const daily = backups.filter((b) => !isUpgradeBackup(b.name)).slice(KEEP_BACKUPS);
+    const upgrades = backups.filter((b) => isUpgradeBackup(b.name)).slice(KEEP_UPGRADE_BACKUPS);
+    for (const old of [...daily, ...upgrades]) fs.rmSync(path.join(this.backupDir, old.name));
   }
 }
 
@@ -186,6 +363,24 @@ function setAside(file: string, why: string): string {
     if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, target + suffix);
   }
   return target;
+}
+
+/** Removes a store file and its WAL companions, if there. */
+function removeStoreFile(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+}
+
+/** Makes a rename in the folder durable (a power cut could otherwise bring the old name back). */
+function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Not every platform can sync a folder (Windows); the rename itself is still atomic there.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }
 
 function checkReadable(file: string): void {

@@ -3,12 +3,9 @@ import type { CurrencyTotals } from './life-cycle.ts';
 
 export type CurrencyAmount = { currency: string; amount: number };
 
-/**
- * The user's base currency (an ISO code), from the settings document. Settings carry it from schema version 1
- * on; until then, and for a document that has none, it is US dollars.
- */
-export function baseCurrency(settings: object): string {
-  return (settings as { baseCurrency?: string }).baseCurrency ?? 'USD';
+/** The user's base currency (an ISO code), from the settings document (schema version 1 on; US dollars by default). */
+export function baseCurrency(settings: { baseCurrency?: string }): string {
+  return settings.baseCurrency ?? 'USD';
 }
 
 /**

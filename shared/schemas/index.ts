@@ -5,7 +5,7 @@ import { contactMigrations, contactSchema, type ContactDoc } from './contact.ts'
 import { dealSchema, type DealDoc } from './deal.ts';
 import { tieMigrations, tieSchema, type TieDoc } from './tie.ts';
 import { touchSchema, type TouchDoc } from './touch.ts';
-import { settingsSchema, type SettingsDoc } from './settings.ts';
+import { settingsMigrations, settingsSchema, type SettingsDoc } from './settings.ts';
 
 export type { ContactDoc, DealDoc, SettingsDoc, TieDoc, TouchDoc };
 
@@ -20,14 +20,15 @@ type CollectionSpec<T> = { schema: RxJsonSchema<T>; migrationStrategies: Migrati
 
 /**
  * Every schema starts at version 0. A new version adds its step here
- * (version → function of the old document) so stored data moves forward.
+ * (version → function of the old document) so stored data moves forward. The host runs the steps at launch,
+ * before any window is served (electron/store/schema-upgrade.ts); windows only ever see the current versions.
  */
 export const COLLECTIONS = {
   contacts: { schema: contactSchema, migrationStrategies: contactMigrations } as CollectionSpec<ContactDoc>,
   ties: { schema: tieSchema, migrationStrategies: tieMigrations } as CollectionSpec<TieDoc>,
   touches: { schema: touchSchema, migrationStrategies: {} } as CollectionSpec<TouchDoc>,
   deals: { schema: dealSchema, migrationStrategies: {} } as CollectionSpec<DealDoc>,
-  settings: { schema: settingsSchema, migrationStrategies: {} } as CollectionSpec<SettingsDoc>,
+  settings: { schema: settingsSchema, migrationStrategies: settingsMigrations } as CollectionSpec<SettingsDoc>,
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;

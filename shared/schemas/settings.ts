@@ -1,5 +1,5 @@
 // Process: any (pure). The user's settings, one document stored with the sphere so they travel with it (and sync later).
-import type { RxJsonSchema } from 'rxdb';
+import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import { DEFAULT_CADENCE, type Cadence } from '../domain/cadence.ts';
 import { DEFAULT_LIFE_CYCLE, type LifeCycleSettings } from '../domain/life-cycle.ts';
 import { DEFAULT_TRUST_WEIGHTS, type TrustWeights } from '../domain/trust-score.ts';
@@ -13,6 +13,8 @@ export type SettingsDoc = {
   trustWeights: TrustWeights;
   /** Fade contacts who are overdue for a touch, so the ones you keep up with stand out. */
   dimOverdue: boolean;
+  /** ISO 4217 code that sums of deals and referral values are shown in (schema version 1). */
+  baseCurrency: string;
   updatedAt: number;
   updatedBy: string;
 };
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: SettingsDoc = {
   lifeCycle: DEFAULT_LIFE_CYCLE,
   trustWeights: DEFAULT_TRUST_WEIGHTS,
   dimOverdue: false,
+  baseCurrency: 'USD',
   updatedAt: 0,
   updatedBy: 'default',
 };
@@ -32,7 +35,8 @@ const points = { type: 'number', minimum: 0, maximum: 100 } as const;
 
 export const settingsSchema: RxJsonSchema<SettingsDoc> = {
   title: 'settings',
-  version: 0,
+  // 1: baseCurrency (required; stores from version 0 get USD, see settingsMigrations).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -53,8 +57,15 @@ export const settingsSchema: RxJsonSchema<SettingsDoc> = {
       required: ['ring', 'touchMax', 'touchHalfLifeDays', 'touchesForFull', 'referralMax', 'referralScale', 'repeatMax'],
     },
     dimOverdue: { type: 'boolean' },
+    baseCurrency: { type: 'string', pattern: '^[A-Z]{3}$', minLength: 3, maxLength: 3 },
     updatedAt: { type: 'number', minimum: 0 },
     updatedBy: { type: 'string', maxLength: 64 },
   },
-  required: ['id', 'cadence', 'lifeCycle', 'trustWeights', 'dimOverdue', 'updatedAt', 'updatedBy'],
+  required: ['id', 'cadence', 'lifeCycle', 'trustWeights', 'dimOverdue', 'baseCurrency', 'updatedAt', 'updatedBy'],
+};
+
+/** Each step takes a document of the version before to this one; RxDB runs them in order. */
+export const settingsMigrations: MigrationStrategies = {
+  // Every amount stored so far was entered without a currency choice; the app showed them as dollars.
+  1: (doc: Omit<SettingsDoc, 'baseCurrency'>): SettingsDoc => ({ ...doc, baseCurrency: 'USD' }),
 };

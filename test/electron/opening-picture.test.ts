@@ -1,7 +1,8 @@
 // Process: test (Node). The host's opening picture, made from a real SQLite store: the sphere as stored, kept
 // while nothing changes, made again after a write through this connection or any other.
 import { describe, expect, it } from 'vitest';
-import { createRxDatabase } from 'rxdb';
+import { addRxPlugin, createRxDatabase } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { StoreService } from '../../electron/store/store-service.ts';
 import { generateSphere } from '../../shared/sample-sphere.ts';
 import { buildSphereModel } from '../../shared/graph/sphere-model.ts';
@@ -11,6 +12,8 @@ import { fillStore } from '../support/fill-store.ts';
 import { tempDir } from './storage-fixtures.ts';
 
 const now = Date.UTC(2026, 5, 1);
+// Collections past version 0 (settings) need it to open, as in the renderer.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 async function moveToTrust(store: StoreService, id: string): Promise<void> {
   const db = await createRxDatabase<SphereCollections>({ name: DATABASE_NAME, storage: store.current.raw, multiInstance: false });
@@ -23,6 +26,7 @@ describe('the opening picture of a store', () => {
   it('is null for an empty sphere, and the sphere as stored once it has contacts', async () => {
     const dataDir = tempDir('picture');
     const empty = new StoreService(dataDir);
+    await empty.ready();
     expect(empty.openingPicture(now)).toBeNull();
     empty.close();
 
@@ -39,6 +43,8 @@ describe('the opening picture of a store', () => {
     const sphere = generateSphere({ seed: 4, contacts: 120, ties: 200 });
     await fillStore(dataDir, sphere);
     const store = new StoreService(dataDir);
+    // Made once the store is known to be at this build's schema versions.
+    await store.ready();
     const before = store.openingPicture(now)!;
     expect(store.openingPicture(now)).toBe(before);
 

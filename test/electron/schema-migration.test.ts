@@ -1,35 +1,22 @@
-// Process: test (Node). A collection's schema moves to a new version on a real store: RxDB's migration over our storage.
+// Process: test (Node). RxDB's migration straight over our SQLite storage (no channel, no host): the storage
+// holds up its part of a schema version change. The path users take, through the host's upgrade at launch and
+// the window, is tested in schema-upgrade.test.ts and test/e2e/upgrade.e2e.ts.
 import { describe, expect, it } from 'vitest';
 import { addRxPlugin, createRxDatabase, type MigrationStrategies, type RxJsonSchema } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import Database from 'better-sqlite3';
 import { getRxStorageSqlite } from '../../electron/store/sqlite-storage.ts';
-import { COLLECTIONS, type ContactDoc } from '../../shared/schemas/index.ts';
+import type { ContactDoc } from '../../shared/schemas/index.ts';
 import { generateSphere } from '../../shared/sample-sphere.ts';
+import { contactSchemaV0 } from '../fixtures/schemas-v0.ts';
+import { contactSchemaV1, contactToV1 as toV1 } from '../fixtures/next-versions.ts';
 import { tempDir } from './storage-fixtures.ts';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 
-/** The next version of the contact schema, as a future Sphere might ship it: the organisation becomes a list. */
-const NEXT = COLLECTIONS.contacts.schema.version + 1;
+/** The next version in next-versions.ts: the organisation becomes a list. */
 type ContactV1 = Omit<ContactDoc, 'organisation'> & { organisations: string[] };
-const contactV1: RxJsonSchema<ContactV1> = (() => {
-  const { organisation: _dropped, ...properties } = COLLECTIONS.contacts.schema.properties as Record<string, unknown>;
-  return {
-    ...(COLLECTIONS.contacts.schema as unknown as RxJsonSchema<ContactV1>),
-    version: NEXT,
-    properties: { ...properties, organisations: { type: 'array', items: { type: 'string', maxLength: 200 } } },
-    required: [...(COLLECTIONS.contacts.schema.required as string[]), 'organisations'],
-  } as RxJsonSchema<ContactV1>;
-})();
-
-const toV1: MigrationStrategies = {
-  ...COLLECTIONS.contacts.migrationStrategies,
-  [NEXT]: (old: ContactDoc & Record<string, unknown>) => {
-    const { organisation, ...rest } = old;
-    return { ...rest, organisations: organisation ? [organisation] : [] };
-  },
-};
+const contactV1 = contactSchemaV1 as unknown as RxJsonSchema<ContactV1>;
 
 async function open(directory: string, contacts: { schema: RxJsonSchema<unknown>; migrationStrategies: MigrationStrategies }) {
   const db = await createRxDatabase({ name: 'sphere', storage: getRxStorageSqlite({ directory }), multiInstance: false, closeDuplicates: true });
@@ -41,7 +28,7 @@ describe('schema versions on the SQLite store', () => {
   it('moves every stored contact to the next schema version, keeps them across a restart, and drops the old table', async () => {
     const directory = tempDir('migrate');
     const { contacts } = generateSphere({ seed: 11, contacts: 120 });
-    const before = await open(directory, COLLECTIONS.contacts as never);
+    const before = await open(directory, { schema: contactSchemaV0 as RxJsonSchema<unknown>, migrationStrategies: {} });
     await before.contacts!.bulkInsert(contacts);
     await before.close();
 
@@ -58,7 +45,7 @@ describe('schema versions on the SQLite store', () => {
 
     const file = new Database(`${directory}/sphere.db`, { readonly: true });
     const tables = file.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'docs__contacts__%'").pluck().all();
-    expect(tables).toEqual([`docs__contacts__v${NEXT}`]);
+    expect(tables).toEqual(['docs__contacts__v1']);
     file.close();
 
     const reopened = await open(directory, { schema: contactV1 as RxJsonSchema<unknown>, migrationStrategies: toV1 });

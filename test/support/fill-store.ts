@@ -1,7 +1,7 @@
 // Process: test (Node). Writes a generated sphere straight into a data folder's store, the way the app would,
 // so tests and benchmarks can open a big sphere without clicking through the sample loader.
-import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { addRxPlugin, createRxDatabase } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { StoreService } from '../../electron/store/store-service.ts';
 import type { SampleSphere } from '../../shared/sample-sphere.ts';
 import { COLLECTIONS, DATABASE_NAME, type SphereCollections } from '../../shared/schemas/index.ts';

@@ -13,7 +13,7 @@ export default defineCommand<ContactProps>('deal.record', {
     const referrals = app.docs.ties
       .filter((t) => t.kind === 'referral' && t.to === contact.id)
       .map((tie) => ({ tie, referrerName: contactOf(app, tie.from)?.name ?? 'someone' }));
-    return <DealForm name={contact.name} referrals={referrals} onClose={onClose} onSave={(input) => app.perform(() => recordDeal(app.edit, { contactId: contact.id, ...input }))} />;
+    return <DealForm name={contact.name} referrals={referrals} currency={app.settings.baseCurrency} onClose={onClose} onSave={(input) => app.perform(() => recordDeal(app.edit, { contactId: contact.id, ...input }))} />;
   },
 });
 

@@ -15,11 +15,13 @@ export function parseAmount(text: string): number | null {
   return cents > 0 && Number.isSafeInteger(cents) ? cents : null;
 }
 
-type Props = { name: string; referrals: { tie: TieDoc; referrerName: string }[]; onSave(input: DealInput): Promise<void>; onClose(): void };
+type Props = {
+  /** Proposed for a new deal: the user's base currency. */
+  currency: string; name: string; referrals: { tie: TieDoc; referrerName: string }[]; onSave(input: DealInput): Promise<void>; onClose(): void };
 
-export function DealForm({ name, referrals, onSave, onClose }: Props) {
+export function DealForm({ name, referrals, currency: baseCurrency, onSave, onClose }: Props) {
   const [amount, setAmount] = useState('');
-  const [currency, setCurrency] = useState('USD');
+  const [currency, setCurrency] = useState(baseCurrency);
   const [date, setDate] = useState(() => localToday());
   const [referralId, setReferralId] = useState('');
   const [note, setNote] = useState('');

@@ -18,6 +18,7 @@ export function SettingsForm({ settings, onSave, onClose }: Props) {
   const [life, setLife] = useState({ repeatAt: String(settings.lifeCycle.repeatAt), lifetimeAt: String(settings.lifeCycle.lifetimeAt), churnAfterDays: String(settings.lifeCycle.churnAfterDays) });
   const [halfLife, setHalfLife] = useState(String(settings.trustWeights.touchHalfLifeDays));
   const [dimOverdue, setDimOverdue] = useState(settings.dimOverdue);
+  const [currency, setCurrency] = useState(settings.baseCurrency);
   const [error, setError] = useState<string | null>(null);
 
   const submit = (e: FormEvent) => {
@@ -33,8 +34,11 @@ export function SettingsForm({ settings, onSave, onClose }: Props) {
     if (lifetimeAt <= repeatAt) return setError('A lifetime customer needs more deals than a repeat customer.');
     const hl = whole(halfLife, 1, 3650);
     if (hl === null) return setError('The half-life of a touch is a whole number of days.');
+    const code = currency.trim().toUpperCase();
+    if (!/^[A-Z]{3}$/.test(code)) return setError('The base currency is a three-letter code such as USD or EUR.');
     setError(null);
     void saveOrExplain(() => onSave({
+      baseCurrency: code,
       cadence: c as SettingsDoc['cadence'],
       lifeCycle: { repeatAt, lifetimeAt, churnAfterDays: churn },
       trustWeights: { ...settings.trustWeights, ring: w as SettingsDoc['trustWeights']['ring'], touchHalfLifeDays: hl },
@@ -50,6 +54,7 @@ export function SettingsForm({ settings, onSave, onClose }: Props) {
           {RINGS.map((r) => <label key={r} className="field"><span>{RING_LABELS[r]}</span><input data-testid={`cadence-${r}`} inputMode="numeric" value={cadence[r]} onChange={(e) => setCadence((p) => ({ ...p, [r]: e.target.value }))} /></label>)}
         </div>
         <label className="check"><input type="checkbox" data-testid="dim-overdue" checked={dimOverdue} onChange={(e) => setDimOverdue(e.target.checked)} />Fade contacts who are overdue for a touch</label>
+        <label className="field"><span>Base currency (new deals, totals shown first)</span><input data-testid="base-currency" value={currency} maxLength={3} onChange={(e) => setCurrency(e.target.value)} /></label>
         <h3>Customer life cycle</h3>
         <div className="row three">
           <label className="field"><span>Repeat from (deals)</span><input value={life.repeatAt} onChange={(e) => setLife((p) => ({ ...p, repeatAt: e.target.value }))} /></label>

@@ -10,6 +10,8 @@ import { DomainCommandSchema, type DomainCommand } from '../../shared/commands/d
 import { planCommand } from '../../shared/commands/plan-command.ts';
 import { reverseWrites, type DocChange } from '../../shared/commands/field-changes.ts';
 import type { DocWrite, PlanEnv, SphereReader } from '../../shared/commands/plan.ts';
+import { HybridClock } from '../../shared/sync/hlc.ts';
+import { stampChangedFields } from '../../shared/sync/field-stamps.ts';
 import type { RxStorageInstanceSqlite } from './sqlite-instance.ts';
 import type { RxStorageSqlite } from './sqlite-storage.ts';
 
@@ -36,6 +38,8 @@ export class CommandRunner {
   private readonly clock: () => number;
   private readonly newId: () => string;
   private readonly ready: () => Promise<string | null>;
+  private hlc: HybridClock | undefined;
+  private hlcAuthor: string | undefined;
 
   /** `ready`: resolves once the store may be written (a schema upgrade at launch is done), with a refusal or null. */
   constructor(storage: () => RxStorageSqlite, author: () => string, options: { clock?: () => number; newId?: () => string; ready?: () => Promise<string | null> } = {}) {
@@ -79,6 +83,17 @@ export class CommandRunner {
     this.transact(opened, (read, env) => ({ label: entry.label, writes: reverseWrites(read, entry.changes, direction, env) }));
     return { label: entry.label };
   }
+
+  /** This device's field clock; sync tells it of other devices' stamps so later edits here stamp later. */
+  clockFor(): HybridClock {
+    const author = this.author();
+    if (!this.hlc || this.hlcAuthor !== author) {
+      this.hlc = new HybridClock(author, this.clock);
+      this.hlcAuthor = author;
+    }
+    return this.hlc;
+  }
+
 
   private remember(runId: string, entry: Journal): void {
     this.journal.set(runId, entry);
@@ -148,10 +163,12 @@ export class CommandRunner {
       const { instance, validate } = opened.instances.get(collection)!;
       const previous = new Map(instance.findNow([...docs.keys()], true).map((d) => [d.id as string, d]));
       const rows: BulkWriteRow<Fields>[] = [];
-      for (const [id, doc] of docs) {
+      for (const [id, planned] of docs) {
+        let doc = planned;
         const prev = previous.get(id);
         const before = prev && !prev._deleted ? plain(prev) : null;
         if (doc === null && !before) continue;
+        if (doc !== null) doc = stampChangedFields(collection, before, doc, () => this.clockFor().stamp());
         const document = (doc === null
           ? { ...prev!, _deleted: true, _rev: createRevision(this.token, prev), _meta: { lwt } }
           : { ...doc, _deleted: false, _attachments: {}, _rev: createRevision(this.token, prev), _meta: { lwt } }) as RxDocumentData<Fields>;

@@ -77,7 +77,7 @@ export function planMergeContacts(read: SphereReader, cmd: CommandOf<'contact.me
 function sameFields(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) {
-    if (key === 'updatedAt' || key === 'updatedBy') continue;
+    if (key === 'updatedAt' || key === 'updatedBy' || key === 'stamps') continue;
     if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) return false;
   }
   return true;

@@ -26,6 +26,7 @@ const ContactChangesSchema = z.strictObject({
   address: z.string().max(500).nullable(),
   birthday: z.string().regex(/^(\d{4}|-)-\d{2}-\d{2}$/).nullable(),
   owner: z.string().max(100).nullable(),
+  private: z.boolean().nullable(),
 }).partial();
 export type ContactChanges = z.infer<typeof ContactChangesSchema>;
 

@@ -12,7 +12,7 @@ type Fields = Record<string, unknown>;
 export type DocChange = { collection: CollectionName; id: string; before: Fields | null; after: Fields | null };
 
 /** Bookkeeping fields: stamped afresh by every write, never reverted. */
-const STAMPS = new Set(['updatedAt', 'updatedBy']);
+const STAMPS = new Set(['updatedAt', 'updatedBy', 'stamps']);
 
 export function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

@@ -26,6 +26,10 @@ export type ContactDoc = {
   birthday?: string;
   /** Who on the team looks after this relationship. */
   owner?: string;
+  /** Kept on this device only: never sent to the team server, nor are its touches, deals or ties. */
+  private?: boolean;
+  /** When each field was last edited (hybrid logical clock, shared/sync/hlc.ts): what sync's merge decides by. */
+  stamps?: Record<string, string>;
   createdAt: number;
   updatedAt: number;
   /** Who made the last change: a device or team member id, for later sync. */
@@ -62,6 +66,8 @@ export const contactSchema: RxJsonSchema<ContactDoc> = {
     address: { type: 'string', maxLength: 500 },
     birthday: { type: 'string', pattern: '^(\\d{4}|-)-\\d{2}-\\d{2}$', maxLength: 10 },
     owner: { type: 'string', maxLength: 100 },
+    private: { type: 'boolean' },
+    stamps: { type: 'object', additionalProperties: { type: 'string', maxLength: 120 } },
     createdAt: { type: 'number', minimum: 0, maximum: 1e15, multipleOf: 1 },
     updatedAt: { type: 'number', minimum: 0, maximum: 1e15, multipleOf: 1 },
     updatedBy: { type: 'string', maxLength: 64 },

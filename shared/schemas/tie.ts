@@ -13,6 +13,8 @@ export type TieDoc = {
   /** Referrals: when and how the referrer was thanked or rewarded. */
   rewardedAt?: number;
   reward?: string;
+  /** When each field was last edited (hybrid logical clock): what sync's merge decides by. */
+  stamps?: Record<string, string>;
   createdAt: number;
   updatedAt: number;
   updatedBy: string;
@@ -32,6 +34,7 @@ export const tieSchema: RxJsonSchema<TieDoc> = {
     note: { type: 'string', maxLength: 2000 },
     rewardedAt: { type: 'number', minimum: 0 },
     reward: { type: 'string', maxLength: 500 },
+    stamps: { type: 'object', additionalProperties: { type: 'string', maxLength: 120 } },
     createdAt: { type: 'number', minimum: 0, maximum: 1e15, multipleOf: 1 },
     updatedAt: { type: 'number', minimum: 0, maximum: 1e15, multipleOf: 1 },
     updatedBy: { type: 'string', maxLength: 64 },

@@ -88,6 +88,23 @@ describe('move a contact between rings', () => {
   });
 });
 
+describe('field stamps for sync', () => {
+  it('stamps each field an edit changes, with this device\'s clock, and no others', async () => {
+    const h = await start('stamps', [contact('a', { name: 'Ann', ring: 'know', title: 'Agent' })]);
+    await updateContact(h.ctx, 'a', { name: 'Ann Lee' });
+    const first = (await plainContact(h, 'a'))!.stamps!;
+    expect(Object.keys(first)).toEqual(['name']);
+    expect(first.name).toMatch(new RegExp(`:${h.store.deviceId()}$`));
+    await moveContact(h.ctx, 'a', { ring: 'trust' });
+    await updateContact(h.ctx, 'a', { title: '' });
+    const stamps = (await plainContact(h, 'a'))!.stamps!;
+    expect(Object.keys(stamps).sort()).toEqual(['name', 'ring', 'title']);
+    // Later edits stamp later: the merge can order them.
+    expect(stamps.ring! > stamps.name!).toBe(true);
+    expect(stamps.title! > stamps.ring!).toBe(true);
+  });
+});
+
 describe('undo takes back only what the command changed', () => {
   it('leaves a later edit of another field by someone else standing', async () => {
     const h = await start('undo-fields', [contact('a', { name: 'Ann', ring: 'know' })]);

@@ -10,6 +10,8 @@ import { StorageRouter, type StorageClient } from './channel/storage-router.ts';
 import { StoreService } from './store/store-service.ts';
 import { createMainWindow } from './window.ts';
 import { buildMenu } from './menu.ts';
+import { syncFor } from './sync/sync-for-store.ts';
+import { safeStorageSecrets } from './safe-storage-secrets.ts';
 
 // Bundled to dist/electron/main.cjs; the renderer is built beside it.
 const distDir = path.resolve(__dirname, '..');
@@ -31,11 +33,13 @@ app.whenReady().then(async () => {
   });
 
   const store = new StoreService(dataDir, { log: (line) => console.error(line) });
+  const sync = syncFor(store, { secrets: safeStorageSecrets(dataDir), log: (line) => console.error(line) });
+  void sync.resume().catch((err: Error) => console.error(`sync did not resume: ${err.message}`));
   await store.backupIfDue().catch((err: Error) => console.error(`backup at launch failed: ${err.message}`));
   // Parsing the documents now overlaps with the window loading its code; the first query then finds them ready.
   void store.warm().catch((err: Error) => console.error(`warming the store failed: ${err.message}`));
   const router = new StorageRouter(store, (line) => console.error(line));
-  const handlers = createAppApiHandlers(store, { version: app.getVersion(), host: 'electron' });
+  const handlers = createAppApiHandlers(store, { version: app.getVersion(), host: 'electron' }, sync);
   const clients = new Map<WebContents, StorageClient>();
 
   const clientFor = (contents: WebContents): StorageClient => {
@@ -66,6 +70,9 @@ app.whenReady().then(async () => {
   });
   store.onReplaced(() => {
     for (const contents of clients.keys()) if (!contents.isDestroyed()) contents.send(IPC_CHANNELS.event, 'store.replaced', { file: store.file });
+  });
+  sync.onStatus((status) => {
+    for (const contents of clients.keys()) if (!contents.isDestroyed()) contents.send(IPC_CHANNELS.event, 'sync.status', status);
   });
 
   Menu.setApplicationMenu(buildMenu((id) => {

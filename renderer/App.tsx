@@ -26,6 +26,8 @@ import type { OpeningPictureRequest } from './graph/opening-picture.ts';
 import { useSphereDocs } from './hooks/useSphereDocs.ts';
 import { markStartup } from './perf/startup-marks.ts';
 import { useSettings } from './hooks/useSettings.ts';
+import { useSyncStatus } from './hooks/useSyncStatus.ts';
+import { SyncIndicator } from './components/SyncIndicator.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
 import { FilterPanel } from './components/FilterPanel.tsx';
 import { ListView } from './components/ListView.tsx';
@@ -167,6 +169,7 @@ export function App({ db, api, host, opening }: Props) {
     return context;
   }, [ctx, docs, settings, selected, history, panel, view, stageOf, loadingSample, perform, say]);
   const hint = (id: CommandId) => commandHint(commandSpec(id));
+  const syncStatus = useSyncStatus(api);
 
   // The Electron menu sends the id of the command clicked; it runs as a key press would.
   useEffect(() => api.on('command.run', ({ id }) => {
@@ -203,6 +206,7 @@ export function App({ db, api, host, opening }: Props) {
           {docs.contacts.length} contacts · {docs.ties.length} ties
         </p>
         <div className="spacer" />
+        <SyncIndicator status={syncStatus} onOpen={() => app.run('sync.open')} />
         <SearchBox ref={searchRef} contacts={docs.contacts} onPick={(id) => { setSelectedId(id); setCentreOn((c) => ({ id, n: (c?.n ?? 0) + 1 })); }} />
         <button type="button" onClick={() => app.run('edit.undo')} disabled={!history.canUndo} title={history.nextUndoLabel ? `Undo ${history.nextUndoLabel} (Ctrl+Z)` : 'Nothing to undo'}>Undo</button>
         <button type="button" onClick={() => app.run('sample.load')} disabled={loadingSample} data-testid="load-sample" title="Add a realistic sample sphere to explore">Load sample</button>

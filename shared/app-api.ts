@@ -52,6 +52,30 @@ export const CommandOutcomeSchema = z.object({ runId: z.string(), label: z.strin
 export type CommandOutcome = z.infer<typeof CommandOutcomeSchema>;
 const RunIdSchema = z.object({ runId: z.string().min(1).max(64) });
 
+/** Team sync as the window may see it: never the token. */
+export const SyncStatusSchema = z.object({
+  /** off: signed in, sync switched off; offline: retrying with backoff; error: the user must act (see `error`). */
+  state: z.enum(['signedOut', 'off', 'offline', 'syncing', 'upToDate', 'error']),
+  server: z.string().nullable(),
+  email: z.string().nullable(),
+  team: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** Local changes not yet on the server. */
+  pending: z.number(),
+  /** Documents received since sync started: the first sync's progress. */
+  received: z.number(),
+  lastSyncAt: z.number().nullable(),
+  error: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+export const SignInSchema = z.object({
+  server: z.string().trim().url().max(500).refine((url) => /^https?:/.test(url), 'the server address starts with https:// (or http:// on your own network)'),
+  email: z.string().trim().toLowerCase().email().max(320),
+  password: z.string().min(1).max(1024),
+  /** Sending a password unencrypted to another machine needs the user's explicit yes. */
+  allowPlainHttp: z.boolean().optional(),
+});
+
 export const appRequests = {
   'app.info': {
     args: none,
@@ -71,6 +95,10 @@ export const appRequests = {
   /** Takes a command back field by field, leaving later edits by others standing. */
   'command.undo': { args: RunIdSchema, result: z.object({ label: z.string() }) },
   'command.redo': { args: RunIdSchema, result: z.object({ label: z.string() }) },
+  'sync.status': { args: none, result: SyncStatusSchema },
+  'sync.signIn': { args: SignInSchema, result: SyncStatusSchema },
+  'sync.signOut': { args: none, result: SyncStatusSchema },
+  'sync.setEnabled': { args: z.object({ enabled: z.boolean() }), result: SyncStatusSchema },
 } as const;
 
 export type AppRequestName = keyof typeof appRequests;
@@ -81,6 +109,8 @@ export type AppRequestResult<N extends AppRequestName> = z.output<(typeof appReq
 export const appEvents = {
   /** The store was replaced (backup restored): the renderer must reload its database. */
   'store.replaced': z.object({ file: z.string() }),
+  /** Team sync changed state (offline, syncing, up to date, error…). */
+  'sync.status': SyncStatusSchema,
   /** A menu item was clicked: the window runs that command as it would a key press. */
   'command.run': z.object({ id: z.enum(COMMAND_SPECS.map((c) => c.id) as [CommandId, ...CommandId[]]) }),
 } as const;

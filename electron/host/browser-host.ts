@@ -11,6 +11,7 @@ import { frameText } from '../channel/frame-text.ts';
 import { StorageRouter, type StorageClient } from '../channel/storage-router.ts';
 import { StoreService } from '../store/store-service.ts';
 import { serveRenderer } from './static-files.ts';
+import { syncFor } from '../sync/sync-for-store.ts';
 
 export type BrowserHostOptions = {
   dataDir: string;
@@ -34,11 +35,13 @@ const MAX_FRAME_BYTES = 64 * 1024 * 1024;
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const log = options.log ?? (() => {});
   const store = new StoreService(options.dataDir, { log });
+  const sync = syncFor(store, { log });
+  void sync.resume().catch((err: Error) => log(`sync did not resume: ${err.message}`));
   await store.backupIfDue().catch((err: Error) => log(`backup at launch failed: ${err.message}`));
   // Parsing the documents now overlaps with the window loading its code; the first query then finds them ready.
   void store.warm().catch((err: Error) => log(`warming the store failed: ${err.message}`));
   const router = new StorageRouter(store, log);
-  const handlers = createAppApiHandlers(store, { version: options.version ?? '0.0.0', host: 'browser' });
+  const handlers = createAppApiHandlers(store, { version: options.version ?? '0.0.0', host: 'browser' }, sync);
   const secret = crypto.randomBytes(32).toString('base64url');
   const sockets = new Set<WebSocket>();
 
@@ -100,6 +103,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
   };
   store.onReplaced(() => broadcast('store.replaced', { file: store.file }));
+  sync.onStatus((status) => broadcast('sync.status', status));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -116,6 +120,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       for (const ws of sockets) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await sync.stop();
       store.close();
     },
   };

@@ -18,6 +18,7 @@ import referralThank from './list/referral-thank.tsx';
 import sampleLoad from './list/sample-load.ts';
 import searchFocus from './list/search-focus.ts';
 import settingsOpen from './list/settings-open.tsx';
+import syncOpen from './list/sync-open.tsx';
 import touchLog from './list/touch-log.tsx';
 import viewFilters from './list/view-filters.ts';
 import viewFit from './list/view-fit.ts';
@@ -32,6 +33,7 @@ export type { CommandId };
 
 export const COMMANDS: readonly Command[] = [
   paletteOpen, searchFocus, sampleLoad, settingsOpen,
+  syncOpen,
   editUndo, editRedo,
   // In this order the contact's commands appear as buttons in the detail panel.
   contactAdd, touchLog, dealRecord, referralRecord, referralThank, contactEdit, contactMerge, linkInfluence, linkPartner, contactDelete,

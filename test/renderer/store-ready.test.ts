@@ -10,10 +10,11 @@ import { COLLECTIONS } from '../../shared/schemas/index.ts';
 import { COLLECTIONS_V0 } from '../fixtures/schemas-v0.ts';
 import { writeV0Store } from '../fixtures/write-v0-store.ts';
 import { tempDir } from '../electron/storage-fixtures.ts';
+import { syncFor } from '../../electron/sync/sync-for-store.ts';
 
 /** The renderer's API client, with the host's handlers called in-process instead of over a transport. */
 function apiOf(store: StoreService): AppApiClient {
-  const handlers = createAppApiHandlers(store, { version: 'test', host: 'browser' });
+  const handlers = createAppApiHandlers(store, { version: 'test', host: 'browser' }, syncFor(store));
   return {
     call: async (name, args) => {
       const outcome = await dispatchAppRequest(handlers, name, args);

@@ -8,13 +8,14 @@ import type { SphereDatabase } from '../../shared/schemas/index.ts';
 import { createAppApiHandlers } from '../../electron/app-api-handlers.ts';
 import { StoreService } from '../../electron/store/store-service.ts';
 import { openSphereDatabase } from '../../renderer/db/sphere-database.ts';
+import { syncFor } from '../../electron/sync/sync-for-store.ts';
 
 export type HostForTest = { store: StoreService; api: AppApiClient; db: SphereDatabase; dataDir: string; close(): Promise<void> };
 
 export async function hostForTest(name: string): Promise<HostForTest> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `sphere-${name}-`));
   const store = new StoreService(dataDir);
-  const handlers = createAppApiHandlers(store, { version: 'test', host: 'browser' });
+  const handlers = createAppApiHandlers(store, { version: 'test', host: 'browser' }, syncFor(store));
   const api: AppApiClient = {
     async call(requestName, args) {
       // Through JSON, as over the socket: what a window sends is data, never live objects.

@@ -1,0 +1,335 @@
+// Process: main or browser host (Node). Team sync: RxDB's replication protocol between the store this host holds
+// and the team server, one replication per shared collection. It runs in the host, over the same storage the
+// windows use, so the token never reaches a window and every window sees pulled changes through the ordinary
+// change stream. The app never needs the network: offline raises no errors, retries back off, and edits made
+// meanwhile are pushed when the server is back.
+import { Subject } from 'rxjs';
+import {
+  cancelRxStorageReplication, createRxSchema, deepEqual, defaultHashSha256, getLastCheckpointDoc, getRxReplicationMetaInstanceSchema,
+  replicateRxStorageInstance, type RxConflictHandler, type RxJsonSchema, type RxReplicationHandler, type RxStorageInstance,
+  type RxStorageInstanceReplicationState, type RxDocumentData, type WithDeleted,
+} from 'rxdb';
+import { COLLECTIONS, DATABASE_NAME } from '../../shared/schemas/index.ts';
+import { SYNCED_COLLECTIONS, type PushRow, type StreamEvent, type SyncCheckpoint, type SyncedCollection, type WireDoc } from '../../shared/sync/protocol.ts';
+import { mergeDocs, newestStamp, type MergeableDoc } from '../../shared/sync/field-merge.ts';
+import type { HybridClock } from '../../shared/sync/hlc.ts';
+import type { SyncStatus } from '../../shared/app-api.ts';
+import type { RxStorageInstanceSqlite } from '../store/sqlite-instance.ts';
+import type { RxStorageSqlite } from '../store/sqlite-storage.ts';
+import { follow, login, logout, pull, push, SyncFailure, type ServerLink } from './sync-http.ts';
+import type { SecretStore, SyncConfig, SyncConfigFile } from './sync-config.ts';
+import { PrivacyFilter } from './privacy-filter.ts';
+
+type Doc = Record<string, unknown> & { id: string };
+
+export type SyncEngineOptions = {
+  storage: () => RxStorageSqlite;
+  /** Resolves once the store may be opened (schema upgrade at launch done). */
+  ready: () => Promise<void>;
+  clock: () => HybridClock;
+  config: SyncConfigFile;
+  secrets: SecretStore;
+  log?: (line: string) => void;
+  /** Backoff bounds, shortened by tests. */
+  retry?: { firstMs: number; maxMs: number };
+};
+
+type Running = {
+  link: ServerLink;
+  abort: AbortController;
+  replications: RxStorageInstanceReplicationState<Doc>[];
+  instances: RxStorageInstance<unknown, unknown, unknown>[];
+};
+
+export class SyncEngine {
+  private readonly options: SyncEngineOptions;
+  private running: Running | null = null;
+  private starting: Promise<void> | null = null;
+  private state: SyncStatus;
+  private readonly listeners = new Set<(status: SyncStatus) => void>();
+  private refreshTimer: NodeJS.Timeout | null = null;
+
+  constructor(options: SyncEngineOptions) {
+    this.options = options;
+    const config = options.config.read();
+    this.state = baseStatus(config, config && options.secrets.read() ? (config.enabled ? 'offline' : 'off') : 'signedOut');
+  }
+
+  status(): SyncStatus {
+    return this.state;
+  }
+
+  onStatus(listener: (status: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** At launch: picks up where the last session left off, if sync is on and signed in. */
+  async resume(): Promise<void> {
+    const config = this.options.config.read();
+    if (config?.enabled && this.options.secrets.read()) await this.start();
+  }
+
+  async signIn(input: { server: string; email: string; password: string; team?: string; allowPlainHttp?: boolean }): Promise<SyncStatus> {
+    const url = new URL(input.server);
+    const server = url.origin;
+    if (url.protocol === 'http:' && !isLoopback(url.hostname) && !input.allowPlainHttp) {
+      throw new Error(`${url.host} is not encrypted (http://): your password would cross the network readable by anyone on it. Use https://, or confirm that you trust this network.`);
+    }
+    const answer = await login(server, input.email, input.password);
+    if (answer.teams.length === 0) throw new Error('This account is in no team yet: ask the team owner to add you.');
+    const team = answer.teams.find((t) => t.id === input.team) ?? answer.teams[0]!;
+    await this.stop();
+    this.options.secrets.write(answer.token);
+    this.options.config.write({ server, email: input.email, team: team.id, teams: answer.teams, enabled: true });
+    this.options.log?.(`sync: signed in to ${server} as ${input.email}, team ${team.name}`);
+    await this.start();
+    return this.state;
+  }
+
+  async signOut(): Promise<SyncStatus> {
+    const config = this.options.config.read();
+    const token = this.options.secrets.read();
+    await this.stop();
+    if (config && token) await logout({ server: config.server, token }).catch(() => undefined);
+    this.options.secrets.write(null);
+    this.options.config.write(null);
+    this.set(baseStatus(null, 'signedOut'));
+    return this.state;
+  }
+
+  async setEnabled(enabled: boolean): Promise<SyncStatus> {
+    const config = this.options.config.read();
+    if (!config) throw new Error('Sign in to a team server first.');
+    this.options.config.write({ ...config, enabled });
+    if (enabled) await this.start();
+    else {
+      await this.stop();
+      this.set({ ...baseStatus({ ...config, enabled }, 'off') });
+    }
+    return this.state;
+  }
+
+  async stop(): Promise<void> {
+    await this.starting;
+    const running = this.running;
+    this.running = null;
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
+    this.refreshTimer = null;
+    if (!running) return;
+    running.abort.abort();
+    await Promise.all(running.replications.map((r) => cancelRxStorageReplication(r).catch(() => undefined)));
+    await Promise.all(running.instances.map((i) => i.close().catch(() => undefined)));
+  }
+
+  /** Resolves once every collection has pulled and pushed what there was (tests, and the first-sync figure). */
+  async inSync(): Promise<void> {
+    await this.starting;
+    const { awaitRxStorageReplicationInSync } = await import('rxdb');
+    await Promise.all((this.running?.replications ?? []).map((r) => awaitRxStorageReplicationInSync(r)));
+    await this.refresh();
+  }
+
+  private start(): Promise<void> {
+    this.starting = (async () => {
+      await this.stop();
+      const config = this.options.config.read();
+      const token = this.options.secrets.read();
+      if (!config || !token || !config.enabled) return;
+      await this.options.ready();
+      const link: ServerLink = { server: config.server, team: config.team, token };
+      const running: Running = { link, abort: new AbortController(), replications: [], instances: [] };
+      this.running = running;
+      this.set({ ...baseStatus(config, 'syncing'), lastSyncAt: this.state.lastSyncAt });
+      const storage = this.options.storage();
+      const privacy = new PrivacyFilter();
+      for (const collection of SYNCED_COLLECTIONS) {
+        const replication = await this.replicate(running, storage, collection, privacy);
+        running.replications.push(replication);
+      }
+      this.refreshTimer = setInterval(() => void this.refresh(), 2000);
+      this.refreshTimer.unref();
+    })().finally(() => {
+      this.starting = null;
+    });
+    return this.starting;
+  }
+
+  private async replicate(running: Running, storage: RxStorageSqlite, collection: SyncedCollection, privacy: PrivacyFilter): Promise<RxStorageInstanceReplicationState<Doc>> {
+    const spec = COLLECTIONS[collection];
+    const schema = createRxSchema(spec.schema as RxJsonSchema<unknown>, defaultHashSha256, false).jsonSchema as RxJsonSchema<RxDocumentData<Doc>>;
+    const token = `sync-${collection}`;
+    const fork = (await storage.createStorageInstance<Doc>({ databaseName: DATABASE_NAME, collectionName: collection, schema, options: {}, multiInstance: true, devMode: false, databaseInstanceToken: token })) as RxStorageInstanceSqlite<Doc>;
+    const meta = await storage.createStorageInstance({
+      databaseName: DATABASE_NAME, collectionName: `sync-meta-${collection}`, schema: getRxReplicationMetaInstanceSchema(schema, false) as RxJsonSchema<RxDocumentData<never>>,
+      options: {}, multiInstance: true, devMode: false, databaseInstanceToken: token,
+    });
+    running.instances.push(fork as never, meta as never);
+    privacy.watch(collection, fork);
+    const version = spec.schema.version;
+    const changes$ = new Subject<StreamEvent>();
+    const handler: RxReplicationHandler<Doc, SyncCheckpoint> = {
+      masterChangeStream$: changes$.asObservable() as never,
+      masterChangesSince: async (checkpoint, batchSize) => {
+        const answer = await this.retrying(running, () => pull(running.link, collection, version, checkpoint, batchSize));
+        this.observeStamps(answer.documents);
+        this.state = { ...this.state, received: this.state.received + answer.documents.length };
+        return { checkpoint: answer.checkpoint, documents: privacy.incoming(collection, answer.documents) as WithDeleted<Doc>[] };
+      },
+      masterWrite: async (rows) => {
+        const outgoing = privacy.outgoing(collection, rows as PushRow[]);
+        const conflicts = await this.retrying(running, () => push(running.link, collection, version, outgoing));
+        this.observeStamps(conflicts);
+        return conflicts as WithDeleted<Doc>[];
+      },
+    };
+    const conflictHandler: RxConflictHandler<Doc> = {
+      isEqual: (a, b) => deepEqual(a, b),
+      resolve: async ({ assumedMasterState, realMasterState, newDocumentState }) => {
+        // A private contact stays as it is here; the server holds only its tombstone.
+        if (privacy.keepsLocal(collection, newDocumentState as WireDoc)) return newDocumentState;
+        return mergeDocs(assumedMasterState as MergeableDoc | undefined, newDocumentState as MergeableDoc, realMasterState as MergeableDoc) as WithDeleted<Doc>;
+      },
+    };
+    const replication = replicateRxStorageInstance<Doc>({
+      identifier: `${running.link.server}|${running.link.team}|${collection}`,
+      replicationHandler: handler,
+      conflictHandler,
+      forkInstance: fork,
+      metaInstance: meta as never,
+      pullBatchSize: 500,
+      pushBatchSize: 200,
+      hashFunction: defaultHashSha256,
+      // The meta of pulled documents is what the conflict handler's base (the assumed master state) comes from.
+      skipStoringPullMeta: false,
+    });
+    replication.events.error.subscribe((err) => {
+      if (!running.abort.signal.aborted) this.options.log?.(`sync ${collection}: ${(err as Error).message ?? String(err)}`);
+    });
+    void this.followStream(running, collection, version, changes$);
+    return replication;
+  }
+
+  /** Keeps the live stream open, reconnecting with backoff; a reconnect asks for a RESYNC so nothing is missed. */
+  private async followStream(running: Running, collection: string, version: number, changes$: Subject<StreamEvent>): Promise<void> {
+    let attempt = 0;
+    while (!running.abort.signal.aborted) {
+      try {
+        await follow(running.link, collection, version, (event) => {
+          if (event !== 'RESYNC') this.observeStamps(event.documents);
+          changes$.next(event);
+        }, () => {
+          attempt = 0;
+          changes$.next('RESYNC');
+        }, running.abort.signal);
+      } catch (err) {
+        if (running.abort.signal.aborted) return;
+        if (err instanceof SyncFailure && (err.kind === 'auth' || err.kind === 'version')) return this.fail(running, err);
+        this.markOffline(running, err as Error);
+      }
+      await this.pause(running, attempt++);
+    }
+  }
+
+  /**
+   * RxDB's protocol has no error handling of its own: a call that fails is retried here with backoff until it
+   * works, or until sync stops (then it throws, so nothing is recorded as pushed or pulled that was not).
+   */
+  private async retrying<T>(running: Running, call: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      if (running.abort.signal.aborted) throw new Error('sync stopped');
+      try {
+        const result = await call();
+        if (this.running === running && this.state.state === 'offline') this.set({ ...this.state, state: 'syncing', error: null });
+        return result;
+      } catch (err) {
+        if (running.abort.signal.aborted) throw new Error('sync stopped', { cause: err });
+        if (err instanceof SyncFailure && (err.kind === 'auth' || err.kind === 'version' || err.kind === 'refused')) {
+          this.fail(running, err);
+          throw err;
+        }
+        this.markOffline(running, err as Error);
+        await this.pause(running, attempt);
+      }
+    }
+  }
+
+  private fail(running: Running, err: Error): void {
+    if (this.running !== running) return;
+    this.set({ ...this.state, state: 'error', error: err.message });
+    // Stops here rather than looping: the user has to act (sign in again, update the app).
+    if (err instanceof SyncFailure && err.kind !== 'refused') void this.stop();
+  }
+
+  private markOffline(running: Running, err: Error): void {
+    if (this.running === running && this.state.state !== 'error') this.set({ ...this.state, state: 'offline', error: err.message });
+  }
+
+  private pause(running: Running, attempt: number): Promise<void> {
+    const { firstMs, maxMs } = this.options.retry ?? { firstMs: 1000, maxMs: 60_000 };
+    const ms = Math.min(maxMs, firstMs * 2 ** Math.min(attempt, 10)) * (0.8 + Math.random() * 0.4);
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      running.abort.signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+      }, { once: true });
+    });
+  }
+
+  private observeStamps(docs: readonly Record<string, unknown>[]): void {
+    for (const doc of docs) {
+      const stamp = newestStamp(doc as MergeableDoc);
+      if (!stamp) continue;
+      try {
+        this.options.clock().observe(stamp);
+      } catch (err) {
+        // A teammate's clock is far ahead: the merge still decides the same everywhere; tell the user.
+        this.set({ ...this.state, error: (err as Error).message });
+      }
+    }
+  }
+
+  /** Local changes not yet pushed, the time of the last sync, and whether everything is idle and in sync. */
+  private async refresh(): Promise<void> {
+    const running = this.running;
+    if (!running || this.state.state === 'error') return;
+    let pending = 0;
+    let active = false;
+    for (const replication of running.replications) {
+      active ||= replication.events.active.up.getValue() || replication.events.active.down.getValue();
+      const fork = replication.input.forkInstance as RxStorageInstanceSqlite<Doc>;
+      const checkpoint = await getLastCheckpointDoc(replication, 'up').catch(() => undefined);
+      const changed = await fork.getChangedDocumentsSince(10_000, checkpoint as never).catch(() => ({ documents: [] }));
+      pending += changed.documents.length;
+    }
+    const now = this.state.state as SyncStatus['state'];
+    if (this.running !== running || now === 'offline' || now === 'error') return;
+    const upToDate = !active && pending === 0;
+    this.set({ ...this.state, pending, state: upToDate ? 'upToDate' : 'syncing', lastSyncAt: upToDate ? Date.now() : this.state.lastSyncAt });
+  }
+
+  private set(status: SyncStatus): void {
+    if (deepEqual(status, this.state)) return;
+    this.state = status;
+    for (const listener of this.listeners) listener(status);
+  }
+}
+
+function baseStatus(config: SyncConfig | null, state: SyncStatus['state']): SyncStatus {
+  const team = config?.teams.find((t) => t.id === config.team);
+  return {
+    state,
+    server: config?.server ?? null,
+    email: config?.email ?? null,
+    team: team ? { id: team.id, name: team.name } : null,
+    pending: 0,
+    received: 0,
+    lastSyncAt: null,
+    error: null,
+  };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

@@ -1,0 +1,17 @@
+// Process: main or browser host (Node). The sync engine for a host's store: same storage, same field clock as
+// the host's commands, settings in the store's data folder, the token in the secret store the host provides.
+import type { StoreService } from '../store/store-service.ts';
+import { fileSecretStore, SyncConfigFile, type SecretStore } from './sync-config.ts';
+import { SyncEngine, type SyncEngineOptions } from './sync-engine.ts';
+
+export function syncFor(store: StoreService, options: { secrets?: SecretStore; log?: (line: string) => void; retry?: SyncEngineOptions['retry'] } = {}): SyncEngine {
+  return new SyncEngine({
+    storage: () => store.current.raw,
+    ready: () => store.ready(),
+    clock: () => store.commands.clockFor(),
+    config: new SyncConfigFile(store.dataDir),
+    secrets: options.secrets ?? fileSecretStore(store.dataDir),
+    log: options.log,
+    retry: options.retry,
+  });
+}

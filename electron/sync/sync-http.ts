@@ -1,0 +1,125 @@
+// Process: main or browser host (Node). The team server's protocol as calls: login, pull, push and the live
+// stream. Failures come back as kinds the engine acts on: sign in again, update the app, refused, or offline.
+import {
+  MAX_PULL_LIMIT, syncPath, type LoginResponse, type PullResponse, type PushResponse, type PushRow, type StreamEvent, type SyncCheckpoint,
+} from '../../shared/sync/protocol.ts';
+
+export type SyncFailureKind = 'auth' | 'version' | 'refused' | 'offline';
+
+export class SyncFailure extends Error {
+  override name = 'SyncFailure';
+  readonly kind: SyncFailureKind;
+  constructor(kind: SyncFailureKind, message: string) {
+    super(message);
+    this.kind = kind;
+  }
+}
+
+export type ServerLink = { server: string; team: string; token: string };
+
+/** No request may hang: a dead link is noticed and retried rather than waited on forever. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
+async function call(url: string, init: RequestInit & { token?: string }): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (init.body) headers['Content-Type'] = 'application/json';
+  if (init.token) headers.Authorization = `Bearer ${init.token}`;
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, headers, signal: init.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  } catch (err) {
+    throw new SyncFailure('offline', `The team server cannot be reached (${(err as Error).message}).`);
+  }
+  if (response.ok) return response;
+  const text = await response.text().catch(() => '');
+  let message = text.slice(0, 500);
+  try {
+    message = (JSON.parse(text) as { message?: string; error?: string }).message ?? message;
+  } catch {
+    // Not JSON: the text as it came.
+  }
+  if (response.status === 401 || response.status === 403) throw new SyncFailure('auth', `Sign in again: ${message || 'the server no longer accepts this sign-in'}.`);
+  if (response.status === 426) throw new SyncFailure('version', message || 'This version of Sphere is too old for the team server: update the app.');
+  if (response.status >= 500 || response.status === 429) throw new SyncFailure('offline', `The team server is not answering (${response.status}).`);
+  throw new SyncFailure('refused', `The team server refused it (${response.status}): ${message}`);
+}
+
+export async function login(server: string, email: string, password: string): Promise<LoginResponse> {
+  const response = await call(new URL('/api/login', server).href, { method: 'POST', body: JSON.stringify({ email, password }) });
+  return (await response.json()) as LoginResponse;
+}
+
+export async function logout(link: Pick<ServerLink, 'server' | 'token'>): Promise<void> {
+  await call(new URL('/api/logout', link.server).href, { method: 'POST', token: link.token });
+}
+
+export async function pull(link: ServerLink, collection: string, version: number, checkpoint: SyncCheckpoint | undefined, limit: number): Promise<PullResponse> {
+  const url = new URL(syncPath(link.team, collection, version, 'pull'), link.server);
+  if (checkpoint) url.searchParams.set('checkpoint', JSON.stringify(checkpoint));
+  url.searchParams.set('limit', String(Math.min(limit, MAX_PULL_LIMIT)));
+  const response = await call(url.href, { method: 'GET', token: link.token });
+  return (await response.json()) as PullResponse;
+}
+
+export async function push(link: ServerLink, collection: string, version: number, rows: PushRow[]): Promise<PushResponse> {
+  const url = new URL(syncPath(link.team, collection, version, 'push'), link.server);
+  const response = await call(url.href, { method: 'POST', token: link.token, body: JSON.stringify(rows) });
+  return (await response.json()) as PushResponse;
+}
+
+/**
+ * Follows the live stream until `signal` aborts or the connection ends (then it resolves, and the caller
+ * reconnects). Server-Sent Events are read from a fetch body, so the token goes in a header, never the URL.
+ */
+export async function follow(link: ServerLink, collection: string, version: number, onEvent: (event: StreamEvent) => void, onOpen: () => void, signal: AbortSignal): Promise<void> {
+  const url = new URL(syncPath(link.team, collection, version, 'stream'), link.server);
+  let response: Response;
+  try {
+    response = await fetch(url.href, { headers: { Accept: 'text/event-stream', Authorization: `Bearer ${link.token}` }, signal });
+  } catch (err) {
+    if (signal.aborted) return;
+    throw new SyncFailure('offline', `The team server cannot be reached (${(err as Error).message}).`);
+  }
+  if (!response.ok || !response.body) {
+    if (response.status === 401 || response.status === 403) throw new SyncFailure('auth', 'Sign in again: the server no longer accepts this sign-in.');
+    if (response.status === 426) throw new SyncFailure('version', 'This version of Sphere is too old for the team server: update the app.');
+    throw new SyncFailure('offline', `The live stream is not available (${response.status}).`);
+  }
+  onOpen();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  try {
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) !== -1) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = parseEvent(block);
+        if (event === 'auth') throw new SyncFailure('auth', 'Sign in again: the server no longer accepts this sign-in.');
+        if (event) onEvent(event);
+      }
+    }
+  } catch (err) {
+    if (signal.aborted) return;
+    if (err instanceof SyncFailure) throw err;
+    throw new SyncFailure('offline', `The live stream was cut (${(err as Error).message}).`);
+  }
+}
+
+/** One SSE block: its data lines as JSON; an `event: error` block means the sign-in was withdrawn. */
+function parseEvent(block: string): StreamEvent | 'auth' | null {
+  let name = 'message';
+  const data: string[] = [];
+  for (const line of block.split('\n')) {
+    if (line.startsWith('event:')) name = line.slice(6).trim();
+    else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
+  }
+  if (name === 'error') return 'auth';
+  if (data.length === 0) return null;
+  try {
+    return JSON.parse(data.join('\n')) as StreamEvent;
+  } catch {
+    return null;
+  }
+}

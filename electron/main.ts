@@ -27,7 +27,14 @@ app.whenReady().then(async () => {
     callback({ cancel: !details.url.startsWith(APP_ORIGIN) && !details.url.startsWith('devtools://') });
   });
 
-  const core = await startHostCore({ dataDir, version: app.getVersion(), host: 'electron', log: (line) => console.error(line) });
+  const core = await startHostCore({
+    dataDir,
+    version: app.getVersion(),
+    host: 'electron',
+    log: (line) => console.error(line),
+    // Bundled beside main.cjs by scripts/build.ts.
+    pictureWorker: path.join(__dirname, 'store', 'opening-picture-worker.cjs'),
+  });
   const clients = new Map<WebContents, CoreClient>();
   const watched = new WeakSet<WebContents>();
 

@@ -12,6 +12,8 @@ export type HostCoreOptions = {
   version: string;
   host: 'electron' | 'browser';
   log?: (line: string) => void;
+  /** The opening picture's worker script, as this host is packaged (a .ts file run by Node, or Electron's bundle). */
+  pictureWorker?: URL | string;
 };
 
 /** How the core reaches one window: the transport's two kinds of outgoing message. */
@@ -40,7 +42,7 @@ export type HostCore = {
 
 export async function startHostCore(options: HostCoreOptions): Promise<HostCore> {
   const log = options.log ?? (() => {});
-  const store = new StoreService(options.dataDir);
+  const store = new StoreService(options.dataDir, { pictureWorker: options.pictureWorker, log });
   await store.backupIfDue().catch((err: Error) => log(`backup at launch failed: ${err.message}`));
   // Parsing the documents now overlaps with the window loading its code; the first query then finds them ready.
   void store.warm().catch((err: Error) => log(`warming the store failed: ${err.message}`));

@@ -32,7 +32,14 @@ const MAX_FRAME_BYTES = 64 * 1024 * 1024;
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const log = options.log ?? (() => {});
-  const core = await startHostCore({ dataDir: options.dataDir, version: options.version ?? '0.0.0', host: 'browser', log });
+  const core = await startHostCore({
+    dataDir: options.dataDir,
+    version: options.version ?? '0.0.0',
+    host: 'browser',
+    log,
+    // The browser host runs from source under Node, which runs the worker's TypeScript as it is.
+    pictureWorker: new URL('../store/opening-picture-worker.ts', import.meta.url),
+  });
   const secret = loadHostSecret(options.dataDir);
   const sockets = new Set<WebSocket>();
 

@@ -28,12 +28,14 @@ export class StoreService {
   private problem: StoreProblem | null = null;
   private generation: StoreGeneration;
   private readonly listeners = new Set<(generation: StoreGeneration) => void>();
-  private readonly picture = openingPictureMaker(() => this.generation.raw);
+  private readonly picture: ReturnType<typeof openingPictureMaker>;
 
-  constructor(dataDir: string) {
+  /** `pictureWorker`: where the opening picture's worker script is (it then never blocks this thread); see opening-picture.ts. */
+  constructor(dataDir: string, options: { pictureWorker?: URL | string; log?: (line: string) => void } = {}) {
     this.dataDir = path.resolve(dataDir);
     this.file = path.join(this.dataDir, STORE_FILE);
     this.backupDir = path.join(this.dataDir, 'backups');
+    this.picture = openingPictureMaker(() => this.generation.raw, { worker: options.pictureWorker, file: this.file, log: options.log });
     fs.mkdirSync(this.backupDir, { recursive: true });
     this.generation = this.newGeneration();
     this.problem = this.holdReadableStore();
@@ -47,13 +49,13 @@ export class StoreService {
     // In the order the window asks for them: the people first, the touches and deals that size them after.
     const read = await this.generation.raw.warm(DATABASE_NAME, { first: ['contacts', 'ties', 'touches', 'deals'] });
     // The window's first request: ready before it is asked for.
-    this.openingPicture();
+    await this.openingPicture();
     return read;
   }
 
   /** The sphere as it stands, ready to paint (see opening-picture.ts); null when it has no contacts. */
-  openingPicture(now = Date.now()): SpherePicture | null {
-    return this.picture(now);
+  openingPicture(now = Date.now()): Promise<SpherePicture | null> {
+    return this.picture.picture(now);
   }
 
   get current(): StoreGeneration {
@@ -129,6 +131,7 @@ export class StoreService {
   }
 
   close(): void {
+    this.picture.close();
     this.generation.raw.closeAll();
   }
 

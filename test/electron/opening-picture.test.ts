@@ -1,6 +1,6 @@
 // Process: test (Node). The host's opening picture, made from a real SQLite store: the sphere as stored, kept
-// while nothing changes, made again after a write through this connection or any other.
-import { describe, expect, it } from 'vitest';
+// while nothing changes, made again after a write through this connection or any other; alike in a worker thread.
+import { afterEach, describe, expect, it } from 'vitest';
 import { createRxDatabase } from 'rxdb';
 import { StoreService } from '../../electron/store/store-service.ts';
 import { generateSphere } from '../../shared/sample-sphere.ts';
@@ -19,18 +19,26 @@ async function moveToTrust(store: StoreService, id: string): Promise<void> {
   await db.close();
 }
 
-describe('the opening picture of a store', () => {
+const WORKER = new URL('../../electron/store/opening-picture-worker.ts', import.meta.url);
+
+// Made here from the parsed documents (Electron without its bundled worker), or in a worker thread from the file.
+describe.each([['made here', undefined], ['made in a worker thread', WORKER]] as const)('the opening picture of a store, %s', (_how, pictureWorker) => {
+  // A worker that failed would be replaced, quietly but for this line, by the picture made here.
+  const logged: string[] = [];
+  const log = (line: string) => logged.push(line);
+  afterEach(() => expect(logged.splice(0)).toEqual([]));
+
   it('is null for an empty sphere, and the sphere as stored once it has contacts', async () => {
     const dataDir = tempDir('picture');
-    const empty = new StoreService(dataDir);
-    expect(empty.openingPicture(now)).toBeNull();
+    const empty = new StoreService(dataDir, { pictureWorker, log });
+    expect(await empty.openingPicture(now)).toBeNull();
     empty.close();
 
     const sphere = generateSphere({ seed: 3, contacts: 250, ties: 500 });
     await fillStore(dataDir, sphere);
-    const store = new StoreService(dataDir);
+    const store = new StoreService(dataDir, { pictureWorker, log });
     await store.warm();
-    expect(store.openingPicture(now)).toEqual(pictureOf(buildSphereModel(sphere, now), { dimOverdue: false }));
+    expect(await store.openingPicture(now)).toEqual(pictureOf(buildSphereModel(sphere, now), { dimOverdue: false }));
     store.close();
   });
 
@@ -38,22 +46,22 @@ describe('the opening picture of a store', () => {
     const dataDir = tempDir('picture-writes');
     const sphere = generateSphere({ seed: 4, contacts: 120, ties: 200 });
     await fillStore(dataDir, sphere);
-    const store = new StoreService(dataDir);
-    const before = store.openingPicture(now)!;
-    expect(store.openingPicture(now)).toBe(before);
+    const store = new StoreService(dataDir, { pictureWorker, log });
+    const before = (await store.openingPicture(now))!;
+    expect(await store.openingPicture(now)).toBe(before);
 
     const far = sphere.contacts.find((c) => c.ring === 'know')!;
     await moveToTrust(store, far.id);
-    const after = store.openingPicture(now)!;
+    const after = (await store.openingPicture(now))!;
     expect(after).not.toBe(before);
     expect(after).toEqual(pictureOf(buildSphereModel({ ...sphere, contacts: sphere.contacts.map((c) => (c.id === far.id ? { ...c, ring: 'trust' } : c)) }, now), { dimOverdue: false }));
 
     // Another process (here another connection) writes to the same file.
-    const other = new StoreService(dataDir);
+    const other = new StoreService(dataDir, { pictureWorker, log });
     const another = sphere.contacts.filter((c) => c.ring === 'know')[1]!;
     await moveToTrust(other, another.id);
     other.close();
-    expect(store.openingPicture(now)).not.toEqual(after);
+    expect(await store.openingPicture(now)).not.toEqual(after);
     store.close();
   });
 });

@@ -40,7 +40,10 @@ const ACTOR = 'local';
 export function App({ db, api, host, opening }: Props) {
   const { docs, loaded, changedAt } = useSphereDocs(db, opening.settled);
   const settings = useSettings(db);
-  const [history] = useState(() => new EditHistory());
+  // Steps hold the database they were made on; after the host comes back the window has a new one, on which
+  // they could not be undone, so the history starts again with it.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new history for each database, on purpose
+  const history = useMemo(() => new EditHistory(), [db]);
   const [, setHistoryVersion] = useState(0);
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [panel, setPanel] = useState<'today' | 'thanks' | 'filters' | null>(null);

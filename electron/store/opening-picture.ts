@@ -24,6 +24,7 @@ export function openingPictureMaker(
   let builtFor: RxStorageSqlite | null = null;
   let last: { stamp: string; at: number; picture: SpherePicture | null } | null = null;
   let worker = options.worker && options.file ? pictureWorker(options.worker, options.file) : null;
+  let closed = false;
   return {
     async picture(now = Date.now()) {
       const raw = storage();
@@ -40,6 +41,8 @@ export function openingPictureMaker(
       try {
         picture = worker ? await worker.make(now, fresh) : here(raw, builder, now);
       } catch (err) {
+        // Stopped by close(): the store is going away, and nobody is waiting for a picture of it.
+        if (closed) return null;
         // A worker that cannot run (a packaging fault, a crash) must not cost the window its picture.
         options.log?.(`the opening picture worker failed, making it here instead: ${(err as Error).message}`);
         worker?.close();
@@ -50,6 +53,7 @@ export function openingPictureMaker(
       return picture;
     },
     close() {
+      closed = true;
       worker?.close();
     },
   };

@@ -42,6 +42,17 @@ describe.each([['made here', undefined], ['made in a worker thread', WORKER]] as
     store.close();
   });
 
+  it('is given up quietly when the store closes while it is being made', async () => {
+    const dataDir = tempDir('picture-closing');
+    await fillStore(dataDir, generateSphere({ seed: 5, contacts: 300, ties: 600 }));
+    const store = new StoreService(dataDir, { pictureWorker, log });
+    const making = store.openingPicture(now);
+    store.close();
+    // Made already (here) or given up (in a worker): no error either way, and no word of a failing worker
+    // (checked after each test).
+    await making;
+  });
+
   it('is made again after a write, through this connection or another', async () => {
     const dataDir = tempDir('picture-writes');
     const sphere = generateSphere({ seed: 4, contacts: 120, ties: 200 });

@@ -6,6 +6,7 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const rendererBan = { group: ['**/renderer/**'], message: 'Main and server code do not import the renderer.' };
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.tools/', 'release/', 'test-results/', '.artifacts/', 'playwright-report/'] },
@@ -44,7 +45,18 @@ export default tseslint.config(
   {
     files: ['electron/**', 'server/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'Main and server code do not import the renderer.' }] }],
+      'no-restricted-imports': ['error', { patterns: [rendererBan] }],
+    },
+  },
+  {
+    // The host core and everything it assembles run in the browser host too, where there is no Electron.
+    // ESLint does not merge rule options across blocks: this one repeats the renderer ban.
+    files: ['electron/store/**', 'electron/channel/**', 'electron/host/**', 'electron/core/**', 'electron/app-api-handlers.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'The host core runs without Electron: only electron/main.ts and its window wiring import it.' }],
+        patterns: [rendererBan],
+      }],
     },
   },
 );

@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { protocol } from 'electron';
-import { contentSecurityPolicy } from './host/static-files.ts';
+import { contentSecurityPolicy } from '../shared/content-security-policy.ts';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://sphere`;
@@ -17,8 +17,8 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 
 export function serveAppScheme(rendererDir: string): void {
   const root = path.resolve(rendererDir);
-  // Electron's renderer never needs a socket: the CSP for it allows no connections at all.
-  const csp = contentSecurityPolicy(0).replace(/connect-src [^;]+/, "connect-src 'self'");
+  // Electron's renderer never needs a socket: it talks to main over IPC.
+  const csp = contentSecurityPolicy(null);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     const file = path.resolve(root, '.' + decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname));

@@ -1,16 +1,12 @@
-// Process: Electron main. Wiring only: lifecycle, the window, the menu, and the two IPC channels.
-// The store, the app API and the routing are plain modules the browser host runs too.
+// Process: Electron main. Wiring only: lifecycle, the window, the menu, and the IPC channels to the host core
+// (store, storage channel, app API, events), which the browser host runs too.
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, session, type WebContents } from 'electron';
-import { dispatchAppRequest } from '../shared/app-api.ts';
 import { IPC_CHANNELS } from '../shared/bridge.ts';
-import { createAppApiHandlers } from './app-api-handlers.ts';
 import { APP_ORIGIN, isAppUrl, registerAppScheme, serveAppScheme } from './app-protocol.ts';
-import { StorageRouter, type StorageClient } from './channel/storage-router.ts';
-import { StoreService } from './store/store-service.ts';
+import { startHostCore, type CoreClient } from './core/host-core.ts';
 import { createMainWindow } from './window.ts';
 import { buildMenu } from './menu.ts';
-import { syncFor } from './sync/sync-for-store.ts';
 import { safeStorageSecrets } from './safe-storage-secrets.ts';
 
 // Bundled to dist/electron/main.cjs; the renderer is built beside it.
@@ -32,29 +28,38 @@ app.whenReady().then(async () => {
     callback({ cancel: !details.url.startsWith(APP_ORIGIN) && !details.url.startsWith('devtools://') });
   });
 
-  const store = new StoreService(dataDir, { log: (line) => console.error(line) });
-  const sync = syncFor(store, { secrets: safeStorageSecrets(dataDir), log: (line) => console.error(line) });
-  void sync.resume().catch((err: Error) => console.error(`sync did not resume: ${err.message}`));
-  await store.backupIfDue().catch((err: Error) => console.error(`backup at launch failed: ${err.message}`));
-  // Parsing the documents now overlaps with the window loading its code; the first query then finds them ready.
-  void store.warm().catch((err: Error) => console.error(`warming the store failed: ${err.message}`));
-  const router = new StorageRouter(store, (line) => console.error(line));
-  const handlers = createAppApiHandlers(store, { version: app.getVersion(), host: 'electron' }, sync);
-  const clients = new Map<WebContents, StorageClient>();
+  const core = await startHostCore({
+    dataDir,
+    version: app.getVersion(),
+    host: 'electron',
+    log: (line) => console.error(line),
+    // The sync token, encrypted with the system keychain.
+    secrets: safeStorageSecrets(dataDir),
+    // Bundled beside main.cjs by scripts/build.ts.
+    pictureWorker: path.join(__dirname, 'store', 'opening-picture-worker.cjs'),
+  });
+  const clients = new Map<WebContents, CoreClient>();
+  const watched = new WeakSet<WebContents>();
 
-  const clientFor = (contents: WebContents): StorageClient => {
+  const clientFor = (contents: WebContents): CoreClient => {
     let client = clients.get(contents);
-    if (!client) {
-      const created: StorageClient = { id: `wc-${contents.id}`, send: (m) => !contents.isDestroyed() && contents.send(IPC_CHANNELS.storage, m) };
-      client = created;
-      clients.set(contents, created);
-      contents.once('destroyed', () => {
-        router.disconnect(created);
+    if (client) return client;
+    client = core.connect({
+      id: `wc-${contents.id}`,
+      sendStorage: (m) => !contents.isDestroyed() && contents.send(IPC_CHANNELS.storage, m),
+      sendEvent: (name, payload) => !contents.isDestroyed() && contents.send(IPC_CHANNELS.event, name, payload),
+    });
+    clients.set(contents, client);
+    if (!watched.has(contents)) {
+      watched.add(contents);
+      const drop = () => {
+        clients.get(contents)?.disconnect();
         clients.delete(contents);
-      });
+      };
+      contents.once('destroyed', drop);
       // A reload starts new connections; the old ones must not hold storage instances open.
       contents.on('did-start-navigation', (details) => {
-        if (details.isMainFrame && !details.isSameDocument) router.disconnect(created);
+        if (details.isMainFrame && !details.isSameDocument) drop();
       });
     }
     return client;
@@ -62,17 +67,11 @@ app.whenReady().then(async () => {
 
   ipcMain.on(IPC_CHANNELS.storage, (event, message: unknown) => {
     if (!isAppUrl(event.senderFrame?.url)) return;
-    router.receive(clientFor(event.sender), message);
+    clientFor(event.sender).receiveStorage(message);
   });
   ipcMain.handle(IPC_CHANNELS.api, (event, name: unknown, args: unknown) => {
     if (!isAppUrl(event.senderFrame?.url)) return { ok: false, error: 'request from a page that is not Sphere' };
-    return dispatchAppRequest(handlers, name, args);
-  });
-  store.onReplaced(() => {
-    for (const contents of clients.keys()) if (!contents.isDestroyed()) contents.send(IPC_CHANNELS.event, 'store.replaced', { file: store.file });
-  });
-  sync.onStatus((status) => {
-    for (const contents of clients.keys()) if (!contents.isDestroyed()) contents.send(IPC_CHANNELS.event, 'sync.status', status);
+    return clientFor(event.sender).callApi(name, args);
   });
 
   Menu.setApplicationMenu(buildMenu((id) => {
@@ -84,7 +83,7 @@ app.whenReady().then(async () => {
   open();
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && open());
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
-  app.on('before-quit', () => store.close());
+  app.on('before-quit', () => core.close());
 }).catch((err: unknown) => {
   console.error(err);
   app.exit(1);

@@ -43,7 +43,10 @@ type Props = { db: SphereDatabase; api: AppApiClient; host: 'electron' | 'browse
 export function App({ db, api, host, opening }: Props) {
   const { docs, loaded, changedAt } = useSphereDocs(db, opening.settled);
   const settings = useSettings(db);
-  const [history] = useState(() => new EditHistory());
+  // Steps hold the database they were made on; after the host comes back the window has a new one, on which
+  // they could not be undone, so the history starts again with it.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new history for each database, on purpose
+  const history = useMemo(() => new EditHistory(), [db]);
   const [, setHistoryVersion] = useState(0);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [panel, setPanel] = useState<Panel | null>(null);

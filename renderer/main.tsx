@@ -1,12 +1,16 @@
 // Process: renderer. Start-up: connect to the host, open the database, render. Failures are shown, never a blank page.
+// When the host comes back after being away, the database is opened again on the new connection and handed to the
+// same App: React keeps its state, so open forms and what was typed in them stay as they were.
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { connectPlatform } from './platform/platform.ts';
+import { ConnectionBanner } from './components/ConnectionBanner.tsx';
+import { connectPlatform, type Platform } from './platform/platform.ts';
 import { openSphereDatabase } from './db/sphere-database.ts';
 import { markStartup } from './perf/startup-marks.ts';
 import { requestOpeningPicture } from './graph/opening-picture.ts';
 import { storeReady } from './db/store-ready.ts';
 import { UpgradeFailed, UpgradeProgress } from './components/StoreUpgrade.tsx';
+import type { SphereDatabase } from '../shared/schemas/index.ts';
 
 const root = createRoot(document.getElementById('root')!);
 
@@ -25,9 +29,51 @@ async function start(): Promise<void> {
   }
   if (upgraded) root.render(<p className="boot">Opening your sphere…</p>);
   const opening = requestOpeningPicture(platform.api);
-  const db = await openSphereDatabase(platform.storage);
+  let db = await openSphereDatabase(platform.storage);
   markStartup('database-open');
-  root.render(<App db={db} api={platform.api} host={platform.host} opening={opening} />);
+  const show = () =>
+    root.render(
+      <>
+        <ConnectionBanner connection={platform.connection} />
+        <App db={db} api={platform.api} host={platform.host} opening={opening} />
+      </>,
+    );
+  show();
+  reopenOnReturn(platform, () => db, (next) => {
+    db = next;
+    show();
+  });
+}
+
+/**
+ * The host that came back holds none of this window's storage connections: the old database is closed (its
+ * connections are refused locally) and a new one opened, which reads everything afresh from the store.
+ */
+function reopenOnReturn(platform: Platform, current: () => SphereDatabase, replace: (db: SphereDatabase) => void): void {
+  let running = false;
+  let wanted = false;
+  const reopen = async () => {
+    if (running) return void (wanted = true);
+    running = true;
+    try {
+      do {
+        wanted = false;
+        if (!platform.connection.state.up) break;
+        await current().close().catch(() => false);
+        try {
+          replace(await openSphereDatabase(platform.storage));
+        } catch (err) {
+          // Lost again while opening: the next return tries again.
+          console.warn(`Reopening the database failed: ${(err as Error).message}`);
+        }
+      } while (wanted);
+    } finally {
+      running = false;
+    }
+  };
+  platform.connection.subscribe((state) => {
+    if (state.up && state.generation > 1) void reopen();
+  });
 }
 
 start().catch((err: unknown) => {

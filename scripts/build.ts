@@ -10,7 +10,8 @@ const started = performance.now();
 await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 
 // The preload runs sandboxed, so it must be one CommonJS file needing nothing but 'electron'.
-for (const entry of ['main', 'preload']) {
+// The opening picture's worker thread is its own file: Node starts a worker from a script path.
+for (const entry of ['main', 'preload', 'store/opening-picture-worker']) {
   await esbuild({
     entryPoints: [path.join(root, 'electron', `${entry}.ts`)],
     outfile: path.join(root, 'dist', 'electron', `${entry}.cjs`),

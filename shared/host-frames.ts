@@ -11,7 +11,7 @@ export type HostFrame =
   | { t: 'api'; id: number; ok: false; error: string }
   | { t: 'event'; name: string; payload: unknown };
 
-/** Query parameter and meta tag that carry the per-launch secret from the host to its own page. */
+/** Query parameter and meta tag that carry the host's secret (kept in its data folder) to its own page. */
 export const HOST_SECRET_PARAM = 'secret';
 export const HOST_SECRET_META = 'sphere-host-secret';
 export const HOST_CHANNEL_PATH = '/channel';

@@ -22,6 +22,7 @@ type Exposed = { messages$: Subject<MessageToRemote> };
 export class StorageRouter {
   private exposed: Exposed;
   private readonly owners = new Map<string, StorageClient>();
+  private readonly queue: MessageToRemote[] = [];
   private readonly log: (line: string) => void;
   private readonly store: StoreService;
 
@@ -60,19 +61,36 @@ export class StorageRouter {
       void this.store.ready().then(() => {
         const refusal = this.store.refusal();
         if (refusal) this.answerError(client, raw, refusal);
-        else this.exposed.messages$.next(message as unknown as MessageToRemote);
+        else this.enqueue(message as unknown as MessageToRemote);
       });
       return null;
     }
-    this.exposed.messages$.next(message as unknown as MessageToRemote);
+    this.enqueue(message as unknown as MessageToRemote);
     return null;
+  }
+
+  /**
+   * A window sends its queries together (one per collection at opening), and a socket hands them over in one
+   * go: run back to back, their answers would hold the event loop for their sum. One message per turn of the
+   * loop keeps the longest hold to one answer, and other windows and timers get their turn in between.
+   */
+  private enqueue(message: MessageToRemote): void {
+    this.queue.push(message);
+    if (this.queue.length === 1) setImmediate(() => this.runOne());
+  }
+
+  private runOne(): void {
+    const message = this.queue.shift();
+    if (message) this.exposed.messages$.next(message);
+    if (this.queue.length > 0) setImmediate(() => this.runOne());
   }
 
   /** A client went away: close its connections so their storage instances and subscriptions end. */
   disconnect(client: StorageClient): void {
     for (const [connectionId, owner] of [...this.owners]) {
       if (owner !== client) continue;
-      this.exposed.messages$.next({ connectionId, requestId: `disconnect-${connectionId}`, method: 'close', version: '', params: [] } as unknown as MessageToRemote);
+      // Queued behind the client's last requests, so they are answered (to nobody) before the close.
+      this.enqueue({ connectionId, requestId: `disconnect-${connectionId}`, method: 'close', version: '', params: [] } as unknown as MessageToRemote);
       this.owners.delete(connectionId);
     }
   }

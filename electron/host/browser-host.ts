@@ -1,17 +1,15 @@
-// Process: browser host (Node). Runs the main process's store and app API without Electron:
-// serves the built renderer on 127.0.0.1 and carries storage and app requests over one WebSocket.
+// Process: browser host (Node). Wires the host core to HTTP and one WebSocket on 127.0.0.1: serves the built
+// renderer, and carries storage and app requests (and pushed events) over the socket.
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { dispatchAppRequest, type AppEventName, type AppEventPayload } from '../../shared/app-api.ts';
 import { HOST_CHANNEL_PATH, HOST_SECRET_PARAM, parseClientFrame, type HostFrame } from '../../shared/host-frames.ts';
-import { createAppApiHandlers } from '../app-api-handlers.ts';
 import { frameText } from '../channel/frame-text.ts';
-import { StorageRouter, type StorageClient } from '../channel/storage-router.ts';
-import { StoreService } from '../store/store-service.ts';
+import { startHostCore } from '../core/host-core.ts';
+import type { StoreService } from '../store/store-service.ts';
+import { isHostSecret, loadHostSecret } from './host-secret.ts';
 import { serveRenderer } from './static-files.ts';
-import { syncFor } from '../sync/sync-for-store.ts';
 
 export type BrowserHostOptions = {
   dataDir: string;
@@ -34,15 +32,15 @@ const MAX_FRAME_BYTES = 64 * 1024 * 1024;
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const log = options.log ?? (() => {});
-  const store = new StoreService(options.dataDir, { log });
-  const sync = syncFor(store, { log });
-  void sync.resume().catch((err: Error) => log(`sync did not resume: ${err.message}`));
-  await store.backupIfDue().catch((err: Error) => log(`backup at launch failed: ${err.message}`));
-  // Parsing the documents now overlaps with the window loading its code; the first query then finds them ready.
-  void store.warm().catch((err: Error) => log(`warming the store failed: ${err.message}`));
-  const router = new StorageRouter(store, log);
-  const handlers = createAppApiHandlers(store, { version: options.version ?? '0.0.0', host: 'browser' }, sync);
-  const secret = crypto.randomBytes(32).toString('base64url');
+  const core = await startHostCore({
+    dataDir: options.dataDir,
+    version: options.version ?? '0.0.0',
+    host: 'browser',
+    log,
+    // The browser host runs from source under Node, which runs the worker's TypeScript as it is.
+    pictureWorker: new URL('../store/opening-picture-worker.ts', import.meta.url),
+  });
+  const secret = loadHostSecret(options.dataDir);
   const sockets = new Set<WebSocket>();
 
   let port = options.port ?? 0;
@@ -62,10 +60,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const given = url.searchParams.get(HOST_SECRET_PARAM) ?? '';
     const okOrigin = req.headers.origin === `http://127.0.0.1:${port}`;
-    const okSecret = given.length === secret.length && crypto.timingSafeEqual(Buffer.from(given), Buffer.from(secret));
-    if (url.pathname !== HOST_CHANNEL_PATH || !okOrigin || !okSecret || !isOwnHost(req.headers.host, port)) {
+    if (url.pathname !== HOST_CHANNEL_PATH || !okOrigin || !isHostSecret(secretOf(url), secret) || !isOwnHost(req.headers.host, port)) {
       log(`refused a WebSocket from origin ${String(req.headers.origin)}`);
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
@@ -78,7 +74,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const send = (frame: HostFrame) => {
       if (ws.readyState === ws.OPEN) ws.send(frameText(frame));
     };
-    const client: StorageClient = { id: `ws-${crypto.randomUUID()}`, send: (m) => send({ t: 'storage', m }) };
+    const client = core.connect({
+      id: `ws-${crypto.randomUUID()}`,
+      sendStorage: (m) => send({ t: 'storage', m }),
+      sendEvent: (name, payload) => send({ t: 'event', name, payload }),
+    });
     ws.on('message', (data, isBinary) => {
       if (isBinary) return send({ t: 'event', name: 'channel.error', payload: 'binary frames are not accepted' });
       const frame = parseClientFrame(data.toString());
@@ -86,24 +86,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         log(`browser host: ${frame.error}`);
         return;
       }
-      if (frame.t === 'storage') {
-        router.receive(client, frame.m);
-      } else {
-        void dispatchAppRequest(handlers, frame.name, frame.args).then((outcome) => send({ t: 'api', id: frame.id, ...outcome }));
-      }
+      if (frame.t === 'storage') client.receiveStorage(frame.m);
+      else void client.callApi(frame.name, frame.args).then((outcome) => send({ t: 'api', id: frame.id, ...outcome }));
     });
     ws.on('close', () => {
       sockets.delete(ws);
-      router.disconnect(client);
+      client.disconnect();
     });
   });
-
-  const broadcast = <N extends AppEventName>(name: N, payload: AppEventPayload<N>) => {
-    const text = JSON.stringify({ t: 'event', name, payload } satisfies HostFrame);
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
-  };
-  store.onReplaced(() => broadcast('store.replaced', { file: store.file }));
-  sync.onStatus((status) => broadcast('sync.status', status));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -115,15 +105,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
-    store,
+    store: core.store,
     async close() {
       for (const ws of sockets) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await sync.stop();
-      store.close();
+      await core.close();
     },
   };
+}
+
+/** Where the page's secret travels today (the socket URL's query); the one place to change when it moves. */
+function secretOf(url: URL): string {
+  return url.searchParams.get(HOST_SECRET_PARAM) ?? '';
 }
 
 function isOwnHost(host: string | undefined, port: number): boolean {

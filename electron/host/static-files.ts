@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HOST_SECRET_META } from '../../shared/host-frames.ts';
+import { contentSecurityPolicy } from '../../shared/content-security-policy.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,23 +15,6 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.woff2': 'font/woff2',
 };
-
-/** The same policy Electron's window gets; the socket is the only thing the page may connect to. */
-export function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self' ws://127.0.0.1:${port}`,
-    "worker-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
 
 export function serveRenderer(root: string, secret: string, port: number) {
   const rootDir = path.resolve(root);
@@ -48,7 +32,8 @@ export function serveRenderer(root: string, secret: string, port: number) {
       return;
     }
     const headers: Record<string, string> = {
-      'Content-Security-Policy': contentSecurityPolicy(port),
+      // The socket on this port is the only thing the page may connect to.
+      'Content-Security-Policy': contentSecurityPolicy(`ws://127.0.0.1:${port}`),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cross-Origin-Opener-Policy': 'same-origin',

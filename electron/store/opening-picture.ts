@@ -1,40 +1,118 @@
-// Process: main or browser host (Node). The sphere's opening picture, made from the store this process already
-// holds open and parsed: the window paints it while its own RxDatabase is still taking in every document.
+// Process: main or browser host (Node). The sphere's opening picture, made from the store this process holds:
+// the window paints it while its own RxDatabase is still taking in every document. Building it scores and places
+// every contact (about half a second at 10,000 contacts), so a host that can gives the work to a worker thread
+// (opening-picture-worker.ts) and its event loop stays free to answer the window meanwhile.
+import { Worker } from 'node:worker_threads';
 import { CLOCK_SLACK_MS, createModelBuilder, type ModelBuilder, type SphereDocs } from '../../shared/graph/sphere-model.ts';
 import { pictureOf, type SpherePicture } from '../../shared/graph/sphere-picture.ts';
 import { COLLECTIONS, DATABASE_NAME } from '../../shared/schemas/index.ts';
 import { DEFAULT_SETTINGS, SETTINGS_ID, type SettingsDoc } from '../../shared/schemas/settings.ts';
 import type { RxStorageSqlite } from './sqlite-storage.ts';
 
+export type CollectionReader = (name: keyof typeof COLLECTIONS, schemaVersion: number) => unknown[];
+
 /**
  * Null for an empty sphere: the window's own empty state says what to do there. One builder per store, so a
- * second window (or a reload) re-scores only what changed since the last picture.
+ * second window (or a reload) re-scores only what changed since the last picture. With `worker` (the worker
+ * script's location) the picture is made off this thread, from the file; without, here, from the parsed documents.
  */
-export function openingPictureMaker(storage: () => RxStorageSqlite): (now?: number) => SpherePicture | null {
+export function openingPictureMaker(
+  storage: () => RxStorageSqlite,
+  options: { worker?: URL | string; file?: string; log?: (line: string) => void } = {},
+): { picture(now?: number): Promise<SpherePicture | null>; close(): void } {
   let builder: ModelBuilder = createModelBuilder();
   let builtFor: RxStorageSqlite | null = null;
   let last: { stamp: string; at: number; picture: SpherePicture | null } | null = null;
-  return (now = Date.now()) => {
-    const raw = storage();
-    if (raw !== builtFor) {
-      builder = createModelBuilder();
-      builtFor = raw;
-      last = null;
-    }
-    // Kept while the file is unchanged and the clock has not moved on enough to change a fading or a due date.
-    const stamp = raw.changeStamp(DATABASE_NAME);
-    if (last && stamp !== null && last.stamp === stamp && Math.abs(now - last.at) < CLOCK_SLACK_MS) return last.picture;
-    const picture = makePicture(raw, builder, now);
-    last = stamp === null ? null : { stamp, at: now, picture };
-    return picture;
+  let worker = options.worker && options.file ? pictureWorker(options.worker, options.file) : null;
+  let closed = false;
+  return {
+    async picture(now = Date.now()) {
+      const raw = storage();
+      const fresh = raw !== builtFor;
+      if (fresh) {
+        builder = createModelBuilder();
+        builtFor = raw;
+        last = null;
+      }
+      // Kept while the file is unchanged and the clock has not moved on enough to change a fading or a due date.
+      const stamp = raw.changeStamp(DATABASE_NAME);
+      if (last && stamp !== null && last.stamp === stamp && Math.abs(now - last.at) < CLOCK_SLACK_MS) return last.picture;
+      let picture: SpherePicture | null;
+      try {
+        picture = worker ? await worker.make(now, fresh) : here(raw, builder, now);
+      } catch (err) {
+        // Stopped by close(): the store is going away, and nobody is waiting for a picture of it.
+        if (closed) return null;
+        // A worker that cannot run (a packaging fault, a crash) must not cost the window its picture.
+        options.log?.(`the opening picture worker failed, making it here instead: ${(err as Error).message}`);
+        worker?.close();
+        worker = null;
+        picture = here(raw, builder, now);
+      }
+      if (storage() === raw) last = stamp === null ? null : { stamp, at: now, picture };
+      return picture;
+    },
+    close() {
+      closed = true;
+      worker?.close();
+    },
   };
 }
 
-function makePicture(raw: RxStorageSqlite, builder: ModelBuilder, now: number): SpherePicture | null {
-  const read = <K extends keyof typeof COLLECTIONS>(name: K) => raw.liveDocuments(DATABASE_NAME, name, COLLECTIONS[name].schema.version);
-  const docs = { contacts: read('contacts'), ties: read('ties'), touches: read('touches'), deals: read('deals') } as SphereDocs;
+function here(raw: RxStorageSqlite, builder: ModelBuilder, now: number): SpherePicture | null {
+  return pictureFrom((name, version) => raw.liveDocuments(DATABASE_NAME, name, version), builder, now);
+}
+
+/** The picture from live documents, however they are read (the host's caches, or the file in a worker). */
+export function pictureFrom(read: CollectionReader, builder: ModelBuilder, now: number): SpherePicture | null {
+  const of = <K extends keyof typeof COLLECTIONS>(name: K) => read(name, COLLECTIONS[name].schema.version);
+  const docs = { contacts: of('contacts'), ties: of('ties'), touches: of('touches'), deals: of('deals') } as SphereDocs;
   if (docs.contacts.length === 0) return null;
-  const stored = (read('settings') as SettingsDoc[]).find((s) => s.id === SETTINGS_ID);
+  const stored = (of('settings') as SettingsDoc[]).find((s) => s.id === SETTINGS_ID);
   const settings = { ...DEFAULT_SETTINGS, ...stored };
   return pictureOf(builder.build(docs, now, { weights: settings.trustWeights, cadence: settings.cadence, lifeCycle: settings.lifeCycle }), { dimOverdue: settings.dimOverdue });
+}
+
+export type PictureRequest = { id: number; now: number; fresh: boolean };
+export type PictureAnswer = { id: number; picture: SpherePicture | null } | { id: number; error: string };
+
+/** One long-lived worker per store, started on first use; it never keeps the process alive by itself. */
+function pictureWorker(script: URL | string, file: string) {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const waiting = new Map<number, { resolve(p: SpherePicture | null): void; reject(err: Error): void }>();
+  const failAll = (err: Error) => {
+    for (const w of waiting.values()) w.reject(err);
+    waiting.clear();
+    worker = null;
+  };
+  const started = (): Worker => {
+    if (worker) return worker;
+    const w = new Worker(script, { workerData: { file } });
+    w.unref();
+    w.on('message', (answer: PictureAnswer) => {
+      const entry = waiting.get(answer.id);
+      waiting.delete(answer.id);
+      if ('error' in answer) entry?.reject(new Error(answer.error));
+      else entry?.resolve(answer.picture);
+    });
+    w.on('error', failAll);
+    w.on('exit', (code) => failAll(new Error(`the picture worker stopped (exit code ${code})`)));
+    return (worker = w);
+  };
+  return {
+    make(now: number, fresh: boolean): Promise<SpherePicture | null> {
+      const w = started();
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        w.postMessage({ id, now, fresh } satisfies PictureRequest);
+      });
+    },
+    close() {
+      const w = worker;
+      worker = null;
+      void w?.terminate();
+    },
+  };
 }

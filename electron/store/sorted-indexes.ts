@@ -28,6 +28,8 @@ export class SortedIndexes<T> {
   private readonly lists = new Map<string, SortedList<T>>();
   private readonly keyOf = new Map<string, (doc: T) => string>();
   private generation = -1;
+  /** Counts writes applied, so a list built across several turns of the loop knows whether it is still true. */
+  private changesSeen = 0;
 
   constructor(schema: RxJsonSchema<RxDocumentData<unknown>>, indexes: { name: string; fields: string[] }[]) {
     for (const index of indexes) {
@@ -54,9 +56,34 @@ export class SortedIndexes<T> {
     return { docs: list.docs, start, end };
   }
 
+  /**
+   * Builds a missing list a slice of documents at a time, letting the event loop turn between slices: at
+   * 30,000 ties, building one at once held a host's loop for 60 ms. Gives up (range() then builds it at once)
+   * if the table changes meanwhile.
+   */
+  async prepare(name: string, generation: number, all: () => Iterable<T>, slice = 5000): Promise<void> {
+    this.follow(generation);
+    const keyOf = this.keyOf.get(name);
+    if (!keyOf || this.lists.has(name)) return;
+    const seen = this.changesSeen;
+    const unchanged = () => this.changesSeen === seen && this.generation === generation;
+    const entries: { key: string; doc: T }[] = [];
+    for (const doc of all()) {
+      entries.push({ key: keyOf(doc), doc });
+      if (entries.length % slice === 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (!unchanged()) return;
+      }
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    if (!unchanged() || this.lists.has(name)) return;
+    this.lists.set(name, sortedList(entries));
+  }
+
   /** This connection's committed writes, in the generation they were made in. */
   apply(generation: number, changes: readonly Change<T>[]): void {
     this.follow(generation);
+    this.changesSeen++;
     if (this.lists.size === 0 || changes.length === 0) return;
     if (changes.length > MOST_CHANGES_SPLICED) {
       this.lists.clear();
@@ -98,11 +125,15 @@ export class SortedIndexes<T> {
     if (!keyOf) throw new Error(`no index ${name} in this table's schema`);
     const entries: { key: string; doc: T }[] = [];
     for (const doc of docs) entries.push({ key: keyOf(doc), doc });
-    entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const list = { keys: entries.map((e) => e.key), docs: entries.map((e) => e.doc) };
+    const list = sortedList(entries);
     this.lists.set(name, list);
     return list;
   }
+}
+
+function sortedList<T>(entries: { key: string; doc: T }[]): SortedList<T> {
+  entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { keys: entries.map((e) => e.key), docs: entries.map((e) => e.doc) };
 }
 
 /** The first position whose key is past `key`: at or above it, or (`strictly`) above it; keys.length if none. */

@@ -46,6 +46,12 @@ export type TableState = {
   /** Made by the first instance, which knows the schema; every instance on the table has the same one. */
   indexes?: SortedIndexes<Doc>;
   refCount: number;
+  /**
+   * Set while warm() has yet to finish reading this table: a query then waits for it rather than reading the
+   * rest of the table in one go, which would hold the host's event loop for as long (half a second for the
+   * touches of a 10,000-contact sphere).
+   */
+  warming?: Promise<void>;
 };
 
 export type SqliteInternals = {
@@ -185,6 +191,8 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
   }
 
   async query(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageQueryResult<RxDocType>> {
+    await this.internals.state.warming;
+    await this.prepareIndex(preparedQuery);
     return this.queryNow(preparedQuery);
   }
 
@@ -230,6 +238,8 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
   }
 
   async count(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageCountResult> {
+    await this.internals.state.warming;
+    await this.prepareIndex(preparedQuery);
     this.ensureOpen();
     const column = this.columnByIndex.get(indexName(preparedQuery.queryPlan.index));
     const whole = this.wholeTable();
@@ -327,6 +337,14 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     if (this.closed) return;
     this.closed = true;
     this.onClose();
+  }
+
+  /** The sorted list a query over a held table will use, built over several turns of the loop if missing. */
+  private async prepareIndex(prepared: PreparedQuery<RxDocType>): Promise<void> {
+    if (this.closed) return;
+    const column = this.columnByIndex.get(indexName(prepared.queryPlan.index));
+    const cache = this.checkedCache();
+    if (column && cache.complete) await this.indexes.prepare(indexName(column.fields), cache.generation, () => cache.values());
   }
 
   private ensureOpen(): void {

@@ -156,28 +156,51 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
     // Closed or replaced (a restore) meanwhile: stop.
     const closed = () => this.files.get(file) !== open || !open.db.open;
     const tables = ourTables(open.db).sort((a, b) => rank(a) - rank(b));
-    let read = 0;
+    // Queries on a table wait for its turn here (see TableState.warming), whichever table they ask about.
+    const finished = new Map<string, () => void>();
     for (const table of tables) {
-      if (closed()) return read;
       const state = tableState(open, table, this.settings.heldDocuments);
-      state.cache.check(open.db);
-      // A table bigger than its cache would only churn it.
-      if (((open.db.prepare(`SELECT COUNT(*) FROM "${table}"`).pluck().get() as number) > state.cache.capacity)) continue;
-      // Every row read, with the cache never cleared meanwhile: queries can then be answered from memory.
-      const startedIn = state.cache.generation;
-      let after = '';
-      for (;;) {
-        if (closed()) return read;
-        state.cache.check(open.db);
-        const rows = open.db.prepare(`SELECT id, data FROM "${table}" WHERE id > ? ORDER BY id LIMIT ?`).all(after, slice) as { id: string; data: string }[];
-        for (const row of rows) state.cache.fromRow(row);
-        read += rows.length;
-        if (rows.length < slice) break;
-        after = rows[rows.length - 1]!.id;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      state.cache.markComplete(startedIn);
+      let resolve!: () => void;
+      const warming = new Promise<void>((r) => (resolve = r));
+      state.warming = warming;
+      finished.set(table, () => {
+        if (state.warming === warming) delete state.warming;
+        resolve();
+      });
     }
+    let read = 0;
+    try {
+      for (const table of tables) {
+        if (closed()) return read;
+        read += await this.warmTable(open, table, slice, closed);
+        finished.get(table)!();
+      }
+      return read;
+    } finally {
+      for (const finish of finished.values()) finish();
+    }
+  }
+
+  private async warmTable(open: OpenFile, table: string, slice: number, closed: () => boolean): Promise<number> {
+    const state = tableState(open, table, this.settings.heldDocuments);
+    state.cache.check(open.db);
+    // A table bigger than its cache would only churn it.
+    if (((open.db.prepare(`SELECT COUNT(*) FROM "${table}"`).pluck().get() as number) > state.cache.capacity)) return 0;
+    // Every row read, with the cache never cleared meanwhile: queries can then be answered from memory.
+    const startedIn = state.cache.generation;
+    let after = '';
+    let read = 0;
+    for (;;) {
+      if (closed()) return read;
+      state.cache.check(open.db);
+      const rows = open.db.prepare(`SELECT id, data FROM "${table}" WHERE id > ? ORDER BY id LIMIT ?`).all(after, slice) as { id: string; data: string }[];
+      for (const row of rows) state.cache.fromRow(row);
+      read += rows.length;
+      if (rows.length < slice) break;
+      after = rows[rows.length - 1]!.id;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    state.cache.markComplete(startedIn);
     return read;
   }
 

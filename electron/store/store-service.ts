@@ -29,6 +29,8 @@ export type StoreServiceOptions = {
   collections?: CollectionSpecs;
   /** Documents per step of a migration (RxDB's default: 200). */
   batchSize?: number;
+  /** Where the opening picture's worker script is (it then never blocks this thread); see opening-picture.ts. */
+  pictureWorker?: URL | string;
 };
 
 /** One opened store; a restore replaces it with a new generation. */
@@ -45,7 +47,7 @@ export class StoreService {
   private problem: StoreProblem | null = null;
   private generation: StoreGeneration;
   private readonly listeners = new Set<(generation: StoreGeneration) => void>();
-  private readonly picture = openingPictureMaker(() => this.generation.raw);
+  private readonly picture: ReturnType<typeof openingPictureMaker>;
   /** The domain commands the windows ask for, run against whichever store is current. */
   private author: { raw: RxStorageSqlite; id: string } | undefined;
   readonly commands = new CommandRunner(() => this.generation.raw, () => this.deviceId(), {
@@ -73,6 +75,7 @@ export class StoreService {
     this.backupDir = path.join(this.dataDir, 'backups');
     this.options = options;
     this.collections = options.collections ?? COLLECTIONS;
+    this.picture = openingPictureMaker(() => this.generation.raw, { worker: options.pictureWorker, file: this.file, log: options.log });
     fs.mkdirSync(this.backupDir, { recursive: true });
     this.generation = this.newGeneration();
     this.problem = this.holdReadableStore();
@@ -104,15 +107,15 @@ export class StoreService {
     // In the order the window asks for them: the people first, the touches and deals that size them after.
     const read = await this.generation.raw.warm(DATABASE_NAME, { first: ['contacts', 'ties', 'touches', 'deals'] });
     // The window's first request: ready before it is asked for.
-    this.openingPicture();
+    await this.openingPicture();
     return read;
   }
 
   /** The sphere as it stands, ready to paint (see opening-picture.ts); null when it has no contacts. */
-  openingPicture(now = Date.now()): SpherePicture | null {
+  async openingPicture(now = Date.now()): Promise<SpherePicture | null> {
     // Before an upgrade has finished the file holds older versions (or is about to be replaced): no picture yet.
     if (!this.serving || this.upgrade) return null;
-    return this.picture(now);
+    return this.picture.picture(now);
   }
 
   /**
@@ -234,6 +237,7 @@ export class StoreService {
 
   close(): void {
     this.closed = true;
+    this.picture.close();
     this.generation.raw.closeAll();
   }
 

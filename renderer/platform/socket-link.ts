@@ -1,6 +1,9 @@
-// Process: renderer. The link in a browser: one WebSocket to the browser host that served this page.
+// Process: renderer. The link in a browser: one WebSocket to the browser host that served this page. When the host
+// goes away (a crash, a restart, a sleep) the link says so, fails what was waiting, and reconnects with backoff;
+// a host restarted on the same data folder accepts this page again (it keeps the page's secret there).
 import { HOST_CHANNEL_PATH, HOST_SECRET_META, HOST_SECRET_PARAM, type ClientFrame, type HostFrame } from '../../shared/host-frames.ts';
 import type { AppRequestOutcome } from '../../shared/app-api.ts';
+import { ConnectionWatch, reconnectDelay, STORE_UNREACHABLE } from './connection.ts';
 import type { HostLink } from './link.ts';
 
 export async function socketLink(): Promise<HostLink> {
@@ -9,44 +12,71 @@ export async function socketLink(): Promise<HostLink> {
   const url = new URL(HOST_CHANNEL_PATH, window.location.href);
   url.protocol = 'ws:';
   url.searchParams.set(HOST_SECRET_PARAM, secret);
-  const ws = new WebSocket(url);
-  await new Promise<void>((resolve, reject) => {
-    ws.addEventListener('open', () => resolve(), { once: true });
-    ws.addEventListener('error', () => reject(new Error('Cannot reach the Sphere host. Is it still running?')), { once: true });
-  });
 
   const storageListeners = new Set<(message: unknown) => void>();
   const eventListeners = new Map<string, Set<(payload: unknown) => void>>();
   const pending = new Map<number, (outcome: AppRequestOutcome) => void>();
   let nextId = 1;
+  let generation = 0;
 
-  ws.addEventListener('message', (event) => {
-    const frame = JSON.parse(String(event.data)) as HostFrame;
-    if (frame.t === 'storage') {
-      for (const listener of storageListeners) listener(frame.m);
-    } else if (frame.t === 'api') {
-      pending.get(frame.id)?.(frame.ok ? { ok: true, result: frame.result } : { ok: false, error: frame.error });
-      pending.delete(frame.id);
-    } else {
-      for (const listener of eventListeners.get(frame.name) ?? []) listener(frame.payload);
-    }
-  });
-  ws.addEventListener('close', () => {
-    for (const resolve of pending.values()) resolve({ ok: false, error: 'the Sphere host closed the connection' });
-    pending.clear();
-    for (const listener of eventListeners.get('host.closed') ?? []) listener(null);
-  });
+  const open = () =>
+    new Promise<WebSocket>((resolve, reject) => {
+      const ws = new WebSocket(url);
+      ws.addEventListener('open', () => resolve(ws), { once: true });
+      ws.addEventListener('error', () => reject(new Error('Cannot reach the Sphere host. Is it still running?')), { once: true });
+    });
+
+  // The first connection must work: a page whose host is gone at load has nothing to show.
+  let ws = await open();
+  const connection = new ConnectionWatch({ up: true, generation: ++generation });
+
+  const attach = (socket: WebSocket) => {
+    socket.addEventListener('message', (event) => {
+      const frame = JSON.parse(String(event.data)) as HostFrame;
+      if (frame.t === 'storage') {
+        for (const listener of storageListeners) listener(frame.m);
+      } else if (frame.t === 'api') {
+        pending.get(frame.id)?.(frame.ok ? { ok: true, result: frame.result } : { ok: false, error: frame.error });
+        pending.delete(frame.id);
+      } else {
+        for (const listener of eventListeners.get(frame.name) ?? []) listener(frame.payload);
+      }
+    });
+    socket.addEventListener('close', () => {
+      for (const resolve of pending.values()) resolve({ ok: false, error: STORE_UNREACHABLE });
+      pending.clear();
+      lost(1);
+    }, { once: true });
+  };
+
+  const lost = (attempt: number) => {
+    const wait = reconnectDelay(attempt);
+    const since = connection.state.up ? Date.now() : connection.state.since;
+    connection.set({ up: false, since, attempt, retryAt: Date.now() + wait });
+    setTimeout(() => {
+      open().then(
+        (socket) => {
+          ws = socket;
+          attach(socket);
+          connection.set({ up: true, generation: ++generation });
+        },
+        () => lost(attempt + 1),
+      );
+    }, wait);
+  };
+  attach(ws);
 
   const send = (frame: ClientFrame) => ws.send(JSON.stringify(frame));
   return {
     host: 'browser',
+    connection,
     sendStorage: (m) => send({ t: 'storage', m }),
     onStorage(listener) {
       storageListeners.add(listener);
       return () => storageListeners.delete(listener);
     },
     call(name, args) {
-      if (ws.readyState !== WebSocket.OPEN) return Promise.resolve({ ok: false, error: 'the Sphere host is not connected' });
+      if (ws.readyState !== WebSocket.OPEN) return Promise.resolve({ ok: false, error: STORE_UNREACHABLE });
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve);

@@ -6,12 +6,13 @@ import type { RxStorage } from 'rxdb';
 import { BRIDGE_KEY, type SphereBridge } from '../../shared/bridge.ts';
 import type { AppApiClient, AppEventName, AppRequestName } from '../../shared/app-api.ts';
 import type { HostLink } from './link.ts';
+import { guardStorageChannel, withPlainUnreachableErrors } from './storage-guard.ts';
 import type { Platform } from './platform.ts';
 
 export async function connectTransport(): Promise<Platform> {
   const bridge = (window as unknown as Record<string, SphereBridge | undefined>)[BRIDGE_KEY];
   const link: HostLink = bridge ? (await import('./bridge-link.ts')).bridgeLink(bridge) : await (await import('./socket-link.ts')).socketLink();
-  return { host: link.host, storage: remoteStorage(link), api: apiClient(link) };
+  return { host: link.host, storage: withPlainUnreachableErrors(remoteStorage(link)), api: apiClient(link), connection: link.connection };
 }
 
 function remoteStorage(link: HostLink): RxStorage<unknown, unknown> {
@@ -20,11 +21,12 @@ function remoteStorage(link: HostLink): RxStorage<unknown, unknown> {
     // One channel carries every collection: the host routes by connection id.
     mode: 'one',
     messageChannelCreator() {
+      const channel = guardStorageChannel({ send: (m) => link.sendStorage(m), onMessage: (l) => link.onStorage(l) }, link.connection);
       const messages$ = new Subject<MessageFromRemote>();
-      const unsubscribe = link.onStorage((message) => messages$.next(message as MessageFromRemote));
+      const unsubscribe = channel.onMessage((message) => messages$.next(message as MessageFromRemote));
       return Promise.resolve({
         messages$,
-        send: (message: MessageToRemote) => link.sendStorage(message),
+        send: (message: MessageToRemote) => channel.send(message),
         close() {
           unsubscribe();
           messages$.complete();

@@ -15,8 +15,9 @@ export function freshDataDir(name: string): string {
 
 export type Host = { url: string; child: ChildProcess; stop(): Promise<void> };
 
-export function startHost(dataDir: string): Promise<Host> {
-  const child = spawn(process.execPath, [path.join(root, 'scripts', 'host.ts'), '--port', '0', '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `port` 0 picks a free one; a restart passes the port the page was served from. */
+export function startHost(dataDir: string, port = 0): Promise<Host> {
+  const child = spawn(process.execPath, [path.join(root, 'scripts', 'host.ts'), '--port', String(port), '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const stop = () =>

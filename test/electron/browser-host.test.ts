@@ -8,6 +8,7 @@ import { addRxPlugin, createRxDatabase, type RxCollection, type RxStorage } from
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageRemote, type MessageFromRemote, type MessageToRemote } from 'rxdb/plugins/storage-remote';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host.ts';
+import { HOST_SECRET_FILE, loadHostSecret } from '../../electron/host/host-secret.ts';
 import { COLLECTIONS, DATABASE_NAME, type ContactDoc } from '../../shared/schemas/index.ts';
 import { HOST_SECRET_META, type HostFrame } from '../../shared/host-frames.ts';
 import { tempDir } from './storage-fixtures.ts';
@@ -96,6 +97,8 @@ describe('browser host', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(res.headers.get('content-security-policy')).not.toContain('unsafe-eval');
+    // The page may open exactly its own host's socket.
+    expect(res.headers.get('content-security-policy')).toContain(`connect-src 'self' ws://127.0.0.1:${host.port};`);
     const rebound = await new Promise<number>((resolve) => {
       import('node:http').then(({ request }) => {
         request({ host: '127.0.0.1', port: host.port, path: '/', headers: { Host: 'evil.example:80' } }, (r) => resolve(r.statusCode ?? 0)).end();
@@ -112,6 +115,42 @@ describe('browser host', () => {
     const ws = await connect(host);
     expect(ws.readyState).toBe(WebSocket.OPEN);
     ws.close();
+  });
+
+  it('accepts the page it served before after a restart on the same folder and port, from a private file', async () => {
+    const dataDir = tempDir('host');
+    const logged: string[] = [];
+    const first = await startBrowserHost({ dataDir, rendererDir: rendererDir(), log: (line) => logged.push(line) });
+    const secret = await secretOf(first);
+    const port = first.port;
+    await first.close();
+
+    const second = await startBrowserHost({ dataDir, rendererDir: rendererDir(), port, log: (line) => logged.push(line) });
+    hosts.push(second);
+    // The old page keeps its secret and its origin: the new host must let it back in.
+    const ws = await connect(second, { secret });
+    expect(ws.readyState).toBe(WebSocket.OPEN);
+    ws.close();
+    expect(await secretOf(second)).toBe(secret);
+    const file = path.join(dataDir, HOST_SECRET_FILE);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    // Another folder is another sphere: its page's secret opens nothing here.
+    const other = await start(tempDir('host'));
+    await expect(connect(second, { secret: await secretOf(other) })).rejects.toThrow(/403/);
+    expect(logged.join('\n')).not.toContain(secret);
+  });
+
+  it('makes a secret file that others could read private again, and replaces one that is not a secret', async () => {
+    const dataDir = tempDir('host');
+    const file = path.join(dataDir, HOST_SECRET_FILE);
+    fs.writeFileSync(file, 'x'.repeat(43), { mode: 0o644 });
+    fs.chmodSync(file, 0o644);
+    expect(loadHostSecret(dataDir)).toBe('x'.repeat(43));
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    fs.writeFileSync(file, 'short');
+    const made = loadHostSecret(dataDir);
+    expect(made).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(fs.readFileSync(file, 'utf8')).toBe(made);
   });
 
   it('keeps contacts written through RxDB across a host restart', async () => {

@@ -229,6 +229,22 @@ describe('a held store', () => {
     storage.closeAll();
   });
 
+  it('answers a small request while a big query waits for its table to be warmed, then answers that one whole', async () => {
+    const { storage } = await heldStore('held-waiting', Array.from({ length: 2500 }, (_, i) => person(`p${String(i).padStart(4, '0')}`)));
+    const mine = await createInstance<Person>(storage, personSchema);
+    const warming = storage.warm('db', { slice: 100 });
+    const answered: string[] = [];
+    // Asked first: reading the rest of the table at once would hold the host's loop, and everyone behind it.
+    const whole = mine.query(allPeople()).then((r) => (answered.push('whole table'), r));
+    const one = mine.findDocumentsById(['p0042'], false).then((r) => (answered.push('one person'), r));
+    expect((await one)[0]!.name).toBe('n-p0042');
+    expect((await whole).documents).toHaveLength(2500);
+    expect(answered).toEqual(['one person', 'whole table']);
+    expect(await warming).toBe(2500);
+    await mine.close();
+    storage.closeAll();
+  });
+
   it('stops warming quietly when the store is closed meanwhile', async () => {
     const { storage } = await heldStore('held-closed', Array.from({ length: 300 }, (_, i) => person(`q${i}`)));
     const warming = storage.warm('db', { slice: 50 });

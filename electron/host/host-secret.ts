@@ -1,0 +1,38 @@
+// Process: browser host (Node). The page's credential, kept in the data folder so that a host restarted on the
+// same folder (after a crash, a sleep, an update) accepts the page it served before instead of stranding it.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const HOST_SECRET_FILE = 'host-secret';
+const SECRET_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * Reads the folder's secret, or makes one (32 random bytes) readable by this user only. A file that is not a
+ * secret we made is replaced; one that others may read is made private again, since any local page that learns
+ * it could drive the store. Never logs the secret.
+ */
+export function loadHostSecret(dataDir: string): string {
+  const file = path.join(dataDir, HOST_SECRET_FILE);
+  fs.mkdirSync(dataDir, { recursive: true });
+  try {
+    const text = fs.readFileSync(file, 'utf8').trim();
+    if (SECRET_SHAPE.test(text)) {
+      if (process.platform !== 'win32' && (fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
+      return text;
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const secret = crypto.randomBytes(32).toString('base64url');
+  // Written under a temporary name and renamed, so a crash never leaves half a secret behind.
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, secret, { mode: 0o600 });
+  fs.renameSync(temp, file);
+  return secret;
+}
+
+/** Constant-time comparison: the page's secret against the folder's. */
+export function isHostSecret(given: string, secret: string): boolean {
+  return given.length === secret.length && crypto.timingSafeEqual(Buffer.from(given), Buffer.from(secret));
+}

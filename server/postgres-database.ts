@@ -1,0 +1,60 @@
+// Process: team server (Node). The SqlDatabase over PostgreSQL (pg): several server processes can share it.
+import pg from 'pg';
+import { Rollback, type SqlDatabase, type SqlQuery } from './sql-database.ts';
+
+export async function openPostgresDatabase(url: string): Promise<SqlDatabase> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client that loses its server (restart, failover) must not crash the process.
+  pool.on('error', () => undefined);
+  const listeners = new Map<string, Set<(payload: string) => void>>();
+  let listenClient: pg.Client | undefined;
+
+  const on = (client: pg.PoolClient | pg.Pool): SqlQuery => ({
+    query: async (sql, params) => (await client.query(sql, params)).rows,
+  });
+
+  return {
+    dialect: 'postgres',
+    query: on(pool).query,
+    async transaction(fn, options = {}) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        // Local to this transaction (is_local = true): the setting cannot leak to the next user of the connection.
+        await client.query("SELECT set_config('sphere.team', $1, true)", [options.team ?? '']);
+        try {
+          const value = await fn(on(client));
+          await client.query('COMMIT');
+          return value;
+        } catch (error) {
+          await client.query('ROLLBACK');
+          if (error instanceof Rollback) return error.value;
+          throw error;
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async listen(channel, listener) {
+      if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+      if (!listenClient) {
+        // LISTEN needs a connection of its own that stays open; pool clients come and go.
+        listenClient = new pg.Client({ connectionString: url });
+        listenClient.on('error', () => undefined);
+        listenClient.on('notification', (message) => {
+          for (const fn of listeners.get(message.channel) ?? []) fn(message.payload ?? '');
+        });
+        await listenClient.connect();
+      }
+      if (!listeners.has(channel)) {
+        listeners.set(channel, new Set());
+        await listenClient.query(`LISTEN ${channel}`);
+      }
+      listeners.get(channel)!.add(listener);
+    },
+    async close() {
+      await listenClient?.end();
+      await pool.end();
+    },
+  };
+}

@@ -84,6 +84,13 @@ export async function createTeamServer(options: ServerOptions): Promise<TeamServ
     return { token, user, team, collection: collection as SyncedCollection };
   }
 
+  // Node's server.close() drops only the keep-alive sockets idle at that moment: an answer finished during the
+  // shutdown must close its socket too, or close() would wait for the client's keep-alive to time out.
+  let shuttingDown = false;
+  app.addHook('onSend', async (_request, reply) => {
+    if (shuttingDown) void reply.header('connection', 'close');
+  });
+
   app.get('/healthz', async () => {
     await db.query('SELECT 1 AS ok');
     return { ok: true, database: db.dialect };
@@ -167,6 +174,7 @@ export async function createTeamServer(options: ServerOptions): Promise<TeamServ
     inject: app.inject.bind(app),
     close() {
       closing ??= (async () => {
+        shuttingDown = true;
         for (const stop of [...streams]) stop();
         await app.close();
         await db.close();

@@ -14,6 +14,11 @@ export async function openDatabase({ databaseUrl, dataDir }: DatabaseChoice): Pr
   else throw new Error('Give --data-dir DIR (SQLite) or set DATABASE_URL (PostgreSQL).');
   try {
     await migrate(db);
+    if (db.dialect === 'postgres') {
+      const [role] = await db.query<{ bypass: boolean }>('SELECT rolsuper OR rolbypassrls AS bypass FROM pg_roles WHERE rolname = current_user');
+      // Row-level security does not bind such a role: team isolation would then rest on the server's code alone.
+      if (role?.bypass) console.error('Warning: DATABASE_URL connects as a superuser or BYPASSRLS role; use an ordinary role so row-level security keeps teams apart.');
+    }
   } catch (error) {
     await db.close();
     throw error;

@@ -69,21 +69,23 @@ if (argv.includes('admin')) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
-  const address = await server.listen(port, values.host);
-  // The address as Fastify bound it, with the real port when --port 0 asked for any free one.
-  const { port: bound } = new URL(address);
-  const shown = values.host.includes(':') ? `[${values.host}]` : values.host;
-  console.log(`Sphere team server listening on ${https ? 'https' : 'http'}://${shown}:${bound}/`);
+  const running = server;
   let stopping = false;
+  // Installed before the "listening" line: whoever reads that line may send SIGTERM at once.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
       console.error(`${signal}: finishing requests in flight, then stopping`);
-      void server.close().then(() => process.exit(0), (error: unknown) => {
+      void running.close().then(() => process.exit(0), (error: unknown) => {
         console.error(error);
         process.exit(1);
       });
     });
   }
+  const address = await server.listen(port, values.host);
+  // The address as Fastify bound it, with the real port when --port 0 asked for any free one.
+  const { port: bound } = new URL(address);
+  const shown = values.host.includes(':') ? `[${values.host}]` : values.host;
+  console.log(`Sphere team server listening on ${https ? 'https' : 'http'}://${shown}:${bound}/`);
 }

@@ -106,6 +106,7 @@ describe('HTTPS', () => {
       expect(JSON.parse(body)).toEqual({ ok: true, database: 'sqlite' });
     } finally {
       await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

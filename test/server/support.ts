@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { addUser, createTeam } from '../../server/accounts.ts';
 import { createTeamServer, type ServerOptions } from '../../server/app.ts';
 import { openDatabase } from '../../server/open-database.ts';
@@ -17,9 +17,14 @@ export const KINDS: Kind[] = ['sqlite', 'postgres'];
 /** Where a server keeps its data: a fresh folder, or a fresh database of the cluster (role `sphere`). */
 export type Place = { kind: Kind; dataDir?: string; databaseUrl?: string; env: NodeJS.ProcessEnv; args: string[] };
 
+const dataDirs: string[] = [];
+// Registered on the importing test file: its data folders go when its tests end (after its servers closed).
+afterAll(() => dataDirs.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
 export async function newPlace(kind: Kind): Promise<Place> {
   if (kind === 'sqlite') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sphere-server-test-'));
+    dataDirs.push(dataDir);
     return { kind, dataDir, env: { DATABASE_URL: '' }, args: ['--data-dir', dataDir] };
   }
   const adminUrl = inject('postgresAdminUrl');

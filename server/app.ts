@@ -28,6 +28,8 @@ export type ServerOptions = {
   logStream?: NodeJS.WritableStream;
   https?: { cert: string | Buffer; key: string | Buffer };
   heartbeatMs?: number;
+  /** Behind a proxy: which hops' X-Forwarded-For to believe (Fastify's trustProxy), so rate limits see clients. */
+  trustProxy?: boolean | string;
   hooks?: PushHooks;
 };
 
@@ -53,6 +55,7 @@ export async function createTeamServer(options: ServerOptions): Promise<TeamServ
   // HTTPS and HTTP servers hand the same request types to handlers; typing it as plain HTTP keeps one route code.
   const serverOptions: FastifyServerOptions & { https?: ServerOptions['https'] } = {
     bodyLimit: MAX_BODY_BYTES,
+    trustProxy: options.trustProxy ?? false,
     logger: { level: options.logLevel ?? 'info', stream: options.logStream ?? process.stderr },
     ...(options.https ? { https: options.https } : {}),
   };

@@ -44,11 +44,12 @@ if (argv.includes('admin')) {
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'log-level': { type: 'string', default: 'info' },
+      'trust-proxy': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
   if (values.help) {
-    console.log(`npm run server -- --port P (--data-dir D | DATABASE_URL=…) [--host H] [--tls-cert F --tls-key F]\n${ADMIN_USAGE}`);
+    console.log(`npm run server -- --port P (--data-dir D | DATABASE_URL=…) [--host H] [--tls-cert F --tls-key F] [--trust-proxy ADDRS]\n${ADMIN_USAGE}`);
     process.exit(0);
   }
   const port = Number(values.port);
@@ -64,7 +65,7 @@ if (argv.includes('admin')) {
   let server;
   try {
     const db = await openDatabase({ databaseUrl, dataDir: values['data-dir'] });
-    server = await createTeamServer({ db, https, logLevel: values['log-level'] });
+    server = await createTeamServer({ db, https, logLevel: values['log-level'], trustProxy: values['trust-proxy'] });
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);

@@ -19,6 +19,8 @@ export function documentProblem(collection: SyncedCollection, doc: unknown): str
   if (typeof fields.id !== 'string' || fields.id.length === 0 || fields.id.length > 64) return 'id must be a string of 1 to 64 characters';
   // A tombstone needs only its id: RxDB keeps the last fields, but nobody reads them any more.
   if (deleted) return undefined;
+  // A contact marked private stays on its device (the app never pushes it); a push of one is a client bug.
+  if (collection === 'contacts' && fields.private === true) return 'a private contact stays on its device and is never sent to the team';
   const errors = validators[collection](fields);
   if (errors.length === 0) return undefined;
   return errors

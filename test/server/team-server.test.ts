@@ -79,6 +79,13 @@ describe.each(KINDS)('team server on %s', (kind) => {
     });
   });
 
+  it('refuses a contact marked private: it stays on its device', async () => {
+    const contacts = client(server.base, await tokenFor(server.base, 'ann@acme.test'), team, 'contacts', 1);
+    const { status, body } = await contacts.push([{ newDocumentState: contact('c-private', { private: true }) }]);
+    expect(status).toBe(400);
+    expect(body.error).toMatch(/"c-private".*private/);
+  });
+
   describe('replication', () => {
     let ann: ReturnType<typeof client>;
     let annContacts: ReturnType<typeof client>;
@@ -141,6 +148,7 @@ describe.each(KINDS)('team server on %s', (kind) => {
         [touch('bad-rev', { _rev: '1-abc' }), /"bad-rev".*additional properties: _rev/],
         [{ ...touch('no-deleted'), _deleted: undefined }, /"no-deleted".*_deleted/],
         [touch('x'.repeat(65)), /id must be/],
+        [{ ...touch('no-contact'), contactId: undefined }, /"no-contact".*contactId/],
       ];
       for (const [bad, reason] of cases) {
         const { status, body } = await ann.push([{ newDocumentState: good }, { newDocumentState: bad }]);
@@ -268,6 +276,23 @@ describe.each(KINDS)('team server on %s', (kind) => {
       expect((await login(limited.base, 'bob@acme.test')).status).toBe(429);
     } finally {
       await limited.close();
+    }
+  });
+
+  it('counts login attempts per client address behind a trusted proxy', async () => {
+    const proxied = await startServer(place, { trustProxy: '127.0.0.1', loginLimit: { perAddress: 1, perAccount: 100, windowMs: 60_000 } });
+    try {
+      const from = async (address: string) =>
+        (await fetch(`${proxied.base}/api/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+          body: JSON.stringify({ email: 'rita@rival.test', password: 'wrong password' }),
+        })).status;
+      expect(await from('203.0.113.1')).toBe(401);
+      expect(await from('203.0.113.1')).toBe(429);
+      expect(await from('203.0.113.2')).toBe(401);
+    } finally {
+      await proxied.close();
     }
   });
 

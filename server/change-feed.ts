@@ -14,6 +14,11 @@ export class ChangeFeed {
   /** Under PostgreSQL every process LISTENs: the NOTIFY sent in a push's transaction wakes them all, this one too. */
   async start(): Promise<void> {
     await this.db.listen?.('sphere_team', (payload) => {
+      // The listening connection was made again: any team may have changed meanwhile, so every stream looks.
+      if (payload === undefined) {
+        for (const team of [...this.listeners.keys()]) this.wake(team, 0);
+        return;
+      }
       const at = payload.lastIndexOf(':');
       this.wake(payload.slice(0, at), Number(payload.slice(at + 1)));
     });

@@ -19,8 +19,11 @@ export interface SqlDatabase extends SqlQuery {
   readonly dialect: 'sqlite' | 'postgres';
   /** Runs fn in one transaction: committed when fn resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: SqlQuery) => Promise<T>, options?: TransactionOptions): Promise<T>;
-  /** Wakes listener with each payload sent to channel by any process on the database (PostgreSQL only). */
-  listen?(channel: string, listener: (payload: string) => void): Promise<void>;
+  /**
+   * Wakes listener with each payload sent to channel by any process on the database (PostgreSQL only). After the
+   * listening connection was lost and made again, listener gets undefined: notifications may have been missed.
+   */
+  listen?(channel: string, listener: (payload: string | undefined) => void): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -86,6 +86,26 @@ describe('team server on PostgreSQL', () => {
     }
   });
 
+  it('keeps streaming after the listening connection to PostgreSQL is lost', async () => {
+    const bob = client(server.base, await tokenFor(server.base, 'bob@acme.test'), team);
+    const stream = await bob.stream();
+    expect((await stream.next()).data).toBe('RESYNC');
+    const admin = new pg.Client({ connectionString: inject('postgresAdminUrl') });
+    await admin.connect();
+    try {
+      const killed = await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'LISTEN%'", [new URL(place.databaseUrl!).pathname.slice(1)]);
+      expect(killed.rowCount).toBeGreaterThan(0);
+      // Pushed while nobody listens: the notification is lost, the change must still reach the stream.
+      const ann = client(server.base, await tokenFor(server.base, 'ann@acme.test'), team);
+      const doc = touch('while-deaf');
+      await ann.push([{ newDocumentState: doc }]);
+      expect((await stream.next()).data).toMatchObject({ documents: [doc] });
+    } finally {
+      await admin.end();
+      stream.close();
+    }
+  });
+
   it('refuses a cross-team read or write in the database itself (row-level security)', async () => {
     const rita = client(server.base, await tokenFor(server.base, 'rita@rival.test'), rival);
     await rita.push([{ newDocumentState: touch('rival-only', { note: 'rival secret' }) }]);

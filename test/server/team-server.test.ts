@@ -182,8 +182,11 @@ describe.each(KINDS)('team server on %s', (kind) => {
       const old = client(server.base, token, team, 'contacts', 0);
       for (const res of [await old.pull(), await old.push([{ newDocumentState: contact('c-old') }])]) {
         expect(res.status).toBe(426);
-        expect(res.body.error).toMatch(/contacts schema version 1.*sent 0/);
+        expect(res.body.error).toMatch(/contacts schema version 1, the app 0: update Sphere/);
       }
+      const newer = await client(server.base, token, team, 'contacts', 2).pull();
+      expect(newer.status).toBe(426);
+      expect(newer.body.error).toMatch(/the team server needs updating/);
       expect((await client(server.base, token, team, 'settings', 0).pull()).status).toBe(404);
     });
 

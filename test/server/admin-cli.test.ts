@@ -60,9 +60,23 @@ describe.each(KINDS)('admin CLI beside a running server on %s', (kind) => {
     expect((await client(server.base, session.body.token, team).pull()).status).toBe(401);
     expect((await login(server.base, 'owner@acme.test', 'second password')).status).toBe(200);
 
+    const leftTeam = await admin(place, ['remove-user', '--email', 'member@acme.test', '--team', team]);
+    expect(leftTeam.code).toBe(0);
+    const memberSession = await login(server.base, 'member@acme.test', 'member password');
+    expect(memberSession.body.teams).toEqual([]);
+    expect((await client(server.base, memberSession.body.token, team).pull()).status).toBe(403);
+
     const removed = await admin(place, ['remove-user', '--email', 'member@acme.test']);
     expect(removed.code).toBe(0);
     expect((await login(server.base, 'member@acme.test', 'member password')).status).toBe(401);
+
+    const owner2 = (await login(server.base, 'owner@acme.test', 'second password')).body.token;
+    const before = (await client(server.base, owner2, team).pull()).body.checkpoint;
+    const renewed = await admin(place, ['new-generation', '--team', team]);
+    expect(renewed.code).toBe(0);
+    const { generation } = oneJsonLine(renewed.stdout) as { generation: string };
+    expect(generation).not.toBe(before.generation);
+    expect((await client(server.base, owner2, team).pull(before)).body.checkpoint.generation).toBe(generation);
   });
 
   it('says what was wrong, in one JSON line and a non-zero exit', async () => {

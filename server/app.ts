@@ -3,6 +3,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { registerAccountRoutes, type LoginLimit } from './account-routes.ts';
 import { AccountError } from './accounts.ts';
 import { ChangeFeed } from './change-feed.ts';
+import { drainConnections } from './connection-drain.ts';
 import { RequestError, type PushHooks } from './replication.ts';
 import type { SqlDatabase } from './sql-database.ts';
 import { registerSyncRoutes } from './sync-routes.ts';
@@ -54,12 +55,7 @@ export async function createTeamServer(options: ServerOptions): Promise<TeamServ
   });
   app.setNotFoundHandler((request, reply) => void reply.status(404).send({ error: `no route ${request.method} ${request.url.split('?')[0]}` }));
 
-  // Node's server.close() drops only the keep-alive sockets idle at that moment: an answer finished during the
-  // shutdown must close its socket too, or close() would wait for the client's keep-alive to time out.
-  let shuttingDown = false;
-  app.addHook('onSend', async (_request, reply) => {
-    if (shuttingDown) void reply.header('connection', 'close');
-  });
+  const connections = drainConnections(app);
 
   app.get('/healthz', async () => {
     await db.query('SELECT 1 AS ok');
@@ -73,9 +69,10 @@ export async function createTeamServer(options: ServerOptions): Promise<TeamServ
     listen: (port, host) => app.listen({ port, host }),
     close() {
       closing ??= (async () => {
-        shuttingDown = true;
         for (const stop of [...streams]) stop();
-        await app.close();
+        const closed = app.close();
+        connections.drain();
+        await closed;
         await db.close();
       })();
       return closing;

@@ -18,7 +18,9 @@ export async function openLiveStream(ctx: StreamContext, res: ServerResponse, ta
   let sentSeq = await committedSeq();
   let generation = await currentGeneration();
 
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+  // connection: close — a stream's connection is never reused after it ends (the client reconnects with a new
+  // request), and a socket left open after it would hold up the server's shutdown until its keep-alive expired.
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'close', 'x-accel-buffering': 'no' });
   const send = (event: StreamEvent) => res.write(`data: ${JSON.stringify(event)}\n\n`);
   // The first event makes the client pull from its own checkpoint: if it pulled before this stream was
   // connected, changes committed in between would otherwise fall in the gap before the first batch.

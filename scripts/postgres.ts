@@ -44,10 +44,13 @@ function findOrInstall(log: (line: string) => void): string {
   return installed;
 }
 
-/** Runs a PostgreSQL tool; as root through the postgres user, since initdb and postgres refuse to run as root. */
-function run(bin: string, args: string[]) {
+/**
+ * Runs a PostgreSQL tool; as root through the postgres user, since initdb and postgres refuse to run as root. It
+ * runs in the cluster's folder: the postgres user may not be allowed into the checkout (a root-only home in CI).
+ */
+function run(bin: string, args: string[], cwd: string) {
   const [cmd, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
-  const result = spawnSync(cmd, argv, { encoding: 'utf8' });
+  const result = spawnSync(cmd, argv, { encoding: 'utf8', cwd });
   if (result.status !== 0) throw new Error(`${path.basename(bin)} failed (${result.status}): ${result.stderr || result.stdout}`);
 }
 
@@ -74,7 +77,7 @@ export async function startPostgres(log: (line: string) => void = () => undefine
   const stop = () => {
     if (started) {
       try {
-        run(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        run(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], dir);
       } catch (error) {
         log(`stopping PostgreSQL: ${(error as Error).message}`);
       }
@@ -83,11 +86,11 @@ export async function startPostgres(log: (line: string) => void = () => undefine
     fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
-    run(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale']);
+    run(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale'], dir);
     const port = await freePort();
     // Loopback only, sockets in the temp folder; fsync off because this cluster is thrown away after the run.
     const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${socket} -c fsync=off -c max_connections=200`;
-    run(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
+    run(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start'], dir);
     started = true;
     const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
     const admin = new pg.Client({ connectionString: adminUrl });

@@ -17,8 +17,9 @@ export function documentProblem(collection: SyncedCollection, doc: unknown): str
   const { _deleted: deleted, ...fields } = doc as Record<string, unknown>;
   if (typeof deleted !== 'boolean') return '_deleted must be true or false';
   if (typeof fields.id !== 'string' || fields.id.length === 0 || fields.id.length > 64) return 'id must be a string of 1 to 64 characters';
-  // A tombstone needs only its id: RxDB keeps the last fields, but nobody reads them any more.
-  if (deleted) return undefined;
+  // A tombstone may be its id alone; one that carries fields (RxDB sends the last state) carries valid ones, since
+  // every other device stores it as it comes.
+  if (deleted && Object.keys(fields).length === 1) return undefined;
   // A contact marked private stays on its device (the app never pushes it); a push of one is a client bug.
   if (collection === 'contacts' && fields.private === true) return 'a private contact stays on its device and is never sent to the team';
   const errors = validators[collection](fields);

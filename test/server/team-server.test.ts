@@ -148,6 +148,7 @@ describe.each(KINDS)('team server on %s', (kind) => {
         [touch('bad-rev', { _rev: '1-abc' }), /"bad-rev".*additional properties: _rev/],
         [{ ...touch('no-deleted'), _deleted: undefined }, /"no-deleted".*_deleted/],
         [touch('x'.repeat(65)), /id must be/],
+        [touch('bad-tombstone', { _deleted: true, kind: 'telepathy' }), /"bad-tombstone".*kind/],
         [{ ...touch('no-contact'), contactId: undefined }, /"no-contact".*contactId/],
       ];
       for (const [bad, reason] of cases) {

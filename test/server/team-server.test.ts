@@ -283,6 +283,22 @@ describe.each(KINDS)('team server on %s', (kind) => {
     }
   });
 
+  it('closes a quiet stream at its keep-alive once the member is taken out of the team', async () => {
+    const beating = await startServer(place, { heartbeatMs: 50 });
+    try {
+      const team2 = await seedTeam(beating.db, 'Quiet', ['quinn@quiet.test']);
+      const stream = await client(beating.base, await tokenFor(beating.base, 'quinn@quiet.test'), team2).stream();
+      expect((await stream.next()).data).toBe('RESYNC');
+      await removeUser(beating.db, { email: 'quinn@quiet.test', team: team2 });
+      // No change is pushed to the team: only the keep-alive's check can notice.
+      const closing = await stream.next();
+      expect(closing).toMatchObject({ event: 'error', data: { status: 401 } });
+      await stream.ended();
+    } finally {
+      await beating.close();
+    }
+  });
+
   it('counts login attempts per client address behind a trusted proxy', async () => {
     const proxied = await startServer(place, { trustProxy: '127.0.0.1', loginLimit: { perAddress: 1, perAccount: 100, windowMs: 60_000 } });
     try {

@@ -78,6 +78,14 @@ export function checkPushRows(collection: SyncedCollection, body: unknown, maxRo
   });
 }
 
+async function storedStates(tx: SqlQuery, team: string, collection: SyncedCollection, ids: string[]): Promise<Map<string, WireDoc>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const placeholders = unique.map((_, i) => `$${i + 3}`).join(', ');
+  const rows = await tx.query<DocRow>(`SELECT id, seq, deleted, data FROM docs WHERE team_id = $1 AND collection = $2 AND id IN (${placeholders})`, [team, collection, ...unique]);
+  return new Map(rows.map((row) => [row.id, toWire(row)]));
+}
+
 export type PushResult = { conflicts: WireDoc[]; seq: number | undefined };
 
 /**
@@ -92,23 +100,38 @@ export async function push(db: SqlDatabase, team: string, collection: SyncedColl
       const start = num(locked[0].seq);
       let seq = start;
       const conflicts: WireDoc[] = [];
+      // One read of every stored state and one write of every change: a push of 500 rows is two statements.
+      const stored = await storedStates(tx, team, collection, rows.map((row) => row.newDocumentState.id));
+      const writes = new Map<string, { seq: number; doc: WireDoc }>();
       for (const { assumedMasterState: assumed, newDocumentState: next } of rows) {
-        const found = await tx.query<DocRow>('SELECT id, seq, deleted, data FROM docs WHERE team_id = $1 AND collection = $2 AND id = $3', [team, collection, next.id]);
-        const stored = found[0] ? toWire(found[0]) : undefined;
+        const current = stored.get(next.id);
         // Already there (a retried push): nothing to write, and not a conflict either.
-        if (stored && jsonEqual(stored, next)) continue;
+        if (current && jsonEqual(current, next)) continue;
         // No stored document: the client's state wins whatever it assumed (the server may have been reset).
-        if (stored && !(assumed && jsonEqual(stored, assumed))) {
-          conflicts.push(stored);
+        if (current && !(assumed && jsonEqual(current, assumed))) {
+          conflicts.push(current);
           continue;
         }
-        const rule = ruleProblem(collection, stored, next, !!stored && jsonEqual(fieldsOf(stored), fieldsOf(next)));
+        const rule = ruleProblem(collection, current, next, !!current && jsonEqual(fieldsOf(current), fieldsOf(next)));
         if (rule) throw new RequestError(400, `${collection} document ${JSON.stringify(next.id)}: ${rule}`);
         seq += 1;
+        stored.set(next.id, next);
+        // A document written twice in one push keeps its last state, at its later number.
+        writes.delete(next.id);
+        writes.set(next.id, { seq, doc: next });
+      }
+      if (writes.size > 0) {
+        const values: string[] = [];
+        const params: unknown[] = [team, collection];
+        for (const [id, { seq: docSeq, doc }] of writes) {
+          const at = params.length;
+          values.push(`($1, $2, $${at + 1}, $${at + 2}, $${at + 3}, $${at + 4})`);
+          params.push(id, docSeq, doc._deleted ? 1 : 0, JSON.stringify(fieldsOf(doc)));
+        }
         await tx.query(
-          `INSERT INTO docs (team_id, collection, id, seq, deleted, data) VALUES ($1, $2, $3, $4, $5, $6)
+          `INSERT INTO docs (team_id, collection, id, seq, deleted, data) VALUES ${values.join(', ')}
            ON CONFLICT (team_id, collection, id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted, data = excluded.data`,
-          [team, collection, next.id, seq, next._deleted ? 1 : 0, JSON.stringify(fieldsOf(next))],
+          params,
         );
       }
       if (seq > start) {

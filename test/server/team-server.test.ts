@@ -125,6 +125,17 @@ describe.each(KINDS)('team server on %s', (kind) => {
       expect((await annContacts.push([{ newDocumentState: mine }])).body).toEqual([theirs]);
     });
 
+    it('applies rows of one push in order, the same document twice included, and takes an empty push', async () => {
+      const start = (await ann.pull(undefined, 1000)).body.checkpoint;
+      const v1 = contact('c-twice');
+      const v2 = contact('c-twice', { ring: 'trust', updatedAt: (v1.updatedAt as number) + 1 });
+      expect((await annContacts.push([{ newDocumentState: v1 }, { assumedMasterState: v1, newDocumentState: v2 }])).body).toEqual([]);
+      expect((await annContacts.pull(undefined, 1000)).body.documents.filter((d) => d.id === 'c-twice')).toEqual([v2]);
+      const empty = await ann.push([]);
+      expect([empty.status, empty.body]).toEqual([200, []]);
+      expect((await ann.pull(start)).body.documents).toEqual([]);
+    });
+
     it('changes nothing when a push that was already applied is retried', async () => {
       const rows = [{ newDocumentState: touch() }, { newDocumentState: touch() }];
       expect((await ann.push(rows)).body).toEqual([]);

@@ -118,7 +118,12 @@ export async function login(db: SqlDatabase, email: string, password: string, no
   if (!user || !ok) return undefined;
   const token = crypto.randomBytes(32).toString('base64url');
   const expiresAt = now + ttlMs;
-  await db.query('INSERT INTO tokens (hash, user_id, expires_at) VALUES ($1, $2, $3)', [tokenHash(token), user.id, expiresAt]);
+  await db.transaction(async (tx) => {
+    // Ended sessions are forgotten at the user's next login, so the table does not grow with every login ever made:
+    // a token that is not there is refused just as a revoked one.
+    await tx.query('DELETE FROM tokens WHERE user_id = $1 AND (expires_at <= $2 OR revoked_at IS NOT NULL)', [user.id, now]);
+    await tx.query('INSERT INTO tokens (hash, user_id, expires_at) VALUES ($1, $2, $3)', [tokenHash(token), user.id, expiresAt]);
+  });
   return { token, expiresAt, teams: await teamsOf(db, user.id) };
 }
 

@@ -64,6 +64,13 @@ describe.each(KINDS)('team server on %s', (kind) => {
       expect((await login(server.base, 'cy@acme.test')).status).toBe(401);
       expect((await login(server.base, 'cy@acme.test', 'a brand new password')).status).toBe(200);
 
+      // Ended sessions do not pile up: Bob's revoked token is gone after his next login, which still works.
+      const again = await tokenFor(server.base, 'bob@acme.test');
+      const bobTokens = await server.db.query('SELECT t.hash FROM tokens t JOIN users u ON u.id = t.user_id WHERE u.email = $1', ['bob@acme.test']);
+      expect(bobTokens).toHaveLength(1);
+      expect((await client(server.base, loggedOut, team).pull()).status).toBe(401);
+      expect((await client(server.base, again, team).pull()).status).toBe(200);
+
       const removed = await tokenFor(server.base, 'dee@acme.test');
       await removeUser(server.db, { email: 'dee@acme.test' });
       expect((await client(server.base, removed, team).pull()).status).toBe(401);

@@ -117,8 +117,10 @@ export class SyncEngine {
     if (this.refreshTimer) clearInterval(this.refreshTimer);
     this.refreshTimer = null;
     if (!running) return;
+    // Cancelled before the calls in flight are released, so what they answer is never taken for a sync.
+    const cancelled = running.replications.map((r) => cancelRxStorageReplication(r).catch(() => undefined));
     running.abort.abort();
-    await Promise.all(running.replications.map((r) => cancelRxStorageReplication(r).catch(() => undefined)));
+    await Promise.all(cancelled);
     await Promise.all(running.instances.map((i) => i.close().catch(() => undefined)));
   }
 
@@ -171,14 +173,14 @@ export class SyncEngine {
     const handler: RxReplicationHandler<Doc, SyncCheckpoint> = {
       masterChangeStream$: changes$.asObservable() as never,
       masterChangesSince: async (checkpoint, batchSize) => {
-        const answer = await this.retrying(running, () => pull(running.link, collection, version, checkpoint, batchSize));
+        const answer = await this.retrying(running, () => pull(running.link, collection, version, checkpoint, batchSize), { documents: [], checkpoint: checkpoint ?? { seq: 0, generation: 'none' } });
         this.observeStamps(answer.documents);
         this.state = { ...this.state, received: this.state.received + answer.documents.length };
         return { checkpoint: answer.checkpoint, documents: privacy.incoming(collection, answer.documents) as WithDeleted<Doc>[] };
       },
       masterWrite: async (rows) => {
         const outgoing = privacy.outgoing(collection, rows as PushRow[]);
-        const conflicts = await this.retrying(running, () => push(running.link, collection, version, outgoing));
+        const conflicts = await this.retrying(running, () => push(running.link, collection, version, outgoing), []);
         this.observeStamps(conflicts);
         return conflicts as WithDeleted<Doc>[];
       },
@@ -206,21 +208,21 @@ export class SyncEngine {
     replication.events.error.subscribe((err) => {
       if (!running.abort.signal.aborted) this.options.log?.(`sync ${collection}: ${(err as Error).message ?? String(err)}`);
     });
-    void this.followStream(running, collection, version, changes$);
+    void this.followStream(running, collection, version, (event) => changes$.next(event === 'RESYNC' ? event : { ...event, documents: privacy.incoming(collection, event.documents) }));
     return replication;
   }
 
   /** Keeps the live stream open, reconnecting with backoff; a reconnect asks for a RESYNC so nothing is missed. */
-  private async followStream(running: Running, collection: string, version: number, changes$: Subject<StreamEvent>): Promise<void> {
+  private async followStream(running: Running, collection: string, version: number, emit: (event: StreamEvent) => void): Promise<void> {
     let attempt = 0;
     while (!running.abort.signal.aborted) {
       try {
         await follow(running.link, collection, version, (event) => {
           if (event !== 'RESYNC') this.observeStamps(event.documents);
-          changes$.next(event);
+          emit(event);
         }, () => {
           attempt = 0;
-          changes$.next('RESYNC');
+          emit('RESYNC');
         }, running.abort.signal);
       } catch (err) {
         if (running.abort.signal.aborted) return;
@@ -235,18 +237,19 @@ export class SyncEngine {
    * RxDB's protocol has no error handling of its own: a call that fails is retried here with backoff until it
    * works, or until sync stops (then it throws, so nothing is recorded as pushed or pulled that was not).
    */
-  private async retrying<T>(running: Running, call: () => Promise<T>): Promise<T> {
+  private async retrying<T>(running: Running, call: () => Promise<T>, whenStopped: T): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      if (running.abort.signal.aborted) throw new Error('sync stopped');
+      // Stopped: RxDB's replication is cancelled first (stop()), so this answer is never recorded as a sync.
+      if (running.abort.signal.aborted) return whenStopped;
       try {
         const result = await call();
         if (this.running === running && this.state.state === 'offline') this.set({ ...this.state, state: 'syncing', error: null });
         return result;
       } catch (err) {
-        if (running.abort.signal.aborted) throw new Error('sync stopped', { cause: err });
-        if (err instanceof SyncFailure && (err.kind === 'auth' || err.kind === 'version' || err.kind === 'refused')) {
+        if (running.abort.signal.aborted) return whenStopped;
+        if (err instanceof SyncFailure && err.kind !== 'offline') {
           this.fail(running, err);
-          throw err;
+          return whenStopped;
         }
         this.markOffline(running, err as Error);
         await this.pause(running, attempt);
@@ -257,8 +260,8 @@ export class SyncEngine {
   private fail(running: Running, err: Error): void {
     if (this.running !== running) return;
     this.set({ ...this.state, state: 'error', error: err.message });
-    // Stops here rather than looping: the user has to act (sign in again, update the app).
-    if (err instanceof SyncFailure && err.kind !== 'refused') void this.stop();
+    // Stops here rather than looping: the user has to act (sign in again, update the app, fix what was refused).
+    void this.stop();
   }
 
   private markOffline(running: Running, err: Error): void {

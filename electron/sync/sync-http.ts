@@ -96,7 +96,7 @@ export async function follow(link: ServerLink, collection: string, version: numb
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const event = parseEvent(block);
-        if (event === 'auth') throw new SyncFailure('auth', 'Sign in again: the server no longer accepts this sign-in.');
+        if (event && typeof event === 'object' && 'failure' in event) throw event.failure;
         if (event) onEvent(event);
       }
     }
@@ -107,19 +107,27 @@ export async function follow(link: ServerLink, collection: string, version: numb
   }
 }
 
-/** One SSE block: its data lines as JSON; an `event: error` block means the sign-in was withdrawn. */
-function parseEvent(block: string): StreamEvent | 'auth' | null {
+/**
+ * One SSE block: its data lines as JSON. An `event: error` block ends the stream: with 401/403 the sign-in was
+ * withdrawn; anything else (503 while the server shuts down) is a cut line, reconnected to like any other.
+ */
+function parseEvent(block: string): StreamEvent | { failure: SyncFailure } | null {
   let name = 'message';
   const data: string[] = [];
   for (const line of block.split('\n')) {
     if (line.startsWith('event:')) name = line.slice(6).trim();
     else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
   }
-  if (name === 'error') return 'auth';
-  if (data.length === 0) return null;
+  let parsed: unknown;
   try {
-    return JSON.parse(data.join('\n')) as StreamEvent;
+    parsed = data.length > 0 ? JSON.parse(data.join('\n')) : null;
   } catch {
     return null;
   }
+  if (name === 'error') {
+    const status = (parsed as { status?: number } | null)?.status;
+    const reason = (parsed as { error?: string } | null)?.error ?? 'the stream ended';
+    return { failure: status === 401 || status === 403 ? new SyncFailure('auth', `Sign in again: ${reason}.`) : new SyncFailure('offline', `The live stream ended (${reason}).`) };
+  }
+  return parsed as StreamEvent | null;
 }

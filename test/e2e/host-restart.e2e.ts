@@ -102,7 +102,8 @@ describe('a host that can die', () => {
     expect(await page.getByTestId('contact-organisation').inputValue()).toBe('Navy');
     expect(await page.getByTestId('counts').textContent()).toMatch(/^1 contacts/);
     // Adding Ada could be undone before; that step belonged to the database the window has closed since.
-    expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
+    // The database is opened again just after the banner goes: wait for it rather than race it.
+    await expect.poll(() => page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
 
     // The same form now saves, and so does a drag.
     await page.getByTestId('contact-save').click();

@@ -1,0 +1,154 @@
+// Process: test (Node). Team sync end to end below the window: real hosts (StoreService on SQLite files, their
+// command runners, their sync engines) against a real team server on loopback, offline and back.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addUser, createTeam, removeUser } from '../../server/accounts.ts';
+import { createTeamServer, type TeamServer } from '../../server/app.ts';
+import { openDatabase } from '../../server/open-database.ts';
+import type { SqlDatabase } from '../../server/sql-database.ts';
+import { StoreService } from '../../electron/store/store-service.ts';
+import { syncFor } from '../../electron/sync/sync-for-store.ts';
+import type { SyncEngine } from '../../electron/sync/sync-engine.ts';
+import { COLLECTIONS, DATABASE_NAME, type ContactDoc } from '../../shared/schemas/index.ts';
+
+const PASSWORD = 'correct horse battery';
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const tempDir = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `sphere-sync-${name}-`));
+
+type Server = { base: string; port: number; db: SqlDatabase; server: TeamServer; dataDir: string };
+
+async function startServer(dataDir = tempDir('server'), port = 0): Promise<Server> {
+  const db = await openDatabase({ dataDir });
+  const server = await createTeamServer({ db, logLevel: 'silent', heartbeatMs: 1000 });
+  const base = await server.listen(port, '127.0.0.1');
+  const running = { base, port: Number(new URL(base).port), db, server, dataDir };
+  cleanups.push(() => server.close().catch(() => undefined));
+  return running;
+}
+
+type Device = { store: StoreService; sync: SyncEngine; contacts(): ContactDoc[]; run(command: unknown): Promise<unknown> };
+
+async function device(name: string, server: Server, email: string): Promise<Device> {
+  const store = new StoreService(tempDir(name));
+  await store.ready();
+  const sync = syncFor(store, { retry: { firstMs: 50, maxMs: 300 } });
+  cleanups.push(async () => {
+    await sync.stop();
+    store.close();
+  });
+  await sync.signIn({ server: server.base, email, password: PASSWORD });
+  return {
+    store,
+    sync,
+    contacts: () => store.current.raw.liveDocuments(DATABASE_NAME, 'contacts', COLLECTIONS.contacts.schema.version) as ContactDoc[],
+    run: (command) => store.commands.run(command),
+  };
+}
+
+async function team(server: Server, emails: string[]): Promise<string> {
+  const id = await createTeam(server.db, 'Harbor Realty');
+  for (const email of emails) await addUser(server.db, { team: id, email, role: 'member', password: PASSWORD });
+  return id;
+}
+
+const named = (d: Device, name: string) => d.contacts().find((c) => c.name === name);
+/** A contact's own fields in a fixed order: what both devices must agree on (RxDB's bookkeeping aside). */
+const content = (doc: ContactDoc | undefined) => doc && JSON.stringify(Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_')).sort(([a], [b]) => a.localeCompare(b))));
+const addContact = (d: Device, name: string) => d.run({ type: 'contact.add', contact: { name, category: 'business', ring: 'know', emails: [], phones: [] } }) as Promise<{ createdId: string }>;
+
+describe('team sync between two devices', () => {
+  it('carries an edit from one device to the other, live, and says it is up to date', async () => {
+    const server = await startServer();
+    await team(server, ['ann@harbor.test', 'bo@harbor.test']);
+    const ann = await device('ann', server, 'ann@harbor.test');
+    const bo = await device('bo', server, 'bo@harbor.test');
+    const { createdId } = await addContact(ann, 'Grace Hopper');
+    await expect.poll(() => named(bo, 'Grace Hopper')?.id, { timeout: 15_000 }).toBe(createdId);
+    await ann.run({ type: 'contact.move', contactId: createdId, ring: 'trust' });
+    await expect.poll(() => named(bo, 'Grace Hopper')?.ring, { timeout: 15_000 }).toBe('trust');
+    // The stage-change touch of the move travels too.
+    await expect.poll(() => bo.store.current.raw.liveDocuments(DATABASE_NAME, 'touches', 0).length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => ann.sync.status().state, { timeout: 15_000 }).toBe('upToDate');
+    expect(ann.sync.status()).toMatchObject({ pending: 0, error: null, team: { name: 'Harbor Realty' } });
+    expect(ann.sync.status().lastSyncAt).toBeGreaterThan(0);
+  });
+
+  it('works offline, then sends what was done and merges both sides field by field', async () => {
+    const dataDir = tempDir('server');
+    const first = await startServer(dataDir);
+    await team(first, ['ann@harbor.test', 'bo@harbor.test']);
+    const ann = await device('ann', first, 'ann@harbor.test');
+    const bo = await device('bo', first, 'bo@harbor.test');
+    const { createdId } = await addContact(ann, 'Ada Lovelace');
+    await expect.poll(() => named(bo, 'Ada Lovelace')?.id, { timeout: 15_000 }).toBe(createdId);
+    await first.server.close();
+
+    // Both on the road: each edits a different field of the same contact, and one field both ways.
+    await ann.run({ type: 'contact.update', contactId: createdId, changes: { title: 'Mathematician', notes: 'ann wrote this' } });
+    await expect.poll(() => ann.sync.status().state, { timeout: 15_000 }).toBe('offline');
+    await bo.run({ type: 'contact.update', contactId: createdId, changes: { organisation: 'Analytical Engines', notes: 'bo wrote this later' } });
+    expect(ann.sync.status().error).toMatch(/cannot be reached|not answering/);
+
+    // The server comes back on the same address: both send, pull, and end alike.
+    await startServer(dataDir, first.port);
+    for (const d of [ann, bo]) await expect.poll(() => d.sync.status().state, { timeout: 20_000 }).toBe('upToDate');
+    await expect.poll(() => content(named(ann, 'Ada Lovelace')), { timeout: 15_000 }).toBe(content(named(bo, 'Ada Lovelace')));
+    expect(named(ann, 'Ada Lovelace')).toMatchObject({ title: 'Mathematician', organisation: 'Analytical Engines', notes: 'bo wrote this later' });
+  });
+
+  it('lets a delete on one side beat an offline edit on the other', async () => {
+    const dataDir = tempDir('server');
+    const first = await startServer(dataDir);
+    await team(first, ['ann@harbor.test', 'bo@harbor.test']);
+    const ann = await device('ann', first, 'ann@harbor.test');
+    const bo = await device('bo', first, 'bo@harbor.test');
+    const { createdId } = await addContact(ann, 'Temp Person');
+    await expect.poll(() => named(bo, 'Temp Person')?.id, { timeout: 15_000 }).toBe(createdId);
+    await first.server.close();
+    await ann.run({ type: 'contact.delete', contactId: createdId });
+    await bo.run({ type: 'contact.update', contactId: createdId, changes: { notes: 'edited on the road' } });
+    await startServer(dataDir, first.port);
+    for (const d of [ann, bo]) await expect.poll(() => named(d, 'Temp Person'), { timeout: 20_000 }).toBeUndefined();
+  });
+
+  it('keeps a private contact on its device, and marking a shared one private takes it off the others', async () => {
+    const server = await startServer();
+    await team(server, ['ann@harbor.test', 'bo@harbor.test']);
+    const ann = await device('ann', server, 'ann@harbor.test');
+    const bo = await device('bo', server, 'bo@harbor.test');
+    const { createdId: secret } = await addContact(ann, 'Private Person');
+    await ann.run({ type: 'contact.update', contactId: secret, changes: { private: true } });
+    await ann.run({ type: 'touch.log', contactId: secret, kind: 'call', direction: 'outbound' });
+    const { createdId: shared } = await addContact(ann, 'Shared Person');
+    await expect.poll(() => named(bo, 'Shared Person')?.id, { timeout: 15_000 }).toBe(shared);
+    await ann.sync.inSync();
+    // Nothing of the private contact reached the server: only a tombstone id at most.
+    const rows = await server.db.query<{ data: string; deleted: number | boolean }>(`SELECT data, deleted FROM docs`);
+    expect(rows.map((r) => r.data).join('\n')).not.toContain('Private Person');
+    expect(named(bo, 'Private Person')).toBeUndefined();
+
+    await ann.run({ type: 'contact.update', contactId: shared, changes: { private: true } });
+    await expect.poll(() => named(bo, 'Shared Person'), { timeout: 15_000 }).toBeUndefined();
+    await ann.sync.inSync();
+    expect(named(ann, 'Shared Person')).toMatchObject({ private: true });
+  });
+
+  it('stops with "sign in again" when the account is removed, without looping', async () => {
+    const server = await startServer();
+    await team(server, ['ann@harbor.test']);
+    const ann = await device('ann', server, 'ann@harbor.test');
+    await ann.sync.inSync();
+    await removeUser(server.db, { email: 'ann@harbor.test' });
+    await addContact(ann, 'After Removal');
+    await expect.poll(() => ann.sync.status().state, { timeout: 15_000 }).toBe('error');
+    expect(ann.sync.status().error).toMatch(/Sign in again/);
+    // The contact stays on the device, waiting to be sent after the next sign-in.
+    expect(named(ann, 'After Removal')).toBeDefined();
+  });
+});

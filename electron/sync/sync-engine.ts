@@ -307,7 +307,9 @@ export class SyncEngine {
       pending += changed.documents.length;
     }
     const now = this.state.state as SyncStatus['state'];
-    if (this.running !== running || now === 'offline' || now === 'error') return;
+    if (this.running !== running || now === 'error') return;
+    // Offline, the count of changes waiting is what the user wants to know; the state stays until a call succeeds.
+    if (now === 'offline') return this.set({ ...this.state, pending });
     const upToDate = !active && pending === 0;
     this.set({ ...this.state, pending, state: upToDate ? 'upToDate' : 'syncing', lastSyncAt: upToDate ? Date.now() : this.state.lastSyncAt });
   }

@@ -16,7 +16,7 @@ export function describeSync(status: SyncStatus): { text: string; tone: 'quiet' 
     case 'offline': return { text: `Offline${pending}`, tone: 'quiet', detail: `Working offline; your changes are kept and sent when ${status.server} is back. ${last}` };
     case 'syncing': return { text: status.lastSyncAt ? `Syncing…${pending}` : `Syncing… ${status.received.toLocaleString()} received`, tone: 'busy', detail: `With ${status.team?.name ?? 'your team'} on ${status.server}. ${last}` };
     case 'upToDate': return { text: 'Up to date', tone: 'good', detail: `With ${status.team?.name ?? 'your team'} on ${status.server}. ${last}` };
-    case 'error': return { text: 'Sync stopped', tone: 'bad', detail: status.error ?? 'Sync stopped.' };
+    case 'error': return { text: status.error?.startsWith('Sign in again') ? 'Sign in again' : 'Sync stopped', tone: 'bad', detail: status.error ?? 'Sync stopped.' };
   }
 }
 

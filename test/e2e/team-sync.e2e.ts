@@ -1,0 +1,135 @@
+// Process: test (Node). Two team members, each with their own browser host and data folder, signed in to one
+// real team server process: an edit in one window appears in the other without a reload; the server goes away
+// and comes back, and both converge. Screenshots of the sync indicator in each state.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { freshDataDir, openPage, screenshot, startHost, type Host, type Session } from './harness.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const serverMain = path.join(root, 'server', 'main.ts');
+const PASSWORD = 'correct horse battery';
+
+const children: ChildProcess[] = [];
+const hosts: Host[] = [];
+const sessions: Session[] = [];
+afterEach(async () => {
+  for (const s of sessions.splice(0)) await s.browser.close();
+  for (const h of hosts.splice(0)) await h.stop();
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** `npm run server -- admin …` as a person would run it: one line of JSON out. */
+function admin(dataDir: string, args: string[], stdin = ''): Promise<Record<string, string>> {
+  const child = spawn(process.execPath, [serverMain, 'admin', ...args, '--data-dir', dataDir], { stdio: 'pipe' });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stdin.end(stdin);
+  return new Promise((resolve, reject) => child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as Record<string, string>) : reject(new Error(`admin ${args[0]} exited ${code}: ${out}`)))));
+}
+
+function startServer(dataDir: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [serverMain, '--port', String(port), '--data-dir', dataDir, '--log-level', 'warn'], { stdio: 'pipe' });
+  children.push(child);
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('Sphere team server listening on')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`team server exited (${code})`)));
+  });
+}
+
+async function member(name: string): Promise<Page> {
+  const host = await startHost(freshDataDir(name));
+  hosts.push(host);
+  const session = await openPage(host.url, { viewport: { width: 1400, height: 900 } });
+  sessions.push(session);
+  return session.page;
+}
+
+async function signIn(page: Page, server: string, email: string): Promise<void> {
+  await page.getByTestId('sync-indicator').click();
+  await page.getByTestId('sync-server').fill(server);
+  await page.getByTestId('sync-email').fill(email);
+  await page.getByTestId('sync-password').fill(PASSWORD);
+  await page.getByTestId('sync-sign-in').click();
+  await page.getByTestId('sync-sign-out').waitFor();
+  await page.getByRole('button', { name: 'Done' }).click();
+}
+
+async function addContact(page: Page, name: string): Promise<void> {
+  await page.getByTestId('add-contact').click();
+  await page.getByTestId('contact-name').fill(name);
+  await page.getByTestId('contact-category').selectOption('business');
+  await page.getByTestId('contact-ring').selectOption('know');
+  await page.getByTestId('contact-save').click();
+  await page.getByTestId('contact-form').waitFor({ state: 'detached' });
+}
+
+const indicator = (page: Page) => page.getByTestId('sync-indicator');
+const counts = (page: Page) => page.getByTestId('counts').textContent();
+
+describe('a team syncing through its server', () => {
+  it('shows one member\'s edit in the other\'s window, offline and back, and says where sync stands', async () => {
+    const serverData = freshDataDir('team-server');
+    const { team } = await admin(serverData, ['create-team', 'Harbor Realty']);
+    for (const email of ['ann@harbor.test', 'bo@harbor.test']) {
+      await admin(serverData, ['add-user', '--team', team!, '--email', email, '--role', 'member', '--password-stdin'], PASSWORD);
+    }
+    const port = await freePort();
+    const server = await startServer(serverData, port);
+    const address = `http://127.0.0.1:${port}`;
+
+    const ann = await member('ann');
+    const bo = await member('bo');
+    await expect.poll(() => indicator(ann).getAttribute('data-state')).toBe('signedOut');
+    await screenshot(ann, 'team-sync-1-not-syncing');
+
+    await signIn(ann, address, 'ann@harbor.test');
+    await signIn(bo, address, 'bo@harbor.test');
+    await expect.poll(() => indicator(ann).getAttribute('data-state'), { timeout: 20_000 }).toBe('upToDate');
+    await screenshot(ann, 'team-sync-2-up-to-date');
+
+    // An edit in one window appears in the other, without a reload.
+    await addContact(ann, 'Grace Hopper');
+    await expect.poll(() => counts(bo), { timeout: 20_000 }).toMatch(/^1 contacts/);
+    await bo.getByTestId('toggle-list').click();
+    await expect.poll(() => bo.getByRole('row').filter({ hasText: 'Grace Hopper' }).count()).toBe(1);
+
+    // The server goes away: Ann keeps working, and is told her change waits to be sent.
+    server.kill('SIGKILL');
+    await addContact(ann, 'Ada Lovelace');
+    await expect.poll(() => indicator(ann).getAttribute('data-state'), { timeout: 20_000 }).toBe('offline');
+    await expect.poll(() => indicator(ann).textContent(), { timeout: 10_000 }).toMatch(/Offline · 1 to send/);
+    await screenshot(ann, 'team-sync-3-offline');
+
+    // It comes back on the same address: Ann's change reaches Bo by itself.
+    await startServer(serverData, port);
+    await expect.poll(() => counts(bo), { timeout: 30_000 }).toMatch(/^2 contacts/);
+    await expect.poll(() => indicator(ann).getAttribute('data-state'), { timeout: 30_000 }).toBe('upToDate');
+    await screenshot(bo, 'team-sync-4-converged');
+
+    // Ann is removed from the team: her window says to sign in again, and sync stops instead of looping.
+    await admin(serverData, ['remove-user', '--email', 'ann@harbor.test']);
+    await addContact(ann, 'Katherine Johnson');
+    await expect.poll(() => indicator(ann).getAttribute('data-state'), { timeout: 20_000 }).toBe('error');
+    expect(await indicator(ann).textContent()).toMatch(/Sign in again/);
+    expect(await indicator(ann).getAttribute('title')).toMatch(/Sign in again/);
+    await screenshot(ann, 'team-sync-5-sign-in-again');
+    // Bo never sees what Ann made after she lost access.
+    expect(await counts(bo)).toMatch(/^2 contacts/);
+  });
+});

@@ -46,7 +46,7 @@ export function DetailPanel({ contact, stage, score, touches, referralsOut, refe
       </div>
       <dl>
         <dt>Ring</dt><dd data-testid="detail-ring">{RING_LABELS[contact.ring]}</dd>
-        <dt>Category</dt><dd>{CATEGORY_LABELS[contact.category]}</dd>
+        <dt>Category</dt><dd>{CATEGORY_LABELS[contact.category]}{contact.private ? ' · private, on this device only' : ''}</dd>
         <dt>Stage</dt><dd data-testid="detail-stage">{STAGE_LABELS[stage]}{contact.stageByHand ? ' (set by hand)' : ''}</dd>
         <dt>Lifetime value</dt><dd data-testid="detail-ltv">{lifetimeValue.map(({ currency, amount }) => formatMoney(amount, currency)).join(' · ')}</dd>
         {contact.roles.length ? (<><dt>Roles</dt><dd>{contact.roles.map((r) => ROLE_LABELS[r]).join(', ')}</dd></>) : null}

@@ -24,7 +24,8 @@ const ContactChangesSchema = z.strictObject({
   optIn: z.strictObject({ granted: z.boolean(), at: when, source: z.string().max(200) }).nullable(),
   notes: z.string().max(20000).nullable(),
   address: z.string().max(500).nullable(),
-  birthday: z.string().regex(/^(\d{4}|-)-\d{2}-\d{2}$/).nullable(),
+  // Empty text clears it, as the edit form sends for a blank field.
+  birthday: z.string().regex(/^((\d{4}|-)-\d{2}-\d{2})?$/, 'a birthday is written 1980-04-23, or --04-23 without the year').nullable(),
   owner: z.string().max(100).nullable(),
   private: z.boolean().nullable(),
 }).partial();

@@ -122,6 +122,17 @@ describe('a team syncing through its server', () => {
     await expect.poll(() => indicator(ann).getAttribute('data-state'), { timeout: 30_000 }).toBe('upToDate');
     await screenshot(bo, 'team-sync-4-converged');
 
+    // Ann marks Grace private: it leaves Bo's sphere and stays in hers.
+    await ann.getByTestId('toggle-list').click();
+    await ann.getByRole('row').filter({ hasText: 'Grace Hopper' }).click();
+    await ann.getByTestId('action-edit').click();
+    await ann.getByTestId('edit-private').check();
+    await ann.getByTestId('edit-form').getByRole('button', { name: 'Save' }).click();
+    await ann.getByTestId('edit-form').waitFor({ state: 'detached' });
+    await expect.poll(() => counts(bo), { timeout: 20_000 }).toMatch(/^1 contacts/);
+    expect(await counts(ann)).toMatch(/^2 contacts/);
+    expect(await ann.getByTestId('detail-panel').textContent()).toMatch(/private, on this device only/);
+
     // Ann is removed from the team: her window says to sign in again, and sync stops instead of looping.
     await admin(serverData, ['remove-user', '--email', 'ann@harbor.test']);
     await addContact(ann, 'Katherine Johnson');
@@ -130,6 +141,6 @@ describe('a team syncing through its server', () => {
     expect(await indicator(ann).getAttribute('title')).toMatch(/Sign in again/);
     await screenshot(ann, 'team-sync-5-sign-in-again');
     // Bo never sees what Ann made after she lost access.
-    expect(await counts(bo)).toMatch(/^2 contacts/);
+    expect(await counts(bo)).toMatch(/^1 contacts/);
   });
 });

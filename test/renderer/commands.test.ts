@@ -161,6 +161,10 @@ describe('add, edit and delete contacts', () => {
     await step!.undo();
     expect(await plainContact(h, 'a')).toMatchObject({ name: 'Ann', title: 'Agent', roles: [] });
     expect(await updateContact(h.ctx, 'a', { name: 'Ann' })).toBeNull();
+    // What the edit form sends for blank fields clears them, a birthday included (a pattern must not refuse '').
+    await updateContact(h.ctx, 'a', { birthday: '1980-04-23' });
+    await updateContact(h.ctx, 'a', { birthday: '', notes: '', address: '' });
+    expect(await plainContact(h, 'a')).not.toHaveProperty('birthday');
   });
 });
 

@@ -13,7 +13,7 @@ export function EditContactForm({ contact, onSave, onClose }: { contact: Contact
   const [v, setV] = useState({
     name: contact.name, category: contact.category as string, ring: contact.ring as string, organisation: contact.organisation ?? '', title: contact.title ?? '',
     emails: contact.emails.join(', '), phones: contact.phones.join(', '), tags: contact.tags.join(', '), notes: contact.notes ?? '', address: contact.address ?? '',
-    birthday: contact.birthday ?? '', owner: contact.owner ?? '', optIn: contact.optIn?.granted ?? false, optInSource: contact.optIn?.source ?? '',
+    birthday: contact.birthday ?? '', owner: contact.owner ?? '', optIn: contact.optIn?.granted ?? false, optInSource: contact.optIn?.source ?? '', private: contact.private ?? false,
     stage: contact.stageByHand ?? 'auto',
   });
   const [roles, setRoles] = useState<Role[]>(contact.roles);
@@ -41,6 +41,7 @@ export function EditContactForm({ contact, onSave, onClose }: { contact: Contact
       organisation: v.organisation.trim(),
       optIn: v.optIn ? { granted: true, at: contact.optIn?.granted ? contact.optIn.at : Date.now(), source: v.optInSource.trim() } : contact.optIn ? { granted: false, at: Date.now(), source: contact.optIn.source } : undefined,
       stageByHand: v.stage !== 'auto' ? (v.stage as CustomerStage) : null,
+      private: v.private ? true : null,
     };
     void saveOrExplain(() => onSave(changes), setFailure, onClose);
   };
@@ -83,6 +84,7 @@ export function EditContactForm({ contact, onSave, onClose }: { contact: Contact
         <label className="field"><span>Address</span><input value={v.address} onChange={set('address')} /></label>
         <div className="row">
           <label className="check"><input type="checkbox" checked={v.optIn} onChange={(e) => setV((p) => ({ ...p, optIn: e.target.checked }))} />Agreed to receive marketing</label>
+          <label className="check" title="Never sent to the team server, nor their touches, deals and ties; teammates who had them lose them, you keep them."><input type="checkbox" data-testid="edit-private" checked={v.private} onChange={(e) => setV((p) => ({ ...p, private: e.target.checked }))} />Private: keep on this device, never shared with the team</label>
           <label className="field"><span>Where they agreed</span><input value={v.optInSource} onChange={set('optInSource')} disabled={!v.optIn} />{err('optInSource')}</label>
         </div>
         <label className="field"><span>Notes</span><textarea rows={3} value={v.notes} onChange={set('notes')} /></label>

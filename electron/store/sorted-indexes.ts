@@ -61,6 +61,12 @@ export class SortedIndexes<T> {
    * 30,000 ties, building one at once held a host's loop for 60 ms. Gives up (range() then builds it at once)
    * if the table changes meanwhile.
    */
+  /** Whether `name`'s list is built for this generation (or cannot be): a query can then go ahead at once. */
+  ready(name: string, generation: number): boolean {
+    this.follow(generation);
+    return !this.keyOf.has(name) || this.lists.has(name);
+  }
+
   async prepare(name: string, generation: number, all: () => Iterable<T>, slice = 5000): Promise<void> {
     this.follow(generation);
     const keyOf = this.keyOf.get(name);

@@ -191,8 +191,11 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
   }
 
   async query(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageQueryResult<RxDocType>> {
-    await this.internals.state.warming;
-    await this.prepareIndex(preparedQuery);
+    // Awaited only when there is something to wait for: a query or count on a warm store answers in one step.
+    const { warming } = this.internals.state;
+    if (warming) await warming;
+    const preparing = this.prepareIndex(preparedQuery);
+    if (preparing) await preparing;
     return this.queryNow(preparedQuery);
   }
 
@@ -238,8 +241,11 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
   }
 
   async count(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageCountResult> {
-    await this.internals.state.warming;
-    await this.prepareIndex(preparedQuery);
+    // Awaited only when there is something to wait for: a query or count on a warm store answers in one step.
+    const { warming } = this.internals.state;
+    if (warming) await warming;
+    const preparing = this.prepareIndex(preparedQuery);
+    if (preparing) await preparing;
     this.ensureOpen();
     const column = this.columnByIndex.get(indexName(preparedQuery.queryPlan.index));
     const whole = this.wholeTable();
@@ -340,11 +346,17 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
   }
 
   /** The sorted list a query over a held table will use, built over several turns of the loop if missing. */
-  private async prepareIndex(prepared: PreparedQuery<RxDocType>): Promise<void> {
-    if (this.closed) return;
+  /** Builds the sorted list a query's index needs over several turns of the loop; undefined when there is none to build. */
+  private prepareIndex(prepared: PreparedQuery<RxDocType>): Promise<void> | undefined {
+    if (this.closed) return undefined;
     const column = this.columnByIndex.get(indexName(prepared.queryPlan.index));
-    const cache = this.checkedCache();
-    if (column && cache.complete) await this.indexes.prepare(indexName(column.fields), cache.generation, () => cache.values());
+    // Not checked against the file here: the answer itself checks (once per query, a few microseconds), and a list
+    // built for a generation that has passed is simply not used.
+    const cache = this.internals.state.cache;
+    if (!column || !cache.complete) return undefined;
+    const name = indexName(column.fields);
+    if (this.indexes.ready(name, cache.generation)) return undefined;
+    return this.indexes.prepare(name, cache.generation, () => cache.values());
   }
 
   private ensureOpen(): void {

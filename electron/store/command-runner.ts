@@ -39,12 +39,19 @@ export class CommandRunner {
   private readonly newId: () => string;
   private readonly ready: () => Promise<string | null>;
   private hlc: HybridClock | undefined;
-  private hlcAuthor: string | undefined;
+  private hlcDevice: string | undefined;
 
   /** `ready`: resolves once the store may be written (a schema upgrade at launch is done), with a refusal or null. */
-  constructor(storage: () => RxStorageSqlite, author: () => string, options: { clock?: () => number; newId?: () => string; ready?: () => Promise<string | null> } = {}) {
+  private readonly device: () => string;
+
+  /**
+   * `author`: who edits, in every document's updatedBy (the signed-in member, else this device). `device`: this
+   * device's id, in the field stamps, which must tell devices apart even when one person uses two.
+   */
+  constructor(storage: () => RxStorageSqlite, author: () => string, options: { clock?: () => number; newId?: () => string; ready?: () => Promise<string | null>; device?: () => string } = {}) {
     this.storage = storage;
     this.author = author;
+    this.device = options.device ?? author;
     this.clock = options.clock ?? Date.now;
     this.newId = options.newId ?? (() => crypto.randomUUID());
     this.ready = options.ready ?? (async () => null);
@@ -86,10 +93,10 @@ export class CommandRunner {
 
   /** This device's field clock; sync tells it of other devices' stamps so later edits here stamp later. */
   clockFor(): HybridClock {
-    const author = this.author();
-    if (!this.hlc || this.hlcAuthor !== author) {
-      this.hlc = new HybridClock(author, this.clock);
-      this.hlcAuthor = author;
+    const device = this.device();
+    if (!this.hlc || this.hlcDevice !== device) {
+      this.hlc = new HybridClock(device, this.clock);
+      this.hlcDevice = device;
     }
     return this.hlc;
   }

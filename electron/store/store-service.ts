@@ -50,7 +50,10 @@ export class StoreService {
   private readonly picture: ReturnType<typeof openingPictureMaker>;
   /** The domain commands the windows ask for, run against whichever store is current. */
   private author: { raw: RxStorageSqlite; id: string } | undefined;
-  readonly commands = new CommandRunner(() => this.generation.raw, () => this.deviceId(), {
+  /** The signed-in team member, when there is one (set by the host core from sync). */
+  private member: () => string | null = () => null;
+  readonly commands = new CommandRunner(() => this.generation.raw, () => this.member() ?? this.deviceId(), {
+    device: () => this.deviceId(),
     ready: async () => {
       await this.ready();
       return this.refusal();
@@ -126,6 +129,11 @@ export class StoreService {
     const raw = this.generation.raw;
     if (this.author?.raw !== raw) this.author = { raw, id: raw.storedValue(DATABASE_NAME, 'deviceId', () => `device-${crypto.randomUUID()}`) };
     return this.author.id;
+  }
+
+  /** Edits are by this member from now on (signed in to a team), or by this device (null). */
+  authorAs(member: () => string | null): void {
+    this.member = member;
   }
 
   get current(): StoreGeneration {

@@ -5,7 +5,7 @@ import { fileSecretStore, SyncConfigFile, type SecretStore } from './sync-config
 import { SyncEngine, type SyncEngineOptions } from './sync-engine.ts';
 
 export function syncFor(store: StoreService, options: { secrets?: SecretStore; log?: (line: string) => void; retry?: SyncEngineOptions['retry'] } = {}): SyncEngine {
-  return new SyncEngine({
+  const sync = new SyncEngine({
     storage: () => store.current.raw,
     ready: () => store.ready(),
     clock: () => store.commands.clockFor(),
@@ -14,4 +14,7 @@ export function syncFor(store: StoreService, options: { secrets?: SecretStore; l
     log: options.log,
     retry: options.retry,
   });
+  // Signed in to a team, every edit names the member (their email), so teammates see who changed what.
+  store.authorAs(() => sync.status().email);
+  return sync;
 }

@@ -55,6 +55,7 @@ export function DetailPanel({ contact, stage, score, touches, referralsOut, refe
         <dt>Referrals</dt><dd>gave {referralsOut}, came through {referralsIn}</dd>
         {contact.roles.includes('hostBeneficiary') ? (<><dt>Shared</dt><dd>{sharedCustomers} shared customer{sharedCustomers === 1 ? '' : 's'}</dd></>) : null}
         {contact.roles.includes('centerOfInfluence') ? (<><dt>Influences</dt><dd>{influences} {influences === 1 ? 'person' : 'people'}</dd></>) : null}
+        {contact.updatedBy.includes('@') ? (<><dt>Last edited</dt><dd data-testid="detail-edited-by">by {contact.updatedBy}, {new Date(contact.updatedAt).toLocaleDateString()}</dd></>) : null}
         {contact.optIn ? (<><dt>Marketing</dt><dd>{contact.optIn.granted ? `opted in (${contact.optIn.source})` : 'declined'}</dd></>) : null}
       </dl>
       {referralsGiven.length ? (

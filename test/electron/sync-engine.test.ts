@@ -70,6 +70,8 @@ describe('team sync between two devices', () => {
     const bo = await device('bo', server, 'bo@harbor.test');
     const { createdId } = await addContact(ann, 'Grace Hopper');
     await expect.poll(() => named(bo, 'Grace Hopper')?.id, { timeout: 15_000 }).toBe(createdId);
+    // Who made it: the member, as her teammate sees it.
+    expect(named(bo, 'Grace Hopper')?.updatedBy).toBe('ann@harbor.test');
     await ann.run({ type: 'contact.move', contactId: createdId, ring: 'trust' });
     await expect.poll(() => named(bo, 'Grace Hopper')?.ring, { timeout: 15_000 }).toBe('trust');
     // The stage-change touch of the move travels too.

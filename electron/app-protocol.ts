@@ -4,9 +4,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { protocol } from 'electron';
 import { contentSecurityPolicy } from '../shared/content-security-policy.ts';
+import { APP_HOST, APP_SCHEME } from './navigation-policy.ts';
 
-export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://sphere`;
+export { APP_ORIGIN, APP_SCHEME, isAppUrl } from './navigation-policy.ts';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -22,7 +22,7 @@ export function serveAppScheme(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     const file = path.resolve(root, '.' + decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname));
-    if (url.host !== 'sphere' || !file.startsWith(root + path.sep)) return new Response('forbidden', { status: 403 });
+    if (url.host !== APP_HOST || !file.startsWith(root + path.sep)) return new Response('forbidden', { status: 403 });
     try {
       const body = await fs.readFile(file);
       return new Response(body, { headers: { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': csp } });
@@ -30,8 +30,4 @@ export function serveAppScheme(rendererDir: string): void {
       return new Response('not found', { status: 404 });
     }
   });
-}
-
-export function isAppUrl(url: string | undefined): boolean {
-  return typeof url === 'string' && url.startsWith(APP_ORIGIN + '/');
 }

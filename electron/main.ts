@@ -8,6 +8,7 @@ import { startHostCore, type CoreClient } from './core/host-core.ts';
 import { createMainWindow } from './window.ts';
 import { buildMenu } from './menu.ts';
 import { safeStorageSecrets } from './safe-storage-secrets.ts';
+import { lockDownSession } from './session-policy.ts';
 
 // Bundled to dist/electron/main.cjs; the renderer is built beside it.
 const distDir = path.resolve(__dirname, '..');
@@ -17,16 +18,15 @@ const preloadFile = path.join(__dirname, 'preload.cjs');
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 
+// DevTools only while developing: a packaged app's user cannot open them, nor can the request filter let them load.
+const devTools = !app.isPackaged;
+
 // Tests and power users may point the app at another data folder.
 const dataDir = process.env.SPHERE_DATA_DIR ?? app.getPath('userData');
 
 app.whenReady().then(async () => {
   serveAppScheme(rendererDir);
-  // No remote content, no permissions: the app needs neither camera nor notifications nor the web.
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !details.url.startsWith(APP_ORIGIN) && !details.url.startsWith('devtools://') });
-  });
+  lockDownSession(session.defaultSession, { devTools });
 
   const core = await startHostCore({
     dataDir,
@@ -74,12 +74,12 @@ app.whenReady().then(async () => {
     return clientFor(event.sender).callApi(name, args);
   });
 
-  Menu.setApplicationMenu(buildMenu((id) => {
+  Menu.setApplicationMenu(buildMenu({ devTools }, (id) => {
     // The focused window; a click on macOS's menu bar can come while none is, then the app's only window.
     const contents = (BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0])?.webContents;
     if (contents && !contents.isDestroyed()) contents.send(IPC_CHANNELS.event, 'command.run', { id });
   }));
-  const open = () => void createMainWindow(preloadFile).loadURL(`${APP_ORIGIN}/index.html`);
+  const open = () => void createMainWindow(preloadFile, { devTools }).loadURL(`${APP_ORIGIN}/index.html`);
   open();
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && open());
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());

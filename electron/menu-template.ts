@@ -24,8 +24,10 @@ function commandItems(group: CommandGroup, mac: boolean, onCommand: (id: Command
 }
 
 /** The whole menu: the platform's standard roles around the app's commands, grouped as the table groups them. */
-export function menuTemplate(platform: string, onCommand: (id: CommandId) => void): MenuItemConstructorOptions[] {
+export function menuTemplate(platform: string, onCommand: (id: CommandId) => void, options = { devTools: true }): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
+  // Packaged builds hide DevTools: the item would only be a dead entry (the window is made without them).
+  const devToolsItems: MenuItemConstructorOptions[] = options.devTools ? [{ role: 'toggleDevTools' }] : [];
   const sep: MenuItemConstructorOptions = { type: 'separator' };
   return [
     ...(mac ? [{ role: 'appMenu' as const }] : []),
@@ -33,7 +35,7 @@ export function menuTemplate(platform: string, onCommand: (id: CommandId) => voi
     // Cut, copy and paste stay the platform's own: on macOS text fields have no clipboard keys without them.
     { label: 'Edit', submenu: [...commandItems('edit', mac, onCommand), sep, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
     { label: 'Contact', submenu: commandItems('contact', mac, onCommand) },
-    { label: 'View', submenu: [...commandItems('view', mac, onCommand), sep, { role: 'reload' }, { role: 'toggleDevTools' }, { role: 'togglefullscreen' }] },
+    { label: 'View', submenu: [...commandItems('view', mac, onCommand), sep, { role: 'reload' }, ...devToolsItems, { role: 'togglefullscreen' }] },
     { role: 'windowMenu' },
   ];
 }

@@ -4,6 +4,6 @@ import { Menu } from 'electron';
 import type { CommandId } from '../shared/command-specs.ts';
 import { menuTemplate } from './menu-template.ts';
 
-export function buildMenu(onCommand: (id: CommandId) => void): Menu {
-  return Menu.buildFromTemplate(menuTemplate(process.platform, onCommand));
+export function buildMenu(options: { devTools: boolean }, onCommand: (id: CommandId) => void): Menu {
+  return Menu.buildFromTemplate(menuTemplate(process.platform, onCommand, options));
 }

@@ -1,39 +1,41 @@
 // Process: Electron main. The one window factory: every window gets the same secure defaults and guards.
-import path from 'node:path';
-import { BrowserWindow, shell } from 'electron';
-import { APP_ORIGIN } from './app-protocol.ts';
+import { BrowserWindow, dialog, shell } from 'electron';
+import { externalLink, linkConfirmation } from './external-links.ts';
+import { isAppUrl } from './navigation-policy.ts';
+import { mainWindowOptions } from './window-options.ts';
 
-export function createMainWindow(preloadFile: string): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 860,
-    minWidth: 880,
-    minHeight: 600,
-    title: 'Sphere',
-    show: false,
-    backgroundColor: '#f6f4ef',
-    webPreferences: {
-      preload: path.resolve(preloadFile),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: true,
-    },
-  });
+export function createMainWindow(preloadFile: string, options: { devTools: boolean }): BrowserWindow {
+  const win = new BrowserWindow(mainWindowOptions(preloadFile, options));
   guardNavigation(win);
   win.once('ready-to-show', () => win.show());
   return win;
 }
 
-/** The page may never leave the app: links to the web open in the user's browser, nothing opens a new window. */
+/**
+ * The page may never leave the app and nothing opens a new window. An https, mailto: or tel: link goes to the
+ * operating system only after the user has confirmed a dialog that names where it goes.
+ */
 function guardNavigation(win: BrowserWindow): void {
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    offerExternal(win, url);
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(APP_ORIGIN)) event.preventDefault();
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    offerExternal(win, url);
+  });
+  win.webContents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
   });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function offerExternal(win: BrowserWindow, url: string): void {
+  const link = externalLink(url);
+  if (!link) return;
+  const { message, detail, buttons, defaultId, cancelId } = linkConfirmation(link);
+  void dialog.showMessageBox(win, { type: 'question', message, detail, buttons, defaultId, cancelId, noLink: true }).then(({ response }) => {
+    if (response === 1) return shell.openExternal(link.url);
+  }).catch((err: unknown) => console.error(err));
 }

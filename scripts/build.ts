@@ -7,7 +7,12 @@ import { build as esbuild } from 'esbuild';
 const root = path.resolve(import.meta.dirname, '..');
 const started = performance.now();
 
-await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+// Source maps stay beside the bundles for debugging, but the shipped files must not name them: 'hidden' (Vite)
+// and 'external' (esbuild) write the maps without the sourceMappingURL comment. electron-builder.yml leaves them out.
+await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { sourcemap: 'hidden' } });
+
+// Vite empties dist/renderer itself; dist/electron is emptied here, or a file from an older build would be packaged.
+fs.rmSync(path.join(root, 'dist', 'electron'), { recursive: true, force: true });
 
 // The preload runs sandboxed, so it must be one CommonJS file needing nothing but 'electron'.
 // The opening picture's worker thread is its own file: Node starts a worker from a script path.
@@ -19,7 +24,7 @@ for (const entry of ['main', 'preload', 'store/opening-picture-worker']) {
     format: 'cjs',
     target: 'node24',
     bundle: true,
-    sourcemap: true,
+    sourcemap: 'external',
     external: ['electron', 'better-sqlite3'],
     logLevel: 'warning',
   });

@@ -26,6 +26,8 @@ export function command(file: string, args: string[], env: NodeJS.ProcessEnv = {
 export const typecheck = () => command(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 export const lint = () => command(bin('eslint'), ['.']);
 export const build = () => command(process.execPath, [path.join(root, 'scripts', 'build.ts')]);
+/** electron-builder --dir on the fresh build, held to what may ship (scripts/package-check.ts); a few seconds. */
+export const packageCheck = () => command(process.execPath, [path.join(root, 'scripts', 'package-check.ts')]);
 
 /** Runs Vitest with a JSON report and adds its counts to the tally; the report, not the exit code alone, is the truth. */
 export function vitest(config: string, tally: Tally, env: NodeJS.ProcessEnv = {}): boolean {

@@ -15,6 +15,8 @@ import { CHROMIUM_ARGS, findOrInstallChromium } from '../../scripts/chromium.ts'
 import type { Figure } from './storage-bench.ts';
 import { fillStore } from '../support/fill-store.ts';
 import { watchEventLoop, type EventLoopHolds } from './event-loop-delay.ts';
+import { tableNameFor } from '../../electron/store/sqlite-keys.ts';
+import { COLLECTIONS } from '../../shared/schemas/index.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const VIEWPORT = { width: 1280, height: 800 };
@@ -97,7 +99,7 @@ type DragResult = { stored: number[]; settled: number[]; missed: number; lost: n
  */
 async function dragLatencies(page: Page, dataDir: string, ids: string[], wanted = 12): Promise<DragResult> {
   const db = new Database(path.join(dataDir, 'sphere.db'), { readonly: true });
-  const ringOf = db.prepare("SELECT json_extract(data, '$.ring') FROM docs__contacts__v0 WHERE id = ?").pluck();
+  const ringOf = db.prepare(`SELECT json_extract(data, '$.ring') FROM "${tableNameFor('contacts', COLLECTIONS.contacts.schema.version)}" WHERE id = ?`).pluck();
   const probe = <T>(fn: string, ...args: string[]) =>
     page.evaluate(([f, a]) => (window as unknown as { __sphere: Record<string, (...x: string[]) => unknown> }).__sphere[f as string]!(...(a as string[])), [fn, args] as const) as Promise<T>;
   const result: DragResult = { stored: [], settled: [], missed: 0, lost: 0 };

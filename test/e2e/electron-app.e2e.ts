@@ -56,4 +56,41 @@ describe.skipIf(missing !== null)('the Electron app', () => {
       await app.close();
     }
   });
+
+  it('keeps the window on the app, asks before a link leaves it, and refuses permissions', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sphere-electron-guards-'));
+    const app = await electron.launch({ executablePath: (binary as { path: string }).path, args: [root], env: { ...process.env, SPHERE_DATA_DIR: dataDir } });
+    try {
+      const page = await app.firstWindow();
+      await page.waitForFunction(() => (window as unknown as { __sphere?: object }).__sphere !== undefined);
+      type Recorder = { navigations: { url: string; refused: boolean }[]; questions: string[]; opened: string[] };
+      // Listeners added after the window's own guard see whether it refused; the native dialog cannot be clicked
+      // from Playwright, so it is answered "Cancel" here and what it asked is kept.
+      await app.evaluate(({ BrowserWindow, dialog, shell }) => {
+        const record: Recorder = { navigations: [], questions: [], opened: [] };
+        (globalThis as unknown as { sphereGuards: Recorder }).sphereGuards = record;
+        BrowserWindow.getAllWindows()[0]!.webContents.on('will-navigate', (event, url) => record.navigations.push({ url, refused: event.defaultPrevented }));
+        dialog.showMessageBox = (async (_win: unknown, options: { message: string }) => {
+          record.questions.push(options.message);
+          return { response: 0, checkboxChecked: false };
+        }) as typeof dialog.showMessageBox;
+        shell.openExternal = async (url: string) => void record.opened.push(url);
+      });
+      const guards = () => app.evaluate(() => (globalThis as unknown as { sphereGuards: Recorder }).sphereGuards);
+
+      await page.evaluate(() => { location.href = 'app://sphere.evil/index.html'; });
+      await expect.poll(async () => (await guards()).navigations).toEqual([{ url: 'app://sphere.evil/index.html', refused: true }]);
+      expect(page.url()).toMatch(/^app:\/\/sphere\/index\.html/);
+
+      await page.evaluate(() => void window.open('https://example.com/welcome', '_blank'));
+      await expect.poll(async () => (await guards()).questions).toEqual(['Open example.com in your browser?']);
+      expect((await guards()).opened).toEqual([]);
+      expect(app.windows()).toHaveLength(1);
+
+      // A permission check (not only a request) is answered "no".
+      expect(await page.evaluate(() => navigator.permissions.query({ name: 'notifications' }).then((s) => s.state))).toBe('denied');
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -46,4 +46,11 @@ describe('application menu', () => {
     const edit = menuTemplate('darwin', () => {}).find((m) => m.label === 'Edit')!.submenu as MenuItemConstructorOptions[];
     expect(edit.map((i) => i.role ?? i.id ?? i.type)).toEqual(['edit.undo', 'edit.redo', 'separator', 'cut', 'copy', 'paste', 'selectAll']);
   });
+
+  it('offers DevTools while developing and hides them in a packaged build', () => {
+    const roles = (devTools: boolean) => (menuTemplate('linux', () => {}, { devTools }).find((m) => m.label === 'View')!.submenu as MenuItemConstructorOptions[]).map((i) => i.role);
+    expect(roles(true)).toContain('toggleDevTools');
+    expect(roles(false)).not.toContain('toggleDevTools');
+    expect(roles(false)).toContain('reload');
+  });
 });

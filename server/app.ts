@@ -6,6 +6,7 @@ import { ChangeFeed } from './change-feed.ts';
 import { drainConnections } from './connection-drain.ts';
 import { RequestError, type PushHooks } from './replication.ts';
 import type { SqlDatabase } from './sql-database.ts';
+import { servedCollections, SPHERE_COLLECTIONS, type CollectionSpec } from './served-collections.ts';
 import { registerSyncRoutes } from './sync-routes.ts';
 import { MAX_BODY_BYTES } from '../shared/sync/protocol.ts';
 
@@ -22,6 +23,8 @@ export type ServerOptions = {
   /** Behind a proxy: which hops' X-Forwarded-For to believe (Fastify's trustProxy), so rate limits see clients. */
   trustProxy?: boolean | string;
   hooks?: PushHooks;
+  /** The collections replicated, by name: Sphere's by default (a test server adds RxDB's test schemas). */
+  collections?: Record<string, CollectionSpec>;
 };
 
 export type TeamServer = {
@@ -34,6 +37,7 @@ export type TeamServer = {
 export async function createTeamServer(options: ServerOptions): Promise<TeamServer> {
   const { db } = options;
   const clock = options.clock ?? Date.now;
+  const collections = servedCollections(options.collections ?? SPHERE_COLLECTIONS);
   const feed = new ChangeFeed(db);
   await feed.start();
   const streams = new Set<() => void>();
@@ -62,7 +66,7 @@ export async function createTeamServer(options: ServerOptions): Promise<TeamServ
     return { ok: true, database: db.dialect };
   });
   registerAccountRoutes(app, { db, clock }, options);
-  registerSyncRoutes(app, { db, clock, feed, streams, heartbeatMs: options.heartbeatMs ?? 25_000, hooks: options.hooks });
+  registerSyncRoutes(app, { db, clock, feed, streams, heartbeatMs: options.heartbeatMs ?? 25_000, hooks: options.hooks, collections });
 
   let closing: Promise<void> | undefined;
   return {

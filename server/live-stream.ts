@@ -4,10 +4,11 @@ import { authenticate, roleIn } from './accounts.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import { changesAfter } from './replication.ts';
 import { num, type SqlDatabase } from './sql-database.ts';
-import { MAX_PULL_LIMIT, type StreamEvent, type SyncedCollection } from '../shared/sync/protocol.ts';
+import type { ServedCollection } from './served-collections.ts';
+import { MAX_PULL_LIMIT, type StreamEvent } from '../shared/sync/protocol.ts';
 
 export type StreamContext = { db: SqlDatabase; feed: ChangeFeed; clock: () => number; heartbeatMs: number };
-export type StreamTarget = { team: string; collection: SyncedCollection; token: string };
+export type StreamTarget = { team: string; collection: ServedCollection; token: string };
 
 /** Opens the stream on res (already hijacked from Fastify); returns a function that ends it. */
 export async function openLiveStream(ctx: StreamContext, res: ServerResponse, target: StreamTarget, onEnd: () => void): Promise<() => void> {

@@ -1,8 +1,9 @@
 // Process: team server (Node). Pull and push of RxDB's replication protocol over the docs table of one team.
 import { jsonEqual } from './deep-equal.ts';
 import { num, type SqlDatabase, type SqlQuery } from './sql-database.ts';
-import { documentProblem, ruleProblem } from './validation.ts';
-import type { PullResponse, PushRow, SyncCheckpoint, SyncedCollection, WireDoc } from '../shared/sync/protocol.ts';
+import type { ServedCollection } from './served-collections.ts';
+import { documentProblem, idOf, ruleProblem } from './validation.ts';
+import type { PullResponse, PushRow, SyncCheckpoint, WireDoc } from '../shared/sync/protocol.ts';
 
 /** A refusal with its HTTP status and a message that says what was wrong. */
 export class RequestError extends Error {
@@ -20,7 +21,8 @@ export type PushHooks = {
 
 type DocRow = { id: string; seq: unknown; deleted: unknown; data: string };
 
-const toWire = (row: DocRow): WireDoc => ({ ...(JSON.parse(row.data) as Record<string, unknown>), id: row.id, _deleted: num(row.deleted) === 1 });
+const toWire = (collection: ServedCollection, row: DocRow): WireDoc =>
+  ({ ...(JSON.parse(row.data) as Record<string, unknown>), [collection.primaryKey]: row.id, _deleted: num(row.deleted) === 1 }) as WireDoc;
 const fieldsOf = ({ _deleted: _, ...fields }: WireDoc) => fields;
 
 async function teamState(tx: SqlQuery, team: string) {
@@ -30,19 +32,19 @@ async function teamState(tx: SqlQuery, team: string) {
 }
 
 /** Changes of one collection after a sequence number, in sequence (commit) order, up to the team's committed seq. */
-export async function changesAfter(tx: SqlQuery, team: string, collection: SyncedCollection, after: number, upTo: number, limit: number) {
+export async function changesAfter(tx: SqlQuery, team: string, collection: ServedCollection, after: number, upTo: number, limit: number) {
   const rows = await tx.query<DocRow>(
     'SELECT id, seq, deleted, data FROM docs WHERE team_id = $1 AND collection = $2 AND seq > $3 AND seq <= $4 ORDER BY seq LIMIT $5',
-    [team, collection, after, upTo, limit],
+    [team, collection.name, after, upTo, limit],
   );
-  return { documents: rows.map(toWire), lastSeq: rows.length ? num(rows[rows.length - 1]!.seq) : after };
+  return { documents: rows.map((row) => toWire(collection, row)), lastSeq: rows.length ? num(rows[rows.length - 1]!.seq) : after };
 }
 
 /**
  * A checkpoint from another generation, or ahead of the team's feed (the database was restored from a backup), is
  * answered from the start: the client then resyncs fully instead of believing it is in sync.
  */
-export async function pull(db: SqlDatabase, team: string, collection: SyncedCollection, checkpoint: SyncCheckpoint | undefined, limit: number): Promise<PullResponse> {
+export async function pull(db: SqlDatabase, team: string, collection: ServedCollection, checkpoint: SyncCheckpoint | undefined, limit: number): Promise<PullResponse> {
   return db.transaction(
     async (tx) => {
       const state = await teamState(tx, team);
@@ -55,21 +57,21 @@ export async function pull(db: SqlDatabase, team: string, collection: SyncedColl
 }
 
 /** Checks every row before anything is written: one bad document refuses the whole request. */
-export function checkPushRows(collection: SyncedCollection, body: unknown, maxRows: number): PushRow[] {
+export function checkPushRows(collection: ServedCollection, body: unknown, maxRows: number): PushRow[] {
   if (!Array.isArray(body)) throw new RequestError(400, 'a push is a JSON array of {assumedMasterState, newDocumentState}');
   if (body.length > maxRows) throw new RequestError(413, `a push carries at most ${maxRows} documents, this one ${body.length}`);
   return body.map((row: unknown, i) => {
     if (typeof row !== 'object' || row === null) throw new RequestError(400, `row ${i}: not an object`);
     const { assumedMasterState, newDocumentState } = row as Record<string, unknown>;
     const named = (doc: unknown) => {
-      const id = (doc as { id?: unknown } | null)?.id;
-      return typeof id === 'string' ? `${collection} document ${JSON.stringify(id)} (row ${i})` : `row ${i}`;
+      const id = typeof doc === 'object' && doc !== null ? idOf(collection, doc) : undefined;
+      return typeof id === 'string' ? `${collection.name} document ${JSON.stringify(id)} (row ${i})` : `row ${i}`;
     };
     const problem = documentProblem(collection, newDocumentState);
     if (problem) throw new RequestError(400, `${named(newDocumentState)}: ${problem}`);
     const doc = newDocumentState as WireDoc;
     if (assumedMasterState !== undefined && assumedMasterState !== null) {
-      if (typeof assumedMasterState !== 'object' || (assumedMasterState as { id?: unknown }).id !== doc.id) {
+      if (typeof assumedMasterState !== 'object' || idOf(collection, assumedMasterState) !== idOf(collection, doc)) {
         throw new RequestError(400, `${named(doc)}: assumedMasterState must be the same document`);
       }
       return { assumedMasterState: assumedMasterState as WireDoc, newDocumentState: doc };
@@ -78,12 +80,12 @@ export function checkPushRows(collection: SyncedCollection, body: unknown, maxRo
   });
 }
 
-async function storedStates(tx: SqlQuery, team: string, collection: SyncedCollection, ids: string[]): Promise<Map<string, WireDoc>> {
+async function storedStates(tx: SqlQuery, team: string, collection: ServedCollection, ids: string[]): Promise<Map<string, WireDoc>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const placeholders = unique.map((_, i) => `$${i + 3}`).join(', ');
-  const rows = await tx.query<DocRow>(`SELECT id, seq, deleted, data FROM docs WHERE team_id = $1 AND collection = $2 AND id IN (${placeholders})`, [team, collection, ...unique]);
-  return new Map(rows.map((row) => [row.id, toWire(row)]));
+  const rows = await tx.query<DocRow>(`SELECT id, seq, deleted, data FROM docs WHERE team_id = $1 AND collection = $2 AND id IN (${placeholders})`, [team, collection.name, ...unique]);
+  return new Map(rows.map((row) => [row.id, toWire(collection, row)]));
 }
 
 export type PushResult = { conflicts: WireDoc[]; seq: number | undefined };
@@ -92,7 +94,7 @@ export type PushResult = { conflicts: WireDoc[]; seq: number | undefined };
  * One transaction. Its first statement locks the team's row, so pushes to one team run one after another and
  * sequence order is commit order: a pull can never pass a number whose row has yet to commit.
  */
-export async function push(db: SqlDatabase, team: string, collection: SyncedCollection, rows: PushRow[], hooks: PushHooks = {}): Promise<PushResult> {
+export async function push(db: SqlDatabase, team: string, collection: ServedCollection, rows: PushRow[], hooks: PushHooks = {}): Promise<PushResult> {
   return db.transaction(
     async (tx) => {
       const locked = await tx.query<{ seq: unknown }>('UPDATE teams SET seq = seq WHERE id = $1 RETURNING seq', [team]);
@@ -101,10 +103,11 @@ export async function push(db: SqlDatabase, team: string, collection: SyncedColl
       let seq = start;
       const conflicts: WireDoc[] = [];
       // One read of every stored state and one write of every change: a push of 500 rows is two statements.
-      const stored = await storedStates(tx, team, collection, rows.map((row) => row.newDocumentState.id));
+      const stored = await storedStates(tx, team, collection, rows.map((row) => idOf(collection, row.newDocumentState) as string));
       const writes = new Map<string, { seq: number; doc: WireDoc }>();
       for (const { assumedMasterState: assumed, newDocumentState: next } of rows) {
-        const current = stored.get(next.id);
+        const id = idOf(collection, next) as string;
+        const current = stored.get(id);
         // Already there (a retried push): nothing to write, and not a conflict either.
         if (current && jsonEqual(current, next)) continue;
         // No stored document: the client's state wins whatever it assumed (the server may have been reset).
@@ -113,16 +116,16 @@ export async function push(db: SqlDatabase, team: string, collection: SyncedColl
           continue;
         }
         const rule = ruleProblem(collection, current, next, !!current && jsonEqual(fieldsOf(current), fieldsOf(next)));
-        if (rule) throw new RequestError(400, `${collection} document ${JSON.stringify(next.id)}: ${rule}`);
+        if (rule) throw new RequestError(400, `${collection.name} document ${JSON.stringify(id)}: ${rule}`);
         seq += 1;
-        stored.set(next.id, next);
+        stored.set(id, next);
         // A document written twice in one push keeps its last state, at its later number.
-        writes.delete(next.id);
-        writes.set(next.id, { seq, doc: next });
+        writes.delete(id);
+        writes.set(id, { seq, doc: next });
       }
       if (writes.size > 0) {
         const values: string[] = [];
-        const params: unknown[] = [team, collection];
+        const params: unknown[] = [team, collection.name];
         for (const [id, { seq: docSeq, doc }] of writes) {
           const at = params.length;
           values.push(`($1, $2, $${at + 1}, $${at + 2}, $${at + 3}, $${at + 4})`);

@@ -5,11 +5,11 @@ import type { ChangeFeed } from './change-feed.ts';
 import { openLiveStream } from './live-stream.ts';
 import { checkPushRows, pull, push, RequestError, type PushHooks } from './replication.ts';
 import { requireUser, type RouteContext } from './route-context.ts';
-import { COLLECTIONS } from '../shared/schemas/index.ts';
-import { CheckpointSchema, MAX_PULL_LIMIT, MAX_PUSH_ROWS, SYNCED_COLLECTIONS, type SyncCheckpoint, type SyncedCollection } from '../shared/sync/protocol.ts';
+import type { ServedCollection } from './served-collections.ts';
+import { CheckpointSchema, MAX_PULL_LIMIT, MAX_PUSH_ROWS, type SyncCheckpoint } from '../shared/sync/protocol.ts';
 
 type SyncParams = { team: string; collection: string; version: string };
-export type SyncContext = RouteContext & { feed: ChangeFeed; streams: Set<() => void>; heartbeatMs: number; hooks?: PushHooks };
+export type SyncContext = RouteContext & { feed: ChangeFeed; streams: Set<() => void>; heartbeatMs: number; hooks?: PushHooks; collections: Map<string, ServedCollection> };
 
 /** Who may use this endpoint: a live token whose user is a member of the team, on the server's schema version. */
 async function member(ctx: SyncContext, request: FastifyRequest<{ Params: SyncParams }>) {
@@ -17,8 +17,9 @@ async function member(ctx: SyncContext, request: FastifyRequest<{ Params: SyncPa
   const { team, collection, version } = request.params;
   // Whatever ids the request names, access is decided by the membership of the token's user.
   if (!(await roleIn(ctx.db, user, team))) throw new RequestError(403, 'you are not a member of this team');
-  if (!(SYNCED_COLLECTIONS as readonly string[]).includes(collection)) throw new RequestError(404, `${collection} is not a synced collection`);
-  const expected = COLLECTIONS[collection as SyncedCollection].schema.version;
+  const served = ctx.collections.get(collection);
+  if (!served) throw new RequestError(404, `${collection} is not a synced collection`);
+  const expected = served.version;
   if (version !== String(expected)) {
     const newer = Number(version) > expected;
     throw new RequestError(
@@ -26,7 +27,7 @@ async function member(ctx: SyncContext, request: FastifyRequest<{ Params: SyncPa
       `this server speaks ${collection} schema version ${expected}, the app ${version}: ${newer ? 'the team server needs updating' : 'update Sphere'} to sync`,
     );
   }
-  return { token, team, collection: collection as SyncedCollection };
+  return { token, team, collection: served };
 }
 
 function parseCheckpoint(raw: string | undefined): SyncCheckpoint | undefined {
@@ -60,7 +61,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: SyncContext) {
     const rows = checkPushRows(collection, request.body, MAX_PUSH_ROWS);
     const result = await push(ctx.db, team, collection, rows, ctx.hooks);
     if (result.seq !== undefined) ctx.feed.committed(team, result.seq);
-    request.log.info({ team, collection, rows: rows.length, conflicts: result.conflicts.length, seq: result.seq }, 'push');
+    request.log.info({ team, collection: collection.name, rows: rows.length, conflicts: result.conflicts.length, seq: result.seq }, 'push');
     return result.conflicts;
   });
 

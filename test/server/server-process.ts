@@ -32,7 +32,13 @@ export function npmAdmin(place: Place, args: string[]): Promise<Finished> {
   return finish(child);
 }
 
-export type ServerProcess = { base: string; stop(): Promise<Finished>; output(): string };
+export type ServerProcess = {
+  base: string;
+  stop(): Promise<Finished>;
+  /** Sends the signal (SIGKILL: the process dies at once, mid-request) and waits for the exit. */
+  kill(signal: NodeJS.Signals): Promise<Finished>;
+  output(): string;
+};
 
 /** Starts `node server/main.ts --port 0 …` and waits for its "listening on" line. */
 export function startServerProcess(place: Place, extra: string[] = []): Promise<ServerProcess> {
@@ -51,6 +57,10 @@ export function startServerProcess(place: Place, extra: string[] = []): Promise<
           output: () => stdout,
           stop: () => {
             child.kill('SIGTERM');
+            return exited;
+          },
+          kill: (signal) => {
+            child.kill(signal);
             return exited;
           },
         });

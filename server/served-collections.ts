@@ -1,0 +1,49 @@
+// Process: team server (Node). The collections a server replicates, each with its schema version, primary key,
+// validator and team rules: Sphere's four by default. A test server may serve others beside them (RxDB's own
+// replication test suite replicates its `humans` schema), under the same strict validation.
+import { getValidator } from 'rxdb/plugins/validate-ajv';
+import { COLLECTIONS } from '../shared/schemas/index.ts';
+import type { SyncedCollection } from '../shared/sync/protocol.ts';
+
+type Validate = (doc: Record<string, unknown>) => { instancePath?: string; message?: string; params?: { additionalProperty?: string } }[];
+
+/** How a collection is declared to the server: its RxDB schema and the team's rules for it. */
+export type CollectionSpec = {
+  schema: { version: number; primaryKey: unknown; properties: object } & Record<string, unknown>;
+  /** Stored fields never change: a correction is a new document that supersedes. */
+  appendOnly?: boolean;
+  /** A reason to refuse a document that passes its schema, or undefined. */
+  refuse?: (fields: Record<string, unknown>) => string | undefined;
+};
+
+export type ServedCollection = {
+  name: string;
+  version: number;
+  /** The field that names a document; the docs table keys rows by its value. */
+  primaryKey: string;
+  appendOnly: boolean;
+  validate: Validate;
+  refuse?: (fields: Record<string, unknown>) => string | undefined;
+};
+
+export const SPHERE_COLLECTIONS: Record<SyncedCollection, CollectionSpec> = {
+  // A contact marked private stays on its device (the app never pushes it); a push of one is a client bug.
+  contacts: { schema: COLLECTIONS.contacts.schema, refuse: (fields) => (fields.private === true ? 'a private contact stays on its device and is never sent to the team' : undefined) },
+  ties: { schema: COLLECTIONS.ties.schema },
+  touches: { schema: COLLECTIONS.touches.schema, appendOnly: true },
+  deals: { schema: COLLECTIONS.deals.schema, appendOnly: true },
+};
+
+export function servedCollections(specs: Record<string, CollectionSpec>): Map<string, ServedCollection> {
+  return new Map(
+    Object.entries(specs).map(([name, spec]) => {
+      const { primaryKey } = spec.schema;
+      // A composite key would need its parts joined as RxDB does; no served collection has one, so none is taken.
+      if (typeof primaryKey !== 'string') throw new Error(`${name}: the team server serves only collections whose primaryKey is one field`);
+      // additionalProperties: false, as RxDB itself sets on every schema: an unknown field, or RxDB's _rev, _meta
+      // or _attachments (which never travel on the wire), is refused rather than stored.
+      const validate = getValidator({ ...spec.schema, additionalProperties: false } as never) as Validate;
+      return [name, { name, version: spec.schema.version, primaryKey, appendOnly: spec.appendOnly ?? false, validate, refuse: spec.refuse }];
+    }),
+  );
+}

@@ -1,25 +1,18 @@
 // Process: test (Node). Team sync end to end below the window: real hosts (StoreService on SQLite files, their
 // command runners, their sync engines) against a real team server on loopback, offline and back.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addUser, createTeam, removeUser } from '../../server/accounts.ts';
 import { createTeamServer, type TeamServer } from '../../server/app.ts';
 import { openDatabase } from '../../server/open-database.ts';
 import type { SqlDatabase } from '../../server/sql-database.ts';
-import { StoreService } from '../../electron/store/store-service.ts';
-import { syncFor } from '../../electron/sync/sync-for-store.ts';
-import type { SyncEngine } from '../../electron/sync/sync-engine.ts';
-import { COLLECTIONS, DATABASE_NAME, type ContactDoc } from '../../shared/schemas/index.ts';
+import { DATABASE_NAME } from '../../shared/schemas/index.ts';
+import { addContact, content, device as signedInDevice, tempDir, type Device } from '../support/sync-devices.ts';
 
 const PASSWORD = 'correct horse battery';
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-const tempDir = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `sphere-sync-${name}-`));
 
 type Server = { base: string; port: number; db: SqlDatabase; server: TeamServer; dataDir: string };
 
@@ -32,23 +25,10 @@ async function startServer(dataDir = tempDir('server'), port = 0): Promise<Serve
   return running;
 }
 
-type Device = { store: StoreService; sync: SyncEngine; contacts(): ContactDoc[]; run(command: unknown): Promise<unknown> };
-
 async function device(name: string, server: Server, email: string): Promise<Device> {
-  const store = new StoreService(tempDir(name));
-  await store.ready();
-  const sync = syncFor(store, { retry: { firstMs: 50, maxMs: 300 } });
-  cleanups.push(async () => {
-    await sync.stop();
-    store.close();
-  });
-  await sync.signIn({ server: server.base, email, password: PASSWORD });
-  return {
-    store,
-    sync,
-    contacts: () => store.current.raw.liveDocuments(DATABASE_NAME, 'contacts', COLLECTIONS.contacts.schema.version) as ContactDoc[],
-    run: (command) => store.commands.run(command),
-  };
+  const made = await signedInDevice(name, server.base, email, PASSWORD);
+  cleanups.push(() => made.close());
+  return made;
 }
 
 async function team(server: Server, emails: string[]): Promise<string> {
@@ -58,9 +38,6 @@ async function team(server: Server, emails: string[]): Promise<string> {
 }
 
 const named = (d: Device, name: string) => d.contacts().find((c) => c.name === name);
-/** A contact's own fields in a fixed order: what both devices must agree on (RxDB's bookkeeping aside). */
-const content = (doc: ContactDoc | undefined) => doc && JSON.stringify(Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_')).sort(([a], [b]) => a.localeCompare(b))));
-const addContact = (d: Device, name: string) => d.run({ type: 'contact.add', contact: { name, category: 'business', ring: 'know', emails: [], phones: [] } }) as Promise<{ createdId: string }>;
 
 describe('team sync between two devices', () => {
   it('carries an edit from one device to the other, live, and says it is up to date', async () => {

@@ -3,8 +3,11 @@
 import crypto from 'node:crypto';
 import net from 'node:net';
 
-/** Sends bytes, returns what came back until the host closed (or `idleMs` passed without a byte): '' if nothing. */
-export function rawExchange(port: number, bytes: Buffer | string, idleMs = 2000): Promise<string> {
+/**
+ * Sends bytes, returns what came back until the host closed (or `idleMs` passed without a byte): '' if nothing.
+ * `halfClose` ends our side after the bytes, so that a request left incomplete is not waited on (fuzzing).
+ */
+export function rawExchange(port: number, bytes: Buffer | string, { idleMs = 2000, halfClose = false } = {}): Promise<string> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
@@ -16,8 +19,9 @@ export function rawExchange(port: number, bytes: Buffer | string, idleMs = 2000)
     socket.on('data', (c) => chunks.push(c));
     socket.on('error', done);
     socket.on('close', done);
-    // Not end(): a client that half-closes gets no answer from Node's HTTP server.
-    socket.write(bytes);
+    // Not end() by default: a client that half-closes gets no answer from Node's HTTP server.
+    if (halfClose) socket.end(bytes);
+    else socket.write(bytes);
   });
 }
 

@@ -130,7 +130,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           return;
         }
         if (frame.t === 'storage') client.receiveStorage(frame.m);
-        else void client.callApi(frame.name, frame.args).then((outcome) => send({ t: 'api', id: frame.id, ...outcome }));
+        else {
+          const id = frame.id;
+          // A rejection left unheard would end the process (Node's default for unhandled rejections).
+          void client.callApi(frame.name, frame.args).then(
+            (outcome) => send({ t: 'api', id, ...outcome }),
+            (err: unknown) => send({ t: 'api', id, ok: false, error: err instanceof Error ? err.message : 'the request failed' }),
+          );
+        }
       } catch (err) {
         log(`browser host: refused a frame: ${(err as Error).message}`);
       }
@@ -162,8 +169,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 }
 
-/** The error answer for a storage request whose answer could not be written; null for other frames. */
+/** The error answer for a storage or app request whose answer could not be written; null for other frames. */
 function failedAnswer(frame: HostFrame, err: unknown): HostFrame | null {
+  if (frame.t === 'api') return { t: 'api', id: frame.id, ok: false, error: `The host could not send this answer (${err instanceof Error ? err.message : 'unknown error'}).` };
   if (frame.t !== 'storage' || typeof frame.m !== 'object' || frame.m === null) return null;
   const m = frame.m as { connectionId?: unknown; answerTo?: unknown; method?: unknown };
   if (typeof m.connectionId !== 'string' || typeof m.answerTo !== 'string') return null;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type WebSocket from 'ws';
 import type { BrowserHost } from '../../electron/host/browser-host.ts';
-import { connect, contact, openDatabase, secretOf, startTestHost } from './browser-host-fixtures.ts';
+import { connect, contact, openDatabase, secretOf, sentOver, startTestHost, storageAnswer } from './browser-host-fixtures.ts';
 import { clientFrame, rawExchange, rawSocket } from './raw-host-client.ts';
 
 let host: BrowserHost;
@@ -42,6 +42,18 @@ const target = fc.oneof(
   fc.constantFrom('/', '//', '/%', 'http://[::1', '*', 'http://127.0.0.1/', '/channel', '/channel?secret=%'),
 );
 const headerValue = fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('127.0.0.1', 'localhost', 'evil.example'));
+
+const keys = ['t', 'm', 'id', 'name', 'args', 'connectionId', 'requestId', 'method', 'version', 'params', 'databaseName', 'collectionName', 'schema', 'toString', 'valueOf', 'constructor', '__proto__',
+  'query', 'queryPlan', 'selector', 'sort', 'skip', 'limit', 'index', 'documentWrites', 'document', 'previous', '_meta', 'lwt', '$eq', '$gt', '$in', '$or', '$elemMatch', '$regex'];
+const shape: fc.Arbitrary<unknown> = fc.letrec<{ node: unknown }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small' },
+    fc.jsonValue({ maxDepth: 2 }),
+    fc.constantFrom('storage', 'api', 'create', 'query', 'bulkWrite', 'count', 'close', 'sphere', 'contacts', '17.6.0', '$regex'),
+    fc.array(tie('node'), { maxLength: 4 }),
+    fc.dictionary(fc.constantFrom(...keys), tie('node'), { maxKeys: 6 }),
+  ),
+})).node;
 
 describe('browser host under fuzzed input', () => {
   it('survives random HTTP requests as raw bytes', async () => {
@@ -83,16 +95,6 @@ describe('browser host under fuzzed input', () => {
   });
 
   it('survives random frames once connected', async () => {
-    const keys = ['t', 'm', 'id', 'name', 'args', 'connectionId', 'requestId', 'method', 'version', 'params', 'databaseName', 'collectionName', 'schema', 'toString', 'valueOf', 'constructor', '__proto__'];
-    const shape: fc.Arbitrary<unknown> = fc.letrec<{ node: unknown }>((tie) => ({
-      node: fc.oneof(
-        { depthSize: 'small' },
-        fc.jsonValue({ maxDepth: 2 }),
-        fc.constantFrom('storage', 'api', 'create', 'query', 'bulkWrite', 'count', 'close', 'sphere', 'contacts', '17.6.0', '$regex'),
-        fc.array(tie('node'), { maxLength: 4 }),
-        fc.dictionary(fc.constantFrom(...keys), tie('node'), { maxKeys: 6 }),
-      ),
-    })).node;
     const frame = fc.oneof(
       // JSON of random shapes, most of them looking like frames.
       fc.record({ t: fc.constantFrom('storage', 'api', 'event', 'x'), m: shape, id: fc.oneof(fc.integer(), shape), name: shape, args: shape })
@@ -117,6 +119,35 @@ describe('browser host under fuzzed input', () => {
       }),
       { numRuns: 300 },
     );
+    await stillServing();
+  });
+
+  it('survives random storage requests on a collection it really opened', async () => {
+    const create = sentOver(ws).find((m) => m.method === 'create' && (m.params as { collectionName: string }).collectionName === 'contacts')!;
+    const fuzzer = await connect(host);
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('bulkWrite', 'findDocumentsById', 'query', 'count', 'getChangedDocumentsSince'),
+        fc.array(shape, { maxLength: 4 }),
+        async (method, params) => {
+          const connectionId = `fuzz-${++run}`;
+          const ask = async (m: object) => {
+            const requestId = `${connectionId}-${(m as { method: string }).method}`;
+            const answer = storageAnswer(fuzzer, requestId);
+            fuzzer.send(JSON.stringify({ t: 'storage', m: { ...create, ...m, connectionId, requestId } }));
+            return answer;
+          };
+          expect((await ask({ method: 'create' })).error).toBeUndefined();
+          // Whatever the arguments, an answer comes back: a result or an error, never silence or a crash.
+          const answer = await ask({ method, params });
+          expect('error' in answer || 'return' in answer).toBe(true);
+          await ask({ method: 'close', params: [] });
+        },
+      ),
+      { numRuns: 150 },
+    );
+    fuzzer.terminate();
     await stillServing();
   });
 });

@@ -28,10 +28,10 @@ export type BrowserHostOptions = {
 /**
  * A client that stops reading makes every answer pile up in its socket's buffer (40 "all contacts" answers grew
  * the host to 2.7 GB). Past `highWaterBytes` the host stops reading that client's requests; a client that stays
- * past it for `dropAfterMs`, or whose buffer reaches four times it, is dropped.
+ * past it for `dropAfterMs`, or whose buffer reaches `dropAtBytes`, is dropped.
  */
-export type BackPressure = { highWaterBytes: number; dropAfterMs: number };
-const BACK_PRESSURE: BackPressure = { highWaterBytes: 64 * 1024 * 1024, dropAfterMs: 30_000 };
+export type BackPressure = { highWaterBytes: number; dropAfterMs: number; dropAtBytes: number };
+const BACK_PRESSURE: BackPressure = { highWaterBytes: 64 * 1024 * 1024, dropAfterMs: 30_000, dropAtBytes: 256 * 1024 * 1024 };
 
 export type BrowserHost = {
   url: string;
@@ -196,7 +196,7 @@ function watchBackPressure(ws: WebSocket, limits: BackPressure, log: (line: stri
   };
   const check = () => {
     const buffered = ws.bufferedAmount;
-    if (buffered >= 4 * limits.highWaterBytes) return drop(`${Math.round(buffered / 1048576)} MB unsent`);
+    if (buffered >= limits.dropAtBytes) return drop(`${Math.round(buffered / 1048576)} MB unsent`);
     if (buffered > limits.highWaterBytes) {
       if (!behindSince) {
         behindSince = Date.now();

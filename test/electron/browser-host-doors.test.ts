@@ -122,12 +122,38 @@ describe('browser host front doors', () => {
     await db.close();
   });
 
-  it('drops a client that stops reading, and keeps serving the others', async () => {
+  it('answers a query larger than one page at the default page size', async () => {
+    // 1,200 contacts at the 20,000-character note limit: 24 M characters, two frames of at most 16 M.
+    const host = await start();
+    const ws = await connect(host);
+    sockets.push(ws);
+    const lengths: number[] = [];
+    ws.on('message', (data) => {
+      const text = data.toString();
+      if (text.startsWith('{"t":"documents"')) lengths.push(text.length);
+    });
+    const db = await openDatabase(ws);
+    const note = 'n'.repeat(20_000);
+    for (let batch = 0; batch < 4; batch++) {
+      await db.contacts.bulkInsert(Array.from({ length: 300 }, (_, i) => contact(`c${batch}-${i}`, { notes: note })));
+    }
+    const found = await db.contacts.find({ selector: { name: { $ne: 'nobody' } } }).exec();
+    expect(found).toHaveLength(1200);
+    expect(found.every((d) => d.notes === note)).toBe(true);
+    expect(lengths.length).toBe(2);
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(16 * 1024 * 1024 + 64);
+    await db.close();
+  });
+
+  it.each([
+    { why: 'too far behind', limits: { highWaterBytes: 1024 * 1024, dropAtBytes: 4 * 1024 * 1024, dropAfterMs: 600_000 }, reason: /\(\d+ MB unsent\)/ },
+    { why: 'behind for too long', limits: { highWaterBytes: 1024 * 1024, dropAtBytes: Infinity, dropAfterMs: 200 }, reason: /\(over 1 MB unsent for 0\.2 s\)/ },
+  ])('drops a client that stops reading ($why), and keeps serving the others', async ({ limits, reason }) => {
     const logged: string[] = [];
     let droppedNow: () => void = () => {};
     const dropped = new Promise<void>((resolve) => (droppedNow = resolve));
     const host = await start({
-      backPressure: { highWaterBytes: 1024 * 1024, dropAfterMs: 60_000 },
+      backPressure: limits,
       log: (line) => {
         logged.push(line);
         if (line.includes('stopped reading')) droppedNow();
@@ -138,10 +164,9 @@ describe('browser host front doors', () => {
     const db = await openDatabase(writer);
     const note = 'n'.repeat(2000);
     await db.contacts.bulkInsert(Array.from({ length: 500 }, (_, i) => contact(`c${i}`, { notes: note })));
-
     await db.contacts.find({ selector: { name: { $ne: 'nobody' } } }).exec();
     // The slow client replays the page's own create and query (two RxDB databases of one name cannot share a
-    // process), then stops reading and asks for every contact, again and again.
+    // process), then stops reading and asks for every contact (1 MB each time), 40 times.
     const create = sentOver(writer).find((m) => m.method === 'create' && (m.params as { collectionName: string }).collectionName === 'contacts')!;
     const query = sentOver(writer).findLast((m) => m.method === 'query')!;
     const slow = await connect(host);
@@ -152,7 +177,7 @@ describe('browser host front doors', () => {
     (slow as unknown as { _socket: { pause(): void } })._socket.pause();
     for (let i = 0; i < 40; i++) slow.send(JSON.stringify({ t: 'storage', m: { ...query, connectionId: 'slow', requestId: `q${i}` } }));
     await dropped;
-    expect(logged.join('\n')).toMatch(/dropped a client that stopped reading \(\d+ MB unsent\)/);
+    expect(logged.join('\n')).toMatch(reason);
     // The other window is served all along.
     expect(await db.contacts.count().exec()).toBe(500);
     await stillServing(host);

@@ -2,7 +2,7 @@
 // renderer, and carries storage and app requests (and pushed events) over the socket.
 import crypto from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { HOST_CHANNEL_PATH, HOST_SECRET_PARAM, parseClientFrame, type HostFrame } from '../../shared/host-frames.ts';
 import { frameTexts } from '../channel/frame-text.ts';
@@ -27,8 +27,8 @@ export type BrowserHostOptions = {
 
 /**
  * A client that stops reading makes every answer pile up in its socket's buffer (40 "all contacts" answers grew
- * the host to 2.7 GB). Past `highWaterBytes` the host stops reading that client's requests; a client that stays
- * past it for `dropAfterMs`, or whose buffer reaches `dropAtBytes`, is dropped.
+ * the host to 2.7 GB). Past `highWaterBytes` the host holds that client (see watchBackPressure); one that then takes
+ * nothing for `dropAfterMs`, or for a second while past `dropAtBytes`, is dropped.
  */
 export type BackPressure = { highWaterBytes: number; dropAfterMs: number; dropAtBytes: number };
 const BACK_PRESSURE: BackPressure = { highWaterBytes: 64 * 1024 * 1024, dropAfterMs: 30_000, dropAtBytes: 256 * 1024 * 1024 };
@@ -93,14 +93,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
+    wss.handleUpgrade(req, socket, head, (ws) => connected(ws, socket as Socket));
   });
 
-  wss.on('connection', (ws: WebSocket) => {
+  const connected = (ws: WebSocket, socket: Socket) => {
     sockets.add(ws);
     // Oversized frames and invalid UTF-8 arrive here; ws closes the socket itself (1009, 1007) once this is heard.
     ws.on('error', (err) => log(`browser host: closed a socket: ${err.message}`));
-    const flow = watchBackPressure(ws, backPressure, log);
+    // Filled in once the core knows this client: a held client's requests wait until it reads again.
+    let resume = () => {};
+    const flow = watchBackPressure(ws, socket, backPressure, log, () => resume());
     const send = (frame: HostFrame) => {
       if (ws.readyState !== ws.OPEN) return;
       let texts: string[];
@@ -119,7 +121,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       id: `ws-${crypto.randomUUID()}`,
       sendStorage: (m) => send({ t: 'storage', m }),
       sendEvent: (name, payload) => send({ t: 'event', name, payload }),
+      held: () => flow.held(),
     });
+    resume = () => client.resume();
     ws.on('message', (data, isBinary) => {
       if (isBinary) return send({ t: 'event', name: 'channel.error', payload: 'binary frames are not accepted' });
       // Whatever a client sends, a throw in here would end the host for every window: refuse the frame instead.
@@ -147,7 +151,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       flow.stop();
       client.disconnect();
     });
-  });
+  };
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -179,45 +183,62 @@ function failedAnswer(frame: HostFrame, err: unknown): HostFrame | null {
   return { t: 'storage', m: { connectionId: m.connectionId, answerTo: m.answerTo, method: m.method, error: { name: 'SphereChannelError', message, stack: '' } } };
 }
 
+/** At the hard cap, how long a client may take nothing before it is dropped. */
+const STALL_AT_CAP_MS = 1000;
+
 /**
- * Watches one socket's unsent bytes after each send. Over the high-water mark the host stops reading that client
- * (no new requests, so no new answers) and checks back until it drains; too far behind, or for too long, it is
- * dropped so that its answers are freed.
+ * Watches one socket's unsent bytes after each send. Over the high-water mark the client is held: the host stops
+ * reading its frames and its queued requests wait (storage-router.ts), so no more answers pile up, and it checks
+ * back until the client drains. A held client that takes nothing for `dropAfterMs` (or for a second while past
+ * `dropAtBytes`) is dropped, which frees its answers. Progress, not size, decides: a window reading one very large
+ * answer is never dropped for it.
  */
-function watchBackPressure(ws: WebSocket, limits: BackPressure, log: (line: string) => void) {
-  let behindSince = 0;
+function watchBackPressure(ws: WebSocket, socket: Socket, limits: BackPressure, log: (line: string) => void, resumed: () => void) {
+  // Bytes the kernel has taken from us: they only grow while the client reads.
+  const taken = () => socket.bytesWritten - socket.writableLength;
+  let held = false;
+  let lastTaken = taken();
+  let lastProgress = Date.now();
   let timer: ReturnType<typeof setInterval> | undefined;
-  const drop = (why: string) => {
-    log(`browser host: dropped a client that stopped reading (${why})`);
+  const drop = (buffered: number, stalledMs: number) => {
+    log(`browser host: dropped a client that stopped reading (${Math.round(buffered / 1048576)} MB unsent, nothing taken for ${(stalledMs / 1000).toFixed(1)} s)`);
     stop();
     // The close frame would wait behind what the client does not read: end the connection outright.
     ws.close(1008, 'not reading its answers');
     ws.terminate();
   };
   const check = () => {
+    const now = Date.now();
+    const took = taken();
+    if (took > lastTaken) {
+      lastTaken = took;
+      lastProgress = now;
+    }
     const buffered = ws.bufferedAmount;
-    if (buffered >= limits.dropAtBytes) return drop(`${Math.round(buffered / 1048576)} MB unsent`);
-    if (buffered > limits.highWaterBytes) {
-      if (!behindSince) {
-        behindSince = Date.now();
-        ws.pause();
-        timer = setInterval(check, 100);
-      } else if (Date.now() - behindSince > limits.dropAfterMs) {
-        drop(`over ${Math.round(limits.highWaterBytes / 1048576)} MB unsent for ${limits.dropAfterMs / 1000} s`);
+    if (buffered <= limits.highWaterBytes) {
+      if (held) {
+        held = false;
+        stop();
+        ws.resume();
+        resumed();
       }
       return;
     }
-    if (behindSince) {
-      behindSince = 0;
-      stop();
-      ws.resume();
+    if (!held) {
+      held = true;
+      lastProgress = Math.max(lastProgress, now);
+      ws.pause();
+      timer = setInterval(check, 100);
+      return;
     }
+    const stalled = now - lastProgress;
+    if (stalled >= limits.dropAfterMs || (buffered >= limits.dropAtBytes && stalled >= STALL_AT_CAP_MS)) drop(buffered, stalled);
   };
   function stop() {
     if (timer) clearInterval(timer);
     timer = undefined;
   }
-  return { sent: check, stop };
+  return { sent: check, stop, held: () => held };
 }
 
 function isOwnHost(host: string | undefined, port: number): boolean {

@@ -13,10 +13,14 @@ import { UpgradeFailed, UpgradeProgress } from './components/StoreUpgrade.tsx';
 import type { SphereDatabase } from '../shared/schemas/index.ts';
 
 const root = createRoot(document.getElementById('root')!);
+/** Once the window has said what went wrong, nothing renders over it (a reconnection would hide the reason). */
+let failed = false;
 
 async function start(): Promise<void> {
   const platform = await connectPlatform();
   markStartup('connected');
+  // A live query whose read failed never delivers: without this the window would wait on its sphere forever.
+  platform.readFailures.subscribe((reason) => showFailure(new Error(`The Sphere host could not read your sphere: ${reason}`)));
   // The host may be upgrading the store to this version's schemas: the database opens only once that is done.
   let upgraded = false;
   const status = await storeReady(platform.api, (upgrade) => {
@@ -31,13 +35,15 @@ async function start(): Promise<void> {
   const opening = requestOpeningPicture(platform.api);
   let db = await openSphereDatabase(platform.storage);
   markStartup('database-open');
-  const show = () =>
+  const show = () => {
+    if (failed) return;
     root.render(
       <>
         <ConnectionBanner connection={platform.connection} />
         <App db={db} api={platform.api} host={platform.host} opening={opening} />
       </>,
     );
+  };
   show();
   reopenOnReturn(platform, () => db, (next) => {
     db = next;
@@ -76,8 +82,10 @@ function reopenOnReturn(platform: Platform, current: () => SphereDatabase, repla
   });
 }
 
-start().catch((err: unknown) => {
+function showFailure(err: unknown): void {
   console.error(err);
+  if (failed) return;
+  failed = true;
   root.render(
     <div className="fatal" role="alert">
       <h1>Sphere could not open your sphere</h1>
@@ -85,4 +93,6 @@ start().catch((err: unknown) => {
       <p>Your data has not been changed. Restart Sphere; if this keeps happening, the data folder holds your file and its backups.</p>
     </div>,
   );
-});
+}
+
+start().catch(showFailure);

@@ -6,7 +6,8 @@ export type ClientFrame =
   | { t: 'api'; id: number; name: string; args?: unknown };
 
 export type HostFrame =
-  | { t: 'storage'; m: unknown }
+  | { t: 'storage'; m: unknown; paged?: true }
+  | { t: 'documents'; part: unknown[] }
   | { t: 'api'; id: number; ok: true; result: unknown }
   | { t: 'api'; id: number; ok: false; error: string }
   | { t: 'event'; name: string; payload: unknown };
@@ -30,4 +31,27 @@ export function parseClientFrame(text: string): ClientFrame | { error: string } 
     return { t: 'api', id: f.id as number, name: f.name, args: f.args };
   }
   return { error: 'unknown frame' };
+}
+
+/**
+ * A large storage answer arrives as `documents` frames and then the answer itself, marked `paged`, with its
+ * documents left empty (frames on one socket keep their order, and the host sends them back to back). This puts
+ * the documents back; it returns the frame to act on, or null while parts are still arriving.
+ */
+export class PagedAnswers {
+  private parts: unknown[][] = [];
+
+  accept(frame: HostFrame): HostFrame | null {
+    if (frame.t === 'documents') {
+      if (Array.isArray(frame.part)) this.parts.push(frame.part);
+      return null;
+    }
+    if (frame.t !== 'storage' || !frame.paged) return frame;
+    const documents = this.parts.flat();
+    this.parts = [];
+    const m = frame.m as { return?: unknown };
+    if (Array.isArray(m.return)) return { t: 'storage', m: { ...m, return: documents } };
+    if (typeof m.return === 'object' && m.return !== null) return { t: 'storage', m: { ...m, return: { ...m.return, documents } } };
+    return { t: 'storage', m };
+  }
 }

@@ -43,6 +43,28 @@ function schemaFor(collectionName: string): RxJsonSchema<unknown> | undefined {
   return expectedSchemas.get(collectionName);
 }
 
+/**
+ * A client's value quoted for an error, without converting it: `String(x)` runs an object's own `toString`, and
+ * one parsed from JSON whose `toString` is not a function throws, which ended the host.
+ */
+const quoted = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value).slice(0, 60) : `(a ${value === null ? 'null' : typeof value})`);
+
+/**
+ * Whether a query carries `$regex` anywhere. The app never sends one, and a catastrophic pattern (`^(a+)+$`)
+ * holds the host's event loop for seconds per document. Walked without recursion: the shape is the client's.
+ */
+function hasRegex(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (typeof next !== 'object' || next === null) continue;
+    if (!Array.isArray(next) && Object.prototype.hasOwnProperty.call(next, '$regex')) return true;
+    // One by one: spreading a client's array of a million items into push() overflows the stack.
+    for (const item of Object.values(next)) stack.push(item);
+  }
+  return false;
+}
+
 const isShortString = (value: unknown, max: number): value is string => typeof value === 'string' && value.length > 0 && value.length <= max;
 
 export function checkStorageRequest(raw: unknown): ChannelVerdict {
@@ -52,17 +74,19 @@ export function checkStorageRequest(raw: unknown): ChannelVerdict {
   if (!isShortString(msg.requestId, 128)) return { ok: false, error: 'storage message needs a requestId' };
   if (!isShortString(msg.version, 32)) return { ok: false, error: 'storage message needs an RxDB version' };
   if (typeof msg.method !== 'string' || !(STORAGE_METHODS as readonly string[]).includes(msg.method)) {
-    return { ok: false, error: `storage method ${JSON.stringify(String(msg.method)).slice(0, 60)} is not allowed` };
+    return { ok: false, error: `storage method ${quoted(msg.method)} is not allowed` };
   }
   if (msg.method === 'create') {
     const params = msg.params as Record<string, unknown> | null;
     if (typeof params !== 'object' || params === null || Array.isArray(params)) return { ok: false, error: 'create needs its parameters' };
-    if (params.databaseName !== DATABASE_NAME) return { ok: false, error: `database ${JSON.stringify(String(params.databaseName)).slice(0, 60)} is not this app's` };
+    if (params.databaseName !== DATABASE_NAME) return { ok: false, error: `database ${quoted(params.databaseName)} is not this app's` };
     const expected = typeof params.collectionName === 'string' ? schemaFor(params.collectionName) : undefined;
-    if (!expected) return { ok: false, error: `collection ${JSON.stringify(String(params.collectionName)).slice(0, 60)} is not known` };
+    if (!expected) return { ok: false, error: `collection ${quoted(params.collectionName)} is not known` };
     if (!deepEqual(params.schema, expected)) return { ok: false, error: `collection ${params.collectionName}: schema differs from this app's` };
   } else if (!Array.isArray(msg.params) || msg.params.length > 4) {
     return { ok: false, error: `${msg.method} needs an argument list` };
+  } else if ((msg.method === 'query' || msg.method === 'count') && hasRegex(msg.params)) {
+    return { ok: false, error: `${msg.method}: $regex is not accepted on this channel` };
   }
   return { ok: true, message: msg as StorageRequest };
 }

@@ -9,7 +9,12 @@ import type { StoreGeneration, StoreService } from '../store/store-service.ts';
 export type StorageClient = {
   readonly id: string;
   send(message: MessageFromRemote): void;
+  /** True while the client is not reading what it was sent: its requests wait, so no more answers pile up. */
+  held?(): boolean;
 };
+
+/** Requests that only read: a client gone away no longer needs them run (its writes still are). */
+const READS = new Set(['query', 'count', 'findDocumentsById', 'getChangedDocumentsSince']);
 
 type Exposed = { messages$: Subject<MessageToRemote> };
 
@@ -23,6 +28,7 @@ export class StorageRouter {
   private exposed: Exposed;
   private readonly owners = new Map<string, StorageClient>();
   private readonly queue: MessageToRemote[] = [];
+  private scheduled = false;
   private readonly log: (line: string) => void;
   private readonly store: StoreService;
 
@@ -76,20 +82,39 @@ export class StorageRouter {
    */
   private enqueue(message: MessageToRemote): void {
     this.queue.push(message);
-    if (this.queue.length === 1) setImmediate(() => this.runOne());
+    this.schedule();
   }
 
+  /** A held client reads again: its waiting requests run. */
+  resume(): void {
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.queue.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.runOne();
+    });
+  }
+
+  /** Runs the first request whose client is not held; requests of held clients keep their order. */
   private runOne(): void {
-    const message = this.queue.shift();
-    if (message) this.exposed.messages$.next(message);
-    if (this.queue.length > 0) setImmediate(() => this.runOne());
+    const at = this.queue.findIndex((message) => !this.owners.get(message.connectionId)?.held?.());
+    if (at === -1) return;
+    const [message] = this.queue.splice(at, 1);
+    this.exposed.messages$.next(message!);
+    this.schedule();
   }
 
   /** A client went away: close its connections so their storage instances and subscriptions end. */
   disconnect(client: StorageClient): void {
+    const gone = (message: MessageToRemote) => this.owners.get(message.connectionId) === client && READS.has(message.method);
+    for (let i = this.queue.length - 1; i >= 0; i--) if (gone(this.queue[i]!)) this.queue.splice(i, 1);
     for (const [connectionId, owner] of [...this.owners]) {
       if (owner !== client) continue;
-      // Queued behind the client's last requests, so they are answered (to nobody) before the close.
+      // Queued behind the client's last writes, so they are applied before the close; its reads were dropped above.
       this.enqueue({ connectionId, requestId: `disconnect-${connectionId}`, method: 'close', version: '', params: [] } as unknown as MessageToRemote);
       this.owners.delete(connectionId);
     }

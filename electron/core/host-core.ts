@@ -27,6 +27,8 @@ export type ClientSink = {
   readonly id: string;
   sendStorage(message: MessageFromRemote): void;
   sendEvent<N extends AppEventName>(name: N, payload: AppEventPayload<N>): void;
+  /** True while the window is not reading what it was sent (the browser host's back-pressure); its requests wait. */
+  held?(): boolean;
 };
 
 /** What the transport calls for one connected window. */
@@ -37,6 +39,8 @@ export type CoreClient = {
   callApi(name: unknown, args: unknown): Promise<AppRequestOutcome>;
   /** The window went away (closed, reloaded, socket dropped): its storage connections close and it hears no more events. */
   disconnect(): void;
+  /** The window reads again after being held: its waiting requests run. */
+  resume(): void;
 };
 
 export type HostCore = {
@@ -72,10 +76,11 @@ export async function startHostCore(options: HostCoreOptions): Promise<HostCore>
     sync,
     connect(sink) {
       sinks.add(sink);
-      const client: StorageClient = { id: sink.id, send: (m) => sink.sendStorage(m) };
+      const client: StorageClient = { id: sink.id, send: (m) => sink.sendStorage(m), held: () => sink.held?.() ?? false };
       return {
         receiveStorage: (message) => void router.receive(client, message),
         callApi: (name, args) => dispatchAppRequest(handlers, name, args),
+        resume: () => router.resume(),
         disconnect() {
           sinks.delete(sink);
           router.disconnect(client);

@@ -32,7 +32,13 @@ export function loadHostSecret(dataDir: string): string {
   return secret;
 }
 
-/** Constant-time comparison: the page's secret against the folder's. */
-export function isHostSecret(given: string, secret: string): boolean {
-  return given.length === secret.length && crypto.timingSafeEqual(Buffer.from(given), Buffer.from(secret));
+/**
+ * Constant-time comparison: the page's secret against the folder's. Compared as bytes of equal length:
+ * timingSafeEqual throws on unequal lengths, and 43 characters that are not all ASCII are more than 43 bytes.
+ */
+export function isHostSecret(given: unknown, secret: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given, 'utf8');
+  const b = Buffer.from(secret, 'utf8');
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HOST_SECRET_META } from '../../shared/host-frames.ts';
 import { contentSecurityPolicy } from '../../shared/content-security-policy.ts';
+import { readRequestTarget } from './request-target.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -24,8 +25,12 @@ export function serveRenderer(root: string, secret: string, port: number) {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const wanted = url.pathname === '/' ? indexFile : path.join(rootDir, decodeURIComponent(url.pathname));
+    const target = readRequestTarget(req.url);
+    if (!target) {
+      res.writeHead(400, { 'Content-Type': 'text/plain' }).end('bad request target');
+      return;
+    }
+    const wanted = target.path === '/' ? indexFile : path.join(rootDir, target.path);
     const file = path.resolve(wanted);
     if (file !== rootDir && !file.startsWith(rootDir + path.sep)) {
       res.writeHead(403).end();

@@ -2,6 +2,7 @@
 import type { RxStorage } from 'rxdb';
 import type { AppApiClient } from '../../shared/app-api.ts';
 import type { ConnectionWatch } from './connection.ts';
+import type { ReadFailures } from './read-failures.ts';
 
 export type Platform = {
   host: 'electron' | 'browser';
@@ -10,6 +11,8 @@ export type Platform = {
   api: AppApiClient;
   /** Whether the host's store is reachable; when it comes back after a loss, the window reopens its database. */
   connection: ConnectionWatch;
+  /** Reads the host refused (not for a lost connection): the window cannot show its sphere, and says why. */
+  readFailures: ReadFailures;
 };
 
 /** Filled in by the transport module; the UI never knows which transport it got. */

@@ -1,7 +1,7 @@
 // Process: renderer. The link in a browser: one WebSocket to the browser host that served this page. When the host
 // goes away (a crash, a restart, a sleep) the link says so, fails what was waiting, and reconnects with backoff;
 // a host restarted on the same data folder accepts this page again (it keeps the page's secret there).
-import { HOST_CHANNEL_PATH, HOST_SECRET_META, HOST_SECRET_PARAM, type ClientFrame, type HostFrame } from '../../shared/host-frames.ts';
+import { HOST_CHANNEL_PATH, HOST_SECRET_META, HOST_SECRET_PARAM, PagedAnswers, type ClientFrame, type HostFrame } from '../../shared/host-frames.ts';
 import type { AppRequestOutcome } from '../../shared/app-api.ts';
 import { ConnectionWatch, reconnectDelay, STORE_UNREACHABLE } from './connection.ts';
 import type { HostLink } from './link.ts';
@@ -31,14 +31,17 @@ export async function socketLink(): Promise<HostLink> {
   const connection = new ConnectionWatch({ up: true, generation: ++generation });
 
   const attach = (socket: WebSocket) => {
+    // Per socket: a page of an answer never continues on another connection.
+    const paged = new PagedAnswers();
     socket.addEventListener('message', (event) => {
-      const frame = JSON.parse(String(event.data)) as HostFrame;
+      const frame = paged.accept(JSON.parse(String(event.data)) as HostFrame);
+      if (!frame) return;
       if (frame.t === 'storage') {
         for (const listener of storageListeners) listener(frame.m);
       } else if (frame.t === 'api') {
         pending.get(frame.id)?.(frame.ok ? { ok: true, result: frame.result } : { ok: false, error: frame.error });
         pending.delete(frame.id);
-      } else {
+      } else if (frame.t === 'event') {
         for (const listener of eventListeners.get(frame.name) ?? []) listener(frame.payload);
       }
     });

@@ -7,15 +7,17 @@ import { BRIDGE_KEY, type SphereBridge } from '../../shared/bridge.ts';
 import type { AppApiClient, AppEventName, AppRequestName } from '../../shared/app-api.ts';
 import type { HostLink } from './link.ts';
 import { guardStorageChannel, withPlainUnreachableErrors } from './storage-guard.ts';
+import { ReadFailures } from './read-failures.ts';
 import type { Platform } from './platform.ts';
 
 export async function connectTransport(): Promise<Platform> {
   const bridge = (window as unknown as Record<string, SphereBridge | undefined>)[BRIDGE_KEY];
   const link: HostLink = bridge ? (await import('./bridge-link.ts')).bridgeLink(bridge) : await (await import('./socket-link.ts')).socketLink();
-  return { host: link.host, storage: withPlainUnreachableErrors(remoteStorage(link)), api: apiClient(link), connection: link.connection };
+  const readFailures = new ReadFailures();
+  return { host: link.host, storage: withPlainUnreachableErrors(remoteStorage(link, readFailures)), api: apiClient(link), connection: link.connection, readFailures };
 }
 
-function remoteStorage(link: HostLink): RxStorage<unknown, unknown> {
+function remoteStorage(link: HostLink, readFailures: ReadFailures): RxStorage<unknown, unknown> {
   return getRxStorageRemote({
     identifier: `sphere-${link.host}`,
     // One channel carries every collection: the host routes by connection id.
@@ -23,7 +25,10 @@ function remoteStorage(link: HostLink): RxStorage<unknown, unknown> {
     messageChannelCreator() {
       const channel = guardStorageChannel({ send: (m) => link.sendStorage(m), onMessage: (l) => link.onStorage(l) }, link.connection);
       const messages$ = new Subject<MessageFromRemote>();
-      const unsubscribe = channel.onMessage((message) => messages$.next(message as MessageFromRemote));
+      const unsubscribe = channel.onMessage((message) => {
+        readFailures.inspect(message);
+        messages$.next(message as MessageFromRemote);
+      });
       return Promise.resolve({
         messages$,
         send: (message: MessageToRemote) => channel.send(message),

@@ -127,8 +127,13 @@ export class SyncEngine {
   /** Resolves once every collection has pulled and pushed what there was (tests, and the first-sync figure). */
   async inSync(): Promise<void> {
     await this.starting;
-    const { awaitRxStorageReplicationInSync } = await import('rxdb');
-    await Promise.all((this.running?.replications ?? []).map((r) => awaitRxStorageReplicationInSync(r)));
+    const running = this.running;
+    if (!running || running.abort.signal.aborted) return;
+    const { awaitRxStorageReplicationIdle } = await import('rxdb');
+    // The first pull and push, then idle: the queues alone are empty before the first pull has even begun, which
+    // made a fresh device look in sync with nothing stored. A stop meanwhile ends the wait (nothing more will come).
+    const stopped = new Promise<void>((resolve) => running.abort.signal.addEventListener('abort', () => resolve(), { once: true }));
+    await Promise.race([Promise.all(running.replications.map((r) => awaitRxStorageReplicationIdle(r))), stopped]);
     await this.refresh();
   }
 

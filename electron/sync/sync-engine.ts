@@ -204,7 +204,7 @@ export class SyncEngine {
       conflictHandler,
       forkInstance: fork,
       metaInstance: meta as never,
-      pullBatchSize: 500,
+      pullBatchSize: 1000,
       pushBatchSize: 200,
       hashFunction: defaultHashSha256,
       // The meta of pulled documents is what the conflict handler's base (the assumed master state) comes from.

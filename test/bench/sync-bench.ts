@@ -20,7 +20,7 @@ import { syncFor } from '../../electron/sync/sync-for-store.ts';
 import type { SyncEngine } from '../../electron/sync/sync-engine.ts';
 import { generateSphere, type SampleSphere } from '../../shared/sample-sphere.ts';
 import { COLLECTIONS, DATABASE_NAME } from '../../shared/schemas/index.ts';
-import { MAX_PUSH_ROWS, SYNCED_COLLECTIONS, type SyncedCollection } from '../../shared/sync/protocol.ts';
+import { MAX_PULL_LIMIT, MAX_PUSH_ROWS, SYNCED_COLLECTIONS, type SyncedCollection } from '../../shared/sync/protocol.ts';
 import { startPostgres } from '../../scripts/postgres.ts';
 
 export type SyncFigures = {
@@ -41,6 +41,8 @@ export type ServerFigures = {
 const PASSWORD = 'correct horse battery';
 const OFFLINE_EDITS = 1000;
 const LATENCY_EDITS = 50;
+/** Our engine's pull batch (the server's MAX_PULL_LIMIT), given to the peer too, so both make as many round trips. */
+const PULL_BATCH = MAX_PULL_LIMIT;
 /** The tests' backoff: a bench measures the push after reconnect, not how long the engine waits before retrying. */
 const RETRY = { firstMs: 50, maxMs: 300 };
 
@@ -261,7 +263,7 @@ async function peerDatabase(name: string): Promise<RxDatabase<PeerCollections>> 
 
 /**
  * RxDB's own replication-websocket: a server database on memory storage holding the team, a fresh client database
- * on memory storage pulling it, one replication per collection with our engine's pull batch (500), until in sync.
+ * on memory storage pulling it, one replication per collection with our engine's pull batch, until in sync.
  */
 async function peerPull(sphere: SampleSphere, log: Log) {
   const sizes = sizesOf(sphere);
@@ -273,7 +275,7 @@ async function peerPull(sphere: SampleSphere, log: Log) {
   const client = await peerDatabase('peer-client');
   try {
     const start = performance.now();
-    const replications = await Promise.all(SYNCED_COLLECTIONS.map((c) => replicateWithWebsocketServer({ collection: client[c], url, replicationIdentifier: `bench-${c}`, batchSize: 500, live: true })));
+    const replications = await Promise.all(SYNCED_COLLECTIONS.map((c) => replicateWithWebsocketServer({ collection: client[c], url, replicationIdentifier: `bench-${c}`, batchSize: PULL_BATCH, live: true })));
     await Promise.all(replications.map((r) => r.awaitInSync()));
     const counts = async () => Object.fromEntries(await Promise.all(SYNCED_COLLECTIONS.map(async (c) => [c, await client[c].count().exec()]))) as Record<SyncedCollection, number>;
     await until('the peer pull', counts, complete(sizes), 20, 600_000);

@@ -112,10 +112,11 @@ async function freshDevice(name: string): Promise<Device> {
  * Live documents per collection as committed to the device's SQLite file, read through a connection of its own:
  * what any window would find there, not what the engine believes it sent or received.
  */
-function storedCounts(store: StoreService): () => Record<SyncedCollection, number> {
+function storedCounts(store: StoreService): { read: () => Record<SyncedCollection, number>; close: () => void } {
   const file = store.current.raw.fileFor(DATABASE_NAME);
   let db: Database.Database | undefined;
-  return () => {
+  const close = () => db?.close();
+  const read = () => {
     db ??= new Database(file, { readonly: true, fileMustExist: true });
     const tables = new Set((db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]));
     return Object.fromEntries(SYNCED_COLLECTIONS.map((c) => {
@@ -123,6 +124,7 @@ function storedCounts(store: StoreService): () => Record<SyncedCollection, numbe
       return [c, tables.has(table) ? (db!.prepare(`SELECT COUNT(*) FROM "${table}" WHERE deleted = 0`).pluck().get() as number) : 0];
     })) as Record<SyncedCollection, number>;
   };
+  return { read, close };
 }
 
 /** Resolves when check() holds, checking each `everyMs`; gives up with the last state after `timeoutMs`. */
@@ -146,8 +148,9 @@ async function firstPull(server: Server, email: string, name: string, sizes: Ret
   await device.sync.signIn({ server: server.base, email, password: PASSWORD });
   await device.sync.inSync();
   // inSync says the engine is idle; the figure stops only once the file holds every document.
-  await until('the first pull', counts, complete(sizes), 20, 600_000);
+  await until('the first pull', counts.read, complete(sizes), 20, 600_000);
   const took = seconds(start);
+  counts.close();
   log(`  ${name}: pulled ${sizes.total} documents in ${took.toFixed(2)} s`);
   return { device, seconds: took };
 }
@@ -241,7 +244,9 @@ async function benchServer(database: 'sqlite' | 'postgres', choice: DatabaseChoi
     const bo = await freshDevice(`${database}-bo`);
     devices.push(bo);
     await bo.sync.signIn({ server: server.base, email: 'bo@harbor.test', password: PASSWORD });
-    await until('the second device to pull the team', storedCounts(bo.store), complete(sizes), 50, 600_000);
+    const boCounts = storedCounts(bo.store);
+    await until('the second device to pull the team', boCounts.read, complete(sizes), 50, 600_000);
+    boCounts.close();
     await bo.sync.inSync();
     const latency = await editLatency(ann.device, bo, contactIds, log);
 

@@ -25,15 +25,18 @@ import { startPostgres } from '../../scripts/postgres.ts';
 
 export type SyncFigures = {
   sizes: Record<SyncedCollection, number> & { total: number };
-  /** Documents per second of the peer's first pull (RxDB websocket replication, memory storage both ends). */
+  /** The peer's first pulls (RxDB websocket replication, memory storage both ends), all servers' runs: the median. */
   peer: { seconds: number; docsPerSecond: number };
+  /** First pulls per figure, ours and the peer's taken turn about; each figure is their median. */
+  pullRuns: number;
   servers: ServerFigures[];
 };
 
 export type ServerFigures = {
   database: 'sqlite' | 'postgres';
   seedSeconds: number;
-  pull: { seconds: number; docsPerSecond: number; ratioToPeer: number };
+  /** Medians of the runs; the ratio is ours over the peer's runs taken alongside. */
+  pull: { seconds: number; docsPerSecond: number; peerDocsPerSecond: number; ratioToPeer: number; runs: { ours: number[]; peer: number[] } };
   offline: { edits: number; secondsToServer: number; secondsToUpToDate: number; editsPerSecond: number };
   latency: { edits: number; medianMs: number; p95Ms: number; maxMs: number };
 };
@@ -43,6 +46,8 @@ const OFFLINE_EDITS = 1000;
 const LATENCY_EDITS = 50;
 /** Our engine's pull batch (the server's MAX_PULL_LIMIT), given to the peer too, so both make as many round trips. */
 const PULL_BATCH = MAX_PULL_LIMIT;
+/** One run of each is at the mercy of the machine's other work; runs alternate so both meet the same load. */
+const PULL_RUNS = 3;
 /** The tests' backoff: a bench measures the push after reconnect, not how long the engine waits before retrying. */
 const RETRY = { firstMs: 50, maxMs: 300 };
 
@@ -221,7 +226,9 @@ async function editLatency(from: Device, to: Device, contactIds: string[], log: 
   return figures;
 }
 
-async function benchServer(database: 'sqlite' | 'postgres', choice: DatabaseChoice, sphere: SampleSphere, peerRate: number, log: Log): Promise<ServerFigures> {
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function benchServer(database: 'sqlite' | 'postgres', choice: DatabaseChoice, sphere: SampleSphere, peer: Peer, log: Log): Promise<ServerFigures> {
   const sizes = sizesOf(sphere);
   log(`sync on ${database}:`);
   let server = await startServer(choice);
@@ -234,7 +241,15 @@ async function benchServer(database: 'sqlite' | 'postgres', choice: DatabaseChoi
     const seedSeconds = seconds(seedStart);
     log(`  seeded ${sizes.total} documents through the server's push in ${seedSeconds.toFixed(2)} s`);
 
-    const ann = await firstPull(server, 'ann@harbor.test', `${database}-ann`, sizes, log);
+    const runs = { ours: [] as number[], peer: [] as number[] };
+    let ann!: Awaited<ReturnType<typeof firstPull>>;
+    for (let run = 0; run < PULL_RUNS; run++) {
+      runs.peer.push(await peer.pull());
+      // Each run a fresh device; the last one goes on to the offline edits and the teammate.
+      if (ann) await ann.device.close();
+      ann = await firstPull(server, 'ann@harbor.test', `${database}-ann`, sizes, log);
+      runs.ours.push(ann.seconds);
+    }
     devices.push(ann.device);
     const contactIds = sphere.contacts.map((c) => c.id);
     const offline = await offlineEdits(choice, server, team, ann.device, contactIds, log);
@@ -250,8 +265,10 @@ async function benchServer(database: 'sqlite' | 'postgres', choice: DatabaseChoi
     await bo.sync.inSync();
     const latency = await editLatency(ann.device, bo, contactIds, log);
 
-    const docsPerSecond = sizes.total / ann.seconds;
-    return { database, seedSeconds, pull: { seconds: ann.seconds, docsPerSecond, ratioToPeer: docsPerSecond / peerRate }, offline: offline.figures, latency };
+    const ours = median(runs.ours);
+    const peerDocsPerSecond = sizes.total / median(runs.peer);
+    const pull = { seconds: ours, docsPerSecond: sizes.total / ours, peerDocsPerSecond, ratioToPeer: sizes.total / ours / peerDocsPerSecond, runs };
+    return { database, seedSeconds, pull, offline: offline.figures, latency };
   } finally {
     for (const device of devices) await device.close();
     await server.server.close();
@@ -266,33 +283,42 @@ async function peerDatabase(name: string): Promise<RxDatabase<PeerCollections>> 
   return db;
 }
 
+type Peer = { pull(): Promise<number>; close(): Promise<void> };
+
 /**
- * RxDB's own replication-websocket: a server database on memory storage holding the team, a fresh client database
- * on memory storage pulling it, one replication per collection with our engine's pull batch, until in sync.
+ * RxDB's own replication-websocket: a server database on memory storage holding the team; each pull() is a fresh
+ * client database on memory storage pulling it, one replication per collection with our engine's pull batch,
+ * timed until every document is counted in the client; its seconds.
  */
-async function peerPull(sphere: SampleSphere, log: Log) {
+async function openPeer(sphere: SampleSphere, log: Log): Promise<Peer> {
   const sizes = sizesOf(sphere);
   const master = await peerDatabase('peer-server');
   for (const c of SYNCED_COLLECTIONS) await master[c].bulkInsert(sphere[c] as unknown[]);
   const wss = startWebsocketServer({ database: master, host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => (wss.server.address() ? resolve() : wss.server.once('listening', () => resolve())));
   const url = `ws://127.0.0.1:${(wss.server.address() as { port: number }).port}`;
-  const client = await peerDatabase('peer-client');
-  try {
-    const start = performance.now();
-    const replications = await Promise.all(SYNCED_COLLECTIONS.map((c) => replicateWithWebsocketServer({ collection: client[c], url, replicationIdentifier: `bench-${c}`, batchSize: PULL_BATCH, live: true })));
-    await Promise.all(replications.map((r) => r.awaitInSync()));
-    const counts = async () => Object.fromEntries(await Promise.all(SYNCED_COLLECTIONS.map(async (c) => [c, await client[c].count().exec()]))) as Record<SyncedCollection, number>;
-    await until('the peer pull', counts, complete(sizes), 20, 600_000);
-    const took = seconds(start);
-    log(`peer (RxDB replication-websocket, memory storage): pulled ${sizes.total} documents in ${took.toFixed(2)} s`);
-    await Promise.all(replications.map((r) => r.cancel()));
-    return { seconds: took, docsPerSecond: sizes.total / took };
-  } finally {
-    await client.close();
-    await master.close();
-    await wss.close();
-  }
+  return {
+    async pull() {
+      const client = await peerDatabase('peer-client');
+      try {
+        const start = performance.now();
+        const replications = await Promise.all(SYNCED_COLLECTIONS.map((c) => replicateWithWebsocketServer({ collection: client[c], url, replicationIdentifier: `bench-${c}`, batchSize: PULL_BATCH, live: true })));
+        await Promise.all(replications.map((r) => r.awaitInSync()));
+        const counts = async () => Object.fromEntries(await Promise.all(SYNCED_COLLECTIONS.map(async (c) => [c, await client[c].count().exec()]))) as Record<SyncedCollection, number>;
+        await until('the peer pull', counts, complete(sizes), 20, 600_000);
+        const took = seconds(start);
+        log(`  peer (RxDB replication-websocket, memory storage): pulled ${sizes.total} documents in ${took.toFixed(2)} s`);
+        await Promise.all(replications.map((r) => r.cancel()));
+        return took;
+      } finally {
+        await client.close();
+      }
+    },
+    async close() {
+      await master.close();
+      await wss.close();
+    },
+  };
 }
 
 export async function runSyncBench(options: { contacts?: number; log?: Log } = {}): Promise<SyncFigures> {
@@ -300,19 +326,21 @@ export async function runSyncBench(options: { contacts?: number; log?: Log } = {
   const sphere = benchSphere(options.contacts ?? 10_000);
   const sizes = sizesOf(sphere);
   log(`sync: ${sizes.contacts} contacts, ${sizes.ties} ties, ${sizes.touches} touches, ${sizes.deals} deals (${sizes.total} documents)`);
-  const peer = await peerPull(sphere, log);
+  const peer = await openPeer(sphere, log);
   const servers: ServerFigures[] = [];
   const dataDir = tempDir('server');
   try {
-    servers.push(await benchServer('sqlite', { dataDir }, sphere, peer.docsPerSecond, log));
+    servers.push(await benchServer('sqlite', { dataDir }, sphere, peer, log));
+    const cluster = await startPostgres(log);
+    try {
+      servers.push(await benchServer('postgres', { databaseUrl: cluster.databaseUrl }, sphere, peer, log));
+    } finally {
+      cluster.stop();
+    }
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
+    await peer.close();
   }
-  const cluster = await startPostgres(log);
-  try {
-    servers.push(await benchServer('postgres', { databaseUrl: cluster.databaseUrl }, sphere, peer.docsPerSecond, log));
-  } finally {
-    cluster.stop();
-  }
-  return { sizes, peer, servers };
+  const peerSeconds = median(servers.flatMap((s) => s.pull.runs.peer));
+  return { sizes, peer: { seconds: peerSeconds, docsPerSecond: sizes.total / peerSeconds }, pullRuns: PULL_RUNS, servers };
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runStorageBench, type Figure } from '../test/bench/storage-bench.ts';
 import { runGraphBench } from '../test/bench/graph-bench.ts';
+import { runSyncBench, type SyncFigures } from '../test/bench/sync-bench.ts';
 
 const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' }, contacts: { type: 'string' } } });
 
@@ -20,7 +21,24 @@ function print(title: string, figures: Figure[]): void {
   }
 }
 
-const results: Record<string, Figure[]> = {};
+function printSync({ sizes, pullRuns, servers }: SyncFigures): void {
+  console.log(`\nTeam sync over loopback: ${sizes.contacts} contacts, ${sizes.ties} ties, ${sizes.touches} touches, ${sizes.deals} deals (${sizes.total} documents)`);
+  console.log(`${'measure'.padEnd(34)} ${servers.map((s) => s.database.padStart(10)).join(' ')}  target`);
+  const row = (name: string, value: (s: SyncFigures['servers'][number]) => string, target: string) =>
+    console.log(`${name.padEnd(34)} ${servers.map((s) => value(s).padStart(10)).join(' ')}  ${target}`);
+  row(`first pull, documents/s (median ${pullRuns})`, (s) => s.pull.docsPerSecond.toFixed(0), '>= 5000');
+  row('  peer alongside, documents/s', (s) => s.pull.peerDocsPerSecond.toFixed(0), 'RxDB replication-websocket, memory storage');
+  row('  ratio to peer (higher is better)', (s) => `${s.pull.ratioToPeer.toFixed(2)}x`, '>= 1x');
+  row('  wall time, s', (s) => s.pull.seconds.toFixed(2), '');
+  row(`${servers[0]?.offline.edits ?? 0} offline edits: on server, s`, (s) => s.offline.secondsToServer.toFixed(2), '');
+  row('  edits/s after reconnect', (s) => s.offline.editsPerSecond.toFixed(0), '');
+  row('  client up to date, s', (s) => s.offline.secondsToUpToDate.toFixed(2), '');
+  row('edit to other device, median ms', (s) => s.latency.medianMs.toFixed(0), '');
+  row(`  p95 ms (${servers[0]?.latency.edits ?? 0} edits)`, (s) => s.latency.p95Ms.toFixed(0), '< 1000');
+  row('seed through push, s', (s) => s.seedSeconds.toFixed(2), '');
+}
+
+const results: Record<string, Figure[] | SyncFigures> = {};
 if (!values.only || values.only === 'storage') {
   results.storage = await runStorageBench({ log: (line) => console.log(line) });
   print('Storage: ours (SQLite) relative to its peer; lower is better', results.storage);
@@ -31,6 +49,11 @@ if (!values.only || values.only === 'graph') {
   spawnSync(process.execPath, [new URL('./build.ts', import.meta.url).pathname], { stdio: 'inherit' });
   results.graph = await runGraphBench({ contacts: values.contacts ? Number(values.contacts) : undefined, log: (line) => console.log(line) });
   print('Graph in Chromium: ours relative to the same graph in stock Cytoscape; lower is better', results.graph);
+}
+if (values.only === 'sync' || !values.only) {
+  const sync = await runSyncBench({ contacts: values.contacts ? Number(values.contacts) : undefined, log: (line) => console.log(line) });
+  results.sync = sync;
+  printSync(sync);
 }
 if (values.json) {
   fs.writeFileSync(values.json, JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));

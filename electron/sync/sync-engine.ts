@@ -127,8 +127,13 @@ export class SyncEngine {
   /** Resolves once every collection has pulled and pushed what there was (tests, and the first-sync figure). */
   async inSync(): Promise<void> {
     await this.starting;
-    const { awaitRxStorageReplicationInSync } = await import('rxdb');
-    await Promise.all((this.running?.replications ?? []).map((r) => awaitRxStorageReplicationInSync(r)));
+    const running = this.running;
+    if (!running || running.abort.signal.aborted) return;
+    const { awaitRxStorageReplicationIdle } = await import('rxdb');
+    // The first pull and push, then idle: the queues alone are empty before the first pull has even begun, which
+    // made a fresh device look in sync with nothing stored. A stop meanwhile ends the wait (nothing more will come).
+    const stopped = new Promise<void>((resolve) => running.abort.signal.addEventListener('abort', () => resolve(), { once: true }));
+    await Promise.race([Promise.all(running.replications.map((r) => awaitRxStorageReplicationIdle(r))), stopped]);
     await this.refresh();
   }
 
@@ -199,7 +204,7 @@ export class SyncEngine {
       conflictHandler,
       forkInstance: fork,
       metaInstance: meta as never,
-      pullBatchSize: 500,
+      pullBatchSize: 1000,
       pushBatchSize: 200,
       hashFunction: defaultHashSha256,
       // The meta of pulled documents is what the conflict handler's base (the assumed master state) comes from.

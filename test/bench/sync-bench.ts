@@ -22,6 +22,7 @@ import { generateSphere, type SampleSphere } from '../../shared/sample-sphere.ts
 import { COLLECTIONS, DATABASE_NAME } from '../../shared/schemas/index.ts';
 import { MAX_PULL_LIMIT, MAX_PUSH_ROWS, SYNCED_COLLECTIONS, type SyncedCollection } from '../../shared/sync/protocol.ts';
 import { startPostgres } from '../../scripts/postgres.ts';
+import { servedCollections, SPHERE_COLLECTIONS } from '../../server/served-collections.ts';
 
 export type SyncFigures = {
   sizes: Record<SyncedCollection, number> & { total: number };
@@ -75,11 +76,12 @@ const sizesOf = (sphere: SampleSphere) => {
 
 /** Writes the team's documents through the server's own push (validation, sequence numbers, one transaction a batch). */
 async function seed(db: SqlDatabase, team: string, sphere: SampleSphere): Promise<void> {
+  const served = servedCollections(SPHERE_COLLECTIONS);
   for (const collection of SYNCED_COLLECTIONS) {
     const docs = sphere[collection] as unknown as Record<string, unknown>[];
     for (let i = 0; i < docs.length; i += MAX_PUSH_ROWS) {
-      const rows = checkPushRows(collection, docs.slice(i, i + MAX_PUSH_ROWS).map((doc) => ({ newDocumentState: { ...doc, _deleted: false } })), MAX_PUSH_ROWS);
-      const { conflicts } = await push(db, team, collection, rows);
+      const rows = checkPushRows(served.get(collection)!, docs.slice(i, i + MAX_PUSH_ROWS).map((doc) => ({ newDocumentState: { ...doc, _deleted: false } })), MAX_PUSH_ROWS);
+      const { conflicts } = await push(db, team, served.get(collection)!, rows);
       if (conflicts.length > 0) throw new Error(`seeding ${collection}: ${conflicts.length} conflicts`);
     }
   }

@@ -12,6 +12,7 @@ import { StoreService } from '../../electron/store/store-service.ts';
 import { syncFor } from '../../electron/sync/sync-for-store.ts';
 import { DATABASE_NAME } from '../../shared/schemas/index.ts';
 import { MAX_PUSH_ROWS } from '../../shared/sync/protocol.ts';
+import { servedCollections, SPHERE_COLLECTIONS } from '../../server/served-collections.ts';
 
 const PASSWORD = 'correct horse battery';
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -35,8 +36,9 @@ it('has the whole team in the store once a fresh device says it is in sync', asy
   const touches = Array.from({ length: 2500 }, (_, i) => ({
     id: `t-${i}`, contactId: `c-${i % 40}`, kind: 'call', direction: 'outbound', at: 1000 + i, createdAt: 1000 + i, updatedBy: 'teammate', _deleted: false,
   }));
+  const touchesServed = servedCollections(SPHERE_COLLECTIONS).get('touches')!;
   for (let i = 0; i < touches.length; i += MAX_PUSH_ROWS) {
-    await push(db, team, 'touches', checkPushRows('touches', touches.slice(i, i + MAX_PUSH_ROWS).map((doc) => ({ newDocumentState: doc })), MAX_PUSH_ROWS));
+    await push(db, team, touchesServed, checkPushRows(touchesServed, touches.slice(i, i + MAX_PUSH_ROWS).map((doc) => ({ newDocumentState: doc })), MAX_PUSH_ROWS));
   }
 
   const store = new StoreService(tempDir('ann'));

@@ -31,6 +31,8 @@ export type StoreServiceOptions = {
   batchSize?: number;
   /** Where the opening picture's worker script is (it then never blocks this thread); see opening-picture.ts. */
   pictureWorker?: URL | string;
+  /** The wall clock commands and field stamps read (Date.now); tests set a device's clock wrong with it. */
+  clock?: () => number;
 };
 
 /** One opened store; a restore replaces it with a new generation. */
@@ -50,12 +52,7 @@ export class StoreService {
   private readonly picture: ReturnType<typeof openingPictureMaker>;
   /** The domain commands the windows ask for, run against whichever store is current. */
   private author: { raw: RxStorageSqlite; id: string } | undefined;
-  readonly commands = new CommandRunner(() => this.generation.raw, () => this.deviceId(), {
-    ready: async () => {
-      await this.ready();
-      return this.refusal();
-    },
-  });
+  readonly commands: CommandRunner;
   private readonly options: StoreServiceOptions;
   private readonly collections: CollectionSpecs;
   /** A copy being upgraded; it replaces the store file only once it is whole. */
@@ -74,6 +71,13 @@ export class StoreService {
     this.workFile = `${this.file}.upgrading`;
     this.backupDir = path.join(this.dataDir, 'backups');
     this.options = options;
+    this.commands = new CommandRunner(() => this.generation.raw, () => this.deviceId(), {
+      clock: options.clock,
+      ready: async () => {
+        await this.ready();
+        return this.refusal();
+      },
+    });
     this.collections = options.collections ?? COLLECTIONS;
     this.picture = openingPictureMaker(() => this.generation.raw, { worker: options.pictureWorker, file: this.file, log: options.log });
     fs.mkdirSync(this.backupDir, { recursive: true });

@@ -1,0 +1,93 @@
+// Process: test (Node). Real hosts (StoreService on SQLite files, their command runners and sync engines) and a
+// real team server on loopback, for the sync tests: each rig cleans up what it started.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { addUser, createTeam } from '../../server/accounts.ts';
+import { createTeamServer, type TeamServer } from '../../server/app.ts';
+import { openDatabase } from '../../server/open-database.ts';
+import type { SqlDatabase } from '../../server/sql-database.ts';
+import { StoreService } from '../../electron/store/store-service.ts';
+import { syncFor } from '../../electron/sync/sync-for-store.ts';
+import type { SyncEngine } from '../../electron/sync/sync-engine.ts';
+import { COLLECTIONS, DATABASE_NAME, type ContactDoc, type TouchDoc } from '../../shared/schemas/index.ts';
+
+export const PASSWORD = 'correct horse battery';
+
+export const tempDir = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `sphere-sync-${name}-`));
+
+export type Server = { base: string; port: number; db: SqlDatabase; server: TeamServer; dataDir: string };
+
+export type Device = {
+  name: string;
+  store: StoreService;
+  sync: SyncEngine;
+  contacts(): ContactDoc[];
+  touches(): TouchDoc[];
+  run(command: unknown): Promise<unknown>;
+};
+
+export type DeviceOptions = { retry?: { firstMs: number; maxMs: number }; clock?: () => number; dataDir?: string; log?: (line: string) => void };
+
+/** A contact's own fields in a fixed order: what every device must agree on (RxDB's bookkeeping aside). */
+export const content = (doc: object | undefined) =>
+  doc && JSON.stringify(Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_')).sort(([a], [b]) => a.localeCompare(b))));
+
+export class SyncRig {
+  private readonly cleanups: (() => Promise<void> | void)[] = [];
+
+  async cleanup(): Promise<void> {
+    for (const cleanup of this.cleanups.splice(0).reverse()) await cleanup();
+  }
+
+  later(cleanup: () => Promise<void> | void): void {
+    this.cleanups.push(cleanup);
+  }
+
+  async startServer(dataDir = tempDir('server'), port = 0, db?: SqlDatabase): Promise<Server> {
+    const database = db ?? (await openDatabase({ dataDir }));
+    const server = await createTeamServer({ db: database, logLevel: 'silent', heartbeatMs: 1000 });
+    const base = await server.listen(port, '127.0.0.1');
+    const running = { base, port: Number(new URL(base).port), db: database, server, dataDir };
+    this.cleanups.push(() => server.close().catch(() => undefined));
+    return running;
+  }
+
+  /** A team with these members, all with PASSWORD. */
+  async team(db: SqlDatabase, emails: string[], name = 'Harbor Realty'): Promise<string> {
+    const id = await createTeam(db, name);
+    for (const email of emails) await addUser(db, { team: id, email, role: 'member', password: PASSWORD });
+    return id;
+  }
+
+  /** A host on its own data folder (or the one given, to start a host again where one ran), signed in unless `server` is null. */
+  async device(name: string, server: string | null, email: string, options: DeviceOptions = {}): Promise<Device> {
+    const store = new StoreService(options.dataDir ?? tempDir(name), { clock: options.clock });
+    await store.ready();
+    const sync = syncFor(store, { retry: options.retry ?? { firstMs: 50, maxMs: 300 }, log: options.log });
+    this.cleanups.push(async () => {
+      await sync.stop();
+      store.close();
+    });
+    if (server) await sync.signIn({ server, email, password: PASSWORD });
+    else await sync.resume();
+    return {
+      name,
+      store,
+      sync,
+      contacts: () => store.current.raw.liveDocuments(DATABASE_NAME, 'contacts', COLLECTIONS.contacts.schema.version) as ContactDoc[],
+      touches: () => store.current.raw.liveDocuments(DATABASE_NAME, 'touches', COLLECTIONS.touches.schema.version) as TouchDoc[],
+      run: (command) => store.commands.run(command),
+    };
+  }
+}
+
+export const addContact = (d: Device, name: string) =>
+  d.run({ type: 'contact.add', contact: { name, category: 'business', ring: 'know', emails: [], phones: [] } }) as Promise<{ createdId: string }>;
+
+/** Every device's contacts and touches, as comparable text: equal when the devices agree. */
+export function snapshot(d: Device): string {
+  const contacts = d.contacts().map(content).sort();
+  const touches = d.touches().map(content).sort();
+  return JSON.stringify({ contacts, touches });
+}

@@ -173,7 +173,11 @@ export class SyncEngine {
     const handler: RxReplicationHandler<Doc, SyncCheckpoint> = {
       masterChangeStream$: changes$.asObservable() as never,
       masterChangesSince: async (checkpoint, batchSize) => {
-        const answer = await this.retrying(running, () => pull(running.link, collection, version, checkpoint, batchSize), { documents: [], checkpoint: checkpoint ?? { seq: 0, generation: 'none' } });
+        const unchanged = { documents: [], checkpoint: checkpoint ?? { seq: 0, generation: 'none' } };
+        const answer = await this.retrying(running, () => pull(running.link, collection, version, checkpoint, batchSize), unchanged);
+        // Sync stopped while the answer was on the wire: the store it would be filtered against is closed, and the
+        // cancelled replication records nothing; the next start pulls it again from the same checkpoint.
+        if (running.abort.signal.aborted) return unchanged;
         this.observeStamps(answer.documents);
         this.state = { ...this.state, received: this.state.received + answer.documents.length };
         return { checkpoint: answer.checkpoint, documents: privacy.incoming(collection, answer.documents) as WithDeleted<Doc>[] };

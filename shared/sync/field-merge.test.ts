@@ -21,6 +21,15 @@ describe('field-level three-way merge', () => {
     expect(mergeDocs(base, late, early).ring).toBe('trust');
   });
 
+  it('gives a field put back to its base value by a later edit to that edit, not to an earlier one elsewhere', () => {
+    // Ann changed the notes and then put them back (stamp s3); Bo changed them in between (s2). Ann's edit is the
+    // latest, so it stands, though its value is the base's.
+    const base = doc({ name: 'Ann', notes: 'x' }, { notes: 's1' });
+    const putBack = doc({ name: 'Ann', notes: 'x' }, { notes: 's3' });
+    const between = doc({ name: 'Ann', notes: 'z' }, { notes: 's2' });
+    expect(mergeDocs(base, putBack, between)).toMatchObject({ notes: 'x', stamps: { notes: 's3' } });
+    expect(mergeDocs(base, between, putBack)).toMatchObject({ notes: 'x', stamps: { notes: 's3' } });
+  });
   it('lets a delete on either side beat an edit on the other', () => {
     const edited = doc({ name: 'Ann Lee', ring: 'know', notes: 'x' }, { name: 's9' });
     const deleted = doc({ name: 'Ann', ring: 'know', notes: 'x' }, {}, true);

@@ -89,6 +89,22 @@ async function waitFor(what: string, ok: () => boolean | Promise<boolean>, descr
 
 type Schedule = typeof schedule extends fc.Arbitrary<infer T> ? T : never;
 
+/** Schedules that once went wrong, run first every time. */
+const EXAMPLES: [Schedule][] = [
+  // Device 0 sets the notes and clears them again offline; device 1 set them in between and synced. The clear is
+  // the latest edit, so the notes end cleared, though that is the value both devices last agreed on.
+  [{
+    devices: 3,
+    steps: [
+      { kind: 'partition', device: 0 },
+      { kind: 'update', device: 0, contact: 0, field: 'notes', value: 'y' },
+      { kind: 'update', device: 1, contact: 0, field: 'notes', value: 'z' },
+      { kind: 'update', device: 0, contact: 0, field: 'notes', value: null },
+    ],
+    healOrder: [4, 3, 2, 1, 0],
+  }],
+];
+
 async function runSchedule({ devices: count, steps, healOrder }: Schedule): Promise<void> {
   const run = ++runs;
   const used = devices.slice(0, count);
@@ -201,7 +217,7 @@ async function runSchedule({ devices: count, steps, healOrder }: Schedule): Prom
 describe('sync against a model of the merge rule', () => {
   it(`ends every schedule with identical copies that follow the merge rule (${SCHEDULES} schedules)`, { timeout: Math.max(120_000, SCHEDULES * 20_000) }, async () => {
     const started = Date.now();
-    await fc.assert(fc.asyncProperty(schedule, runSchedule), { numRuns: SCHEDULES, seed: SEED, endOnFailure: !process.env.SYNC_SHRINK, verbose: true });
+    await fc.assert(fc.asyncProperty(schedule, runSchedule), { numRuns: SCHEDULES, seed: SEED, endOnFailure: !process.env.SYNC_SHRINK, verbose: true, examples: EXAMPLES });
     console.log(`sync model: ${runs} schedules in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
 });

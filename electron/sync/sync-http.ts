@@ -31,17 +31,27 @@ async function call(url: string, init: RequestInit & { token?: string }): Promis
     throw new SyncFailure('offline', `The team server cannot be reached (${(err as Error).message}).`);
   }
   if (response.ok) return response;
+  throw await failureOf(response);
+}
+
+/**
+ * What a refusal means for the engine, in the server's own words: it answers `{ error: "…" }` (and knows, for a
+ * 426, which side is behind), so the user reads that sentence, not the JSON around it.
+ */
+async function failureOf(response: Response): Promise<SyncFailure> {
   const text = await response.text().catch(() => '');
   let message = text.slice(0, 500);
   try {
-    message = (JSON.parse(text) as { message?: string; error?: string }).message ?? message;
+    const body = JSON.parse(text) as { message?: unknown; error?: unknown };
+    const said = typeof body.message === 'string' ? body.message : body.error;
+    if (typeof said === 'string') message = said;
   } catch {
     // Not JSON: the text as it came.
   }
-  if (response.status === 401 || response.status === 403) throw new SyncFailure('auth', `Sign in again: ${message || 'the server no longer accepts this sign-in'}.`);
-  if (response.status === 426) throw new SyncFailure('version', message || 'This version of Sphere is too old for the team server: update the app.');
-  if (response.status >= 500 || response.status === 429) throw new SyncFailure('offline', `The team server is not answering (${response.status}).`);
-  throw new SyncFailure('refused', `The team server refused it (${response.status}): ${message}`);
+  if (response.status === 401 || response.status === 403) return new SyncFailure('auth', `Sign in again: ${message || 'the server no longer accepts this sign-in'}.`);
+  if (response.status === 426) return new SyncFailure('version', message || 'This version of Sphere is too old for the team server: update the app.');
+  if (response.status >= 500 || response.status === 429) return new SyncFailure('offline', `The team server is not answering (${response.status}).`);
+  return new SyncFailure('refused', `The team server refused it (${response.status}): ${message}`);
 }
 
 export async function login(server: string, email: string, password: string): Promise<LoginResponse> {
@@ -81,8 +91,8 @@ export async function follow(link: ServerLink, collection: string, version: numb
     throw new SyncFailure('offline', `The team server cannot be reached (${(err as Error).message}).`);
   }
   if (!response.ok || !response.body) {
-    if (response.status === 401 || response.status === 403) throw new SyncFailure('auth', 'Sign in again: the server no longer accepts this sign-in.');
-    if (response.status === 426) throw new SyncFailure('version', 'This version of Sphere is too old for the team server: update the app.');
+    const failure = await failureOf(response);
+    if (failure.kind === 'auth' || failure.kind === 'version') throw failure;
     throw new SyncFailure('offline', `The live stream is not available (${response.status}).`);
   }
   onOpen();

@@ -64,4 +64,107 @@ describe('sync under faults', () => {
     await expect.poll(() => named(ann!, 'Pulled While Stopping').length, { timeout: 15_000 }).toBe(1);
     await converged([ann!, bo!]);
   });
+
+  it('a push the server applied but whose answer was lost is sent again and stored once', async () => {
+    const { server, proxies: [proxy], devices: [ann, bo] } = await setup(['ann', 'bo']);
+    await ann!.sync.inSync();
+    proxy!.fault(/^POST .*\/contacts\/\d+\/push$/, { kind: 'dropResponse' }, 1);
+    proxy!.fault(/^POST .*\/touches\/\d+\/push$/, { kind: 'dropResponse' }, 1);
+    const { createdId } = await addContact(ann!, 'Lost Answer');
+    await ann!.run({ type: 'touch.log', contactId: createdId, kind: 'call', direction: 'outbound' });
+    await expect.poll(() => named(bo!, 'Lost Answer').length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => bo!.touches().filter((t) => t.contactId === createdId).length, { timeout: 15_000 }).toBe(1);
+    await converged([ann!, bo!]);
+    // Both answers were lost, and both pushes were sent again; the server holds one row of each.
+    expect(proxy!.seen.filter((r) => r.status === 'dropped').map((r) => r.path.split('/')[5])).toEqual(expect.arrayContaining(['contacts', 'touches']));
+    const rows = await server.db.query<{ id: string; data: string }>('SELECT id, data FROM docs');
+    expect(rows.filter((r) => r.id === createdId)).toHaveLength(1);
+    expect(rows.filter((r) => r.data.includes(createdId) && r.id !== createdId)).toHaveLength(1);
+    await expect.poll(() => ann!.sync.status(), { timeout: 15_000 }).toMatchObject({ state: 'upToDate', error: null, pending: 0 });
+  });
+
+  it('a cut live stream is opened again and what was missed meanwhile arrives', async () => {
+    const { proxies: [, boLine], devices: [ann, bo] } = await setup(['ann', 'bo']);
+    await bo!.sync.inSync();
+    // Bo's line goes down (open streams cut, reconnects refused) while Ann adds a contact; then it comes back.
+    boLine!.partition(true);
+    const { createdId } = await addContact(ann!, 'Missed While Cut');
+    await ann!.sync.inSync();
+    await expect.poll(() => bo!.sync.status().state, { timeout: 15_000 }).toBe('offline');
+    boLine!.partition(false);
+    await expect.poll(() => named(bo!, 'Missed While Cut').map((c) => c.id), { timeout: 15_000 }).toEqual([createdId]);
+    // Live again: a later edit arrives over the reopened stream.
+    const reopened = boLine!.seen.length;
+    await ann!.run({ type: 'contact.move', contactId: createdId, ring: 'trust' });
+    await expect.poll(() => named(bo!, 'Missed While Cut')[0]?.ring, { timeout: 15_000 }).toBe('trust');
+    expect(boLine!.arrived.length).toBeGreaterThan(0);
+    expect(reopened).toBeGreaterThan(0);
+    await converged([ann!, bo!]);
+  });
+
+  it('a 401 in the middle of a sync stops it with "Sign in again", without looping', async () => {
+    const { proxies: [proxy], devices: [ann] } = await setup(['ann']);
+    await ann!.sync.inSync();
+    proxy!.fault(/^POST .*\/push$/, { kind: 'answer', status: 401, body: { error: 'this sign-in has ended' } });
+    await addContact(ann!, 'After Sign-in Ended');
+    await expect.poll(() => ann!.sync.status().state, { timeout: 15_000 }).toBe('error');
+    expect(ann!.sync.status().error).toBe('Sign in again: this sign-in has ended.');
+    // Requests counted over a few backoff periods (20 to 200 ms here): a loop would make dozens.
+    const after = proxy!.arrived.length;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(proxy!.arrived.slice(after)).toEqual([]);
+    expect(ann!.sync.status().state).toBe('error');
+    expect(named(ann!, 'After Sign-in Ended')).toHaveLength(1);
+  });
+
+  it('a server on another schema version (426) says which side to update, once', async () => {
+    const { proxies: [proxy], devices: [ann, bo] } = await setup(['ann', 'bo']);
+    await ann!.sync.inSync();
+    // Ann's requests reach the real server as from a newer app (contacts schema version 99): it answers 426.
+    const remove = proxy!.fault(/\/contacts\/\d+\//, { kind: 'rewrite', from: /\/contacts\/\d+\//, to: '/contacts/99/' });
+    await ann!.sync.setEnabled(false);
+    await addContact(ann!, 'Waits For An Update');
+    await ann!.sync.setEnabled(true);
+    await expect.poll(() => ann!.sync.status().state, { timeout: 15_000 }).toBe('error');
+    // The server's own sentence, as a sentence: it knows which side is behind.
+    expect(ann!.sync.status().error).toMatch(/^this server speaks contacts schema version \d+, the app 99: the team server needs updating to sync/);
+    const after = proxy!.arrived.length;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(proxy!.arrived.slice(after)).toEqual([]);
+    // Once versions agree (the server updated), turning sync on again sends what waited.
+    remove();
+    await ann!.sync.setEnabled(true);
+    await expect.poll(() => named(bo!, 'Waits For An Update').length, { timeout: 15_000 }).toBe(1);
+    await converged([ann!, bo!]);
+  });
+
+  it('a device clock a day ahead or behind: the same outcome everywhere, a clear warning, nobody stuck', async () => {
+    const server = await rig.startServer();
+    await rig.team(server.db, ['ann@harbor.test', 'bo@harbor.test', 'cy@harbor.test']);
+    const DAY = 24 * 3600_000;
+    const ann = await rig.device('ann', server.base, 'ann@harbor.test', FAST);
+    const bo = await rig.device('bo', server.base, 'bo@harbor.test', { ...FAST, clock: () => Date.now() + DAY });
+    const cy = await rig.device('cy', server.base, 'cy@harbor.test', { ...FAST, clock: () => Date.now() - DAY });
+    const all = [ann, bo, cy];
+    const { createdId } = await addContact(ann, 'Clockwork');
+    await expect.poll(() => all.every((d) => named(d, 'Clockwork').length === 1), { timeout: 15_000 }).toBe(true);
+
+    // All offline; Bo (a day ahead) edits the title first, Ann and Cy after him in real time.
+    for (const d of all) await d.sync.setEnabled(false);
+    await bo.run({ type: 'contact.update', contactId: createdId, changes: { title: 'from Bo, ahead' } });
+    await ann.run({ type: 'contact.update', contactId: createdId, changes: { title: 'from Ann', organisation: 'Ann Corp' } });
+    await cy.run({ type: 'contact.update', contactId: createdId, changes: { organisation: 'Cy Corp, behind' } });
+    for (const d of [cy, ann, bo]) await d.sync.setEnabled(true);
+    await converged(all);
+    // The stamps decide, whatever the order of reconnection: Bo's stamp is a day later, Cy's a day earlier.
+    for (const d of all) expect(named(d, 'Clockwork')[0]).toMatchObject({ title: 'from Bo, ahead', organisation: 'Ann Corp' });
+    // Those who heard of Bo's stamp are told a clock is wrong; Bo's is not the one warned.
+    for (const d of [ann, cy]) await expect.poll(() => d.sync.status().error, { timeout: 15_000 }).toMatch(/clock is wrong/);
+    // Nobody stuck: Cy, a day behind, still adds and edits, and everyone gets it.
+    const { createdId: later } = await addContact(cy, 'After The Warning');
+    await cy.run({ type: 'contact.move', contactId: later, ring: 'like' });
+    await expect.poll(() => all.map((d) => named(d, 'After The Warning')[0]?.ring), { timeout: 15_000 }).toEqual(['like', 'like', 'like']);
+    await converged(all);
+    for (const d of all) expect(d.sync.status().state).not.toBe('error');
+  });
 });

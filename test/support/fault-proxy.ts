@@ -10,7 +10,11 @@ export type Seen = { method: string; path: string; status: number | 'dropped' | 
 export type Fault =
   | { kind: 'dropResponse' }
   | { kind: 'answer'; status: number; body: unknown }
-  | { kind: 'hold'; release: Promise<void> };
+  | { kind: 'hold'; release: Promise<void> }
+  /** Sends the request to another path (another schema version, say): the real server answers it. */
+  | { kind: 'rewrite'; from: RegExp; to: string }
+  /** Forwards the request whole, then calls `sent` (to kill the server while it works on it). */
+  | { kind: 'tap'; sent: () => void };
 
 type Rule = { match: (method: string, path: string) => boolean; fault: Fault; times: number; hits: number };
 
@@ -108,8 +112,9 @@ export class FaultProxy {
       res.writeHead(fault.status, { 'content-type': 'application/json' }).end(JSON.stringify(fault.body));
       return this.record({ method, path, status: fault.status });
     }
+    const url = fault?.kind === 'rewrite' ? (req.url ?? '/').replace(fault.from, fault.to) : req.url;
     const upstream = http.request(
-      { host: this.target.hostname, port: this.target.port, method, path: req.url, headers: { ...req.headers, host: this.target.host }, agent: false },
+      { host: this.target.hostname, port: this.target.port, method, path: url, headers: { ...req.headers, host: this.target.host }, agent: false },
       (answer) => {
         if (fault?.kind === 'dropResponse') {
           // The server has done the work; its answer never reaches the device.
@@ -142,5 +147,6 @@ export class FaultProxy {
       this.record({ method, path, status: 'refused' });
     });
     req.pipe(upstream);
+    if (fault?.kind === 'tap') req.on('end', () => setImmediate(fault.sent));
   }
 }

@@ -4,7 +4,8 @@
 // so once instead of looping.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FaultProxy } from '../support/fault-proxy.ts';
-import { addContact, snapshot, SyncRig, type Device } from '../support/sync-devices.ts';
+import { addContact, snapshot, startServerProcess, SyncRig, tempDir, type Device } from '../support/sync-devices.ts';
+import { openDatabase } from '../../server/open-database.ts';
 
 let rig = new SyncRig();
 /** A rejection nobody handled would end a real host's process: collected here, and a test fails on any. */
@@ -166,5 +167,37 @@ describe('sync under faults', () => {
     await expect.poll(() => all.map((d) => named(d, 'After The Warning')[0]?.ring), { timeout: 15_000 }).toEqual(['like', 'like', 'like']);
     await converged(all);
     for (const d of all) expect(d.sync.status().state).not.toBe('error');
+  });
+
+  it('a server killed (SIGKILL) in the middle of a batch loses nothing once it is back', async () => {
+    const dataDir = tempDir('server');
+    const db = await openDatabase({ dataDir });
+    await rig.team(db, ['ann@harbor.test', 'bo@harbor.test']);
+    await db.close();
+    let server = await startServerProcess(dataDir);
+    rig.later(() => server.kill());
+    const lines = [await FaultProxy.start(server.base), await FaultProxy.start(server.base)];
+    for (const line of lines) rig.later(() => line.close());
+    const ann = await rig.device('ann', lines[0]!.base, 'ann@harbor.test', FAST);
+    const bo = await rig.device('bo', lines[1]!.base, 'bo@harbor.test', FAST);
+    await ann.sync.inSync();
+
+    // 300 contacts made offline go up in batches of 200; the server dies as the first batch reaches it.
+    lines[0]!.partition(true);
+    for (let i = 0; i < 300; i++) await addContact(ann, `Batch ${i}`);
+    let killed: Promise<void> | undefined;
+    lines[0]!.fault(/^POST .*\/contacts\/\d+\/push$/, { kind: 'tap', sent: () => void (killed = server.kill()) }, 1);
+    lines[0]!.partition(false);
+    await expect.poll(() => killed !== undefined, { timeout: 15_000 }).toBe(true);
+    await killed;
+    await expect.poll(() => ann.sync.status().state, { timeout: 15_000 }).toBe('offline');
+
+    // Back on the same database (another port, as after a restart): everything arrives, once.
+    server = await startServerProcess(dataDir);
+    for (const line of lines) line.retarget(server.base);
+    await expect.poll(() => bo.contacts().filter((c) => c.name.startsWith('Batch ')).length, { timeout: 30_000 }).toBe(300);
+    expect(new Set(bo.contacts().map((c) => c.name)).size).toBe(bo.contacts().length);
+    await converged([ann, bo]);
+    await expect.poll(() => ann.sync.status(), { timeout: 15_000 }).toMatchObject({ state: 'upToDate', pending: 0 });
   });
 });

@@ -132,6 +132,9 @@ export class FaultProxy {
             res.on('close', () => this.streams.delete(res));
           }
           answer.pipe(res);
+          // The server died mid-answer: the device's connection breaks too, as it would without a proxy between.
+          answer.on('aborted', () => res.socket?.destroy());
+          answer.on('error', () => res.socket?.destroy());
           answer.on('end', () => this.record({ method, path, status: answer.statusCode ?? 502 }));
           res.on('close', () => {
             if (!answer.complete) this.record({ method, path, status: 'cut' });

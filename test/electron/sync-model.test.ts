@@ -10,6 +10,8 @@ import type { ContactDoc } from '../../shared/schemas/index.ts';
 
 const SCHEDULES = Number(process.env.SYNC_SCHEDULES ?? 12);
 const SEED = process.env.SYNC_SEED ? Number(process.env.SYNC_SEED) : undefined;
+/** With SYNC_SEED, replays one failing schedule (fast-check prints both). */
+const PATH = process.env.SYNC_PATH || undefined;
 const MAX_DEVICES = 5;
 const CONVERGE_MS = 30_000;
 const FIELDS = ['name', 'ring', 'category', 'notes', 'title', 'organisation'] as const;
@@ -217,7 +219,7 @@ async function runSchedule({ devices: count, steps, healOrder }: Schedule): Prom
 describe('sync against a model of the merge rule', () => {
   it(`ends every schedule with identical copies that follow the merge rule (${SCHEDULES} schedules)`, { timeout: Math.max(120_000, SCHEDULES * 20_000) }, async () => {
     const started = Date.now();
-    await fc.assert(fc.asyncProperty(schedule, runSchedule), { numRuns: SCHEDULES, seed: SEED, endOnFailure: !process.env.SYNC_SHRINK, verbose: true, examples: EXAMPLES });
+    await fc.assert(fc.asyncProperty(schedule, runSchedule), { numRuns: SCHEDULES, seed: SEED, path: PATH, endOnFailure: !process.env.SYNC_SHRINK, verbose: true, examples: EXAMPLES });
     console.log(`sync model: ${runs} schedules in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
 });

@@ -30,9 +30,14 @@ export type Device = {
 
 export type DeviceOptions = { retry?: { firstMs: number; maxMs: number }; clock?: () => number; dataDir?: string; log?: (line: string) => void };
 
-/** A contact's own fields in a fixed order: what every device must agree on (RxDB's bookkeeping aside). */
-export const content = (doc: object | undefined) =>
-  doc && JSON.stringify(Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_')).sort(([a], [b]) => a.localeCompare(b))));
+/** A value with its objects' keys sorted, at every depth: key order means nothing in a document. */
+const canonical = (value: unknown): unknown =>
+  Array.isArray(value) ? value.map(canonical)
+  : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))
+  : value;
+
+/** A document's own fields in a fixed order: what every device must agree on (RxDB's bookkeeping aside). */
+export const content = (doc: object | undefined) => doc && JSON.stringify(canonical(Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_')))));
 
 export class SyncRig {
   private readonly cleanups: (() => Promise<void> | void)[] = [];

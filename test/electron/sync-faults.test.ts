@@ -4,7 +4,9 @@
 // so once instead of looping.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FaultProxy } from '../support/fault-proxy.ts';
-import { addContact, snapshot, startServerProcess, SyncRig, tempDir, type Device } from '../support/sync-devices.ts';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { addContact, PASSWORD, snapshot, startServerProcess, SyncRig, tempDir, type Device } from '../support/sync-devices.ts';
 import { openDatabase } from '../../server/open-database.ts';
 
 let rig = new SyncRig();
@@ -200,4 +202,46 @@ describe('sync under faults', () => {
     await converged([ann, bo]);
     await expect.poll(() => ann.sync.status(), { timeout: 15_000 }).toMatchObject({ state: 'upToDate', pending: 0 });
   });
+
+  it('a host killed in the middle of a pull starts again where it was and ends with everything, once', async () => {
+    const server = await rig.startServer();
+    await rig.team(server.db, ['ann@harbor.test', 'cy@harbor.test']);
+    const ann = await rig.device('ann', server.base, 'ann@harbor.test', FAST);
+    for (let i = 0; i < 1200; i++) await addContact(ann, `Pulled ${i}`);
+    await ann.sync.inSync();
+    const line = await FaultProxy.start(server.base);
+    rig.later(() => line.close());
+    // Cy's first sync pulls in batches of 500; the second batch is held on the wire and Cy's host is killed.
+    let pulls = 0;
+    let release!: () => void;
+    line.fault((method, path) => /\/contacts\/\d+\/pull$/.test(path) && ++pulls === 2, { kind: 'hold', release: new Promise((resolve) => (release = resolve)) }, 1);
+    const cyDir = tempDir('cy');
+    const first = hostProcess(cyDir, line.base);
+    await expect.poll(() => pulls, { timeout: 30_000 }).toBe(2);
+    await first.kill();
+    release();
+    const afterKill = line.urls.length;
+
+    const again = hostProcess(cyDir, line.base);
+    await expect.poll(() => again.output().includes('contacts 1200 upToDate'), { timeout: 30_000 }).toBe(true);
+    // It resumed from its checkpoint: its first pull of contacts after the restart starts past the first batch.
+    const resumed = line.urls.slice(afterKill).find((u) => /\/contacts\/\d+\/pull\?/.test(u))!;
+    expect(JSON.parse(new URL(resumed.split(' ')[1]!, 'http://x').searchParams.get('checkpoint')!).seq).toBeGreaterThanOrEqual(500);
+    await again.kill();
+    // Opened again in this process: 1200 contacts, each once.
+    const cy = await rig.device('cy', null, 'cy@harbor.test', { ...FAST, dataDir: cyDir });
+    expect(new Set(cy.contacts().map((c) => c.name)).size).toBe(1200);
+    expect(cy.contacts()).toHaveLength(1200);
+  });
 });
+
+/** The child host (sync-host-child.ts) on `dataDir`, signed in through `server`. */
+function hostProcess(dataDir: string, server: string) {
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'sync-host-child.ts'), dataDir, server, 'cy@harbor.test', PASSWORD], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  rig.later(async () => void (child.kill('SIGKILL'), await exited));
+  return { output: () => out, kill: async () => void (child.kill('SIGKILL'), await exited) };
+}

@@ -22,6 +22,8 @@ export class FaultProxy {
   readonly seen: Seen[] = [];
   /** Every request as it arrives ("GET /api/…"), before the proxy does anything with it. */
   readonly arrived: string[] = [];
+  /** The same with their query strings (a pull's checkpoint). */
+  readonly urls: string[] = [];
   private readonly target: URL;
   private readonly server: http.Server;
   private readonly sockets = new Set<net.Socket>();
@@ -104,6 +106,7 @@ export class FaultProxy {
     const method = req.method ?? 'GET';
     const path = (req.url ?? '/').split('?')[0]!;
     this.arrived.push(`${method} ${path}`);
+    this.urls.push(`${method} ${req.url ?? '/'}`);
     const rule = this.rules.find((r) => r.hits < r.times && r.match(method, path));
     if (rule) rule.hits += 1;
     const fault = rule?.fault;

@@ -32,6 +32,8 @@ export type SyncEngineOptions = {
   log?: (line: string) => void;
   /** Backoff bounds, shortened by tests. */
   retry?: { firstMs: number; maxMs: number };
+  /** How long a live stream may stay silent before it is taken for dead (sync-http.ts STREAM_IDLE_MS). */
+  streamIdleMs?: number;
 };
 
 type Running = {
@@ -227,7 +229,7 @@ export class SyncEngine {
         }, () => {
           attempt = 0;
           emit('RESYNC');
-        }, running.abort.signal);
+        }, running.abort.signal, this.options.streamIdleMs);
       } catch (err) {
         if (running.abort.signal.aborted) return;
         if (err instanceof SyncFailure && (err.kind === 'auth' || err.kind === 'version')) return this.fail(running, err);

@@ -4,7 +4,7 @@ import type { StoreService } from '../store/store-service.ts';
 import { fileSecretStore, SyncConfigFile, type SecretStore } from './sync-config.ts';
 import { SyncEngine, type SyncEngineOptions } from './sync-engine.ts';
 
-export function syncFor(store: StoreService, options: { secrets?: SecretStore; log?: (line: string) => void; retry?: SyncEngineOptions['retry'] } = {}): SyncEngine {
+export function syncFor(store: StoreService, options: { secrets?: SecretStore; log?: (line: string) => void; retry?: SyncEngineOptions['retry']; streamIdleMs?: number } = {}): SyncEngine {
   return new SyncEngine({
     storage: () => store.current.raw,
     ready: () => store.ready(),
@@ -13,5 +13,6 @@ export function syncFor(store: StoreService, options: { secrets?: SecretStore; l
     secrets: options.secrets ?? fileSecretStore(store.dataDir),
     log: options.log,
     retry: options.retry,
+    streamIdleMs: options.streamIdleMs,
   });
 }

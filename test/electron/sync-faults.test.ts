@@ -105,6 +105,18 @@ describe('sync under faults', () => {
     await converged([ann!, bo!]);
   });
 
+  it('a live stream gone silent (no end, no keep-alive) is noticed and opened again', async () => {
+    const { proxies: [, boLine], devices: [ann, bo] } = await setup(['ann', 'bo']);
+    await bo!.sync.inSync();
+    await expect.poll(() => boLine!.openStreams(), { timeout: 15_000 }).toBe(4);
+    boLine!.freezeStreams();
+    const { createdId } = await addContact(ann!, 'Sent While Silent');
+    await ann!.sync.inSync();
+    // The server's keep-alive comes every second here; a stream silent for three is taken for dead.
+    await expect.poll(() => named(bo!, 'Sent While Silent').map((c) => c.id), { timeout: 20_000 }).toEqual([createdId]);
+    await converged([ann!, bo!]);
+  });
+
   it('a 401 in the middle of a sync stops it with "Sign in again", without looping', async () => {
     const { proxies: [proxy], devices: [ann] } = await setup(['ann']);
     await ann!.sync.inSync();

@@ -28,6 +28,7 @@ export class FaultProxy {
   private readonly server: http.Server;
   private readonly sockets = new Set<net.Socket>();
   private readonly streams = new Set<http.ServerResponse>();
+  private readonly frozen = new Set<http.ServerResponse>();
   private rules: Rule[] = [];
   private partitioned = false;
   private listeners: ((seen: Seen) => void)[] = [];
@@ -88,6 +89,20 @@ export class FaultProxy {
     return count;
   }
 
+  /**
+   * Open live streams go silent without closing, as a connection does when a NAT or a sleeping laptop forgets it:
+   * nothing more reaches the device, and no end either.
+   */
+  /** Live streams open now. */
+  openStreams(): number {
+    return this.streams.size;
+  }
+
+  freezeStreams(): number {
+    for (const res of this.streams) this.frozen.add(res);
+    return this.streams.size;
+  }
+
   cutAll(): void {
     for (const socket of this.sockets) socket.destroy();
   }
@@ -134,7 +149,9 @@ export class FaultProxy {
             this.streams.add(res);
             res.on('close', () => this.streams.delete(res));
           }
-          answer.pipe(res);
+          // Piped by hand so that a frozen stream can swallow what comes.
+          answer.on('data', (chunk: Buffer) => void (this.frozen.has(res) || res.write(chunk)));
+          answer.on('end', () => void (this.frozen.has(res) || res.end()));
           // The server died mid-answer: the device's connection breaks too, as it would without a proxy between.
           answer.on('aborted', () => res.socket?.destroy());
           answer.on('error', () => res.socket?.destroy());

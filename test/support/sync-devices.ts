@@ -70,7 +70,8 @@ export class SyncRig {
   async device(name: string, server: string | null, email: string, options: DeviceOptions = {}): Promise<Device> {
     const store = new StoreService(options.dataDir ?? tempDir(name), { clock: options.clock });
     await store.ready();
-    const sync = syncFor(store, { retry: options.retry ?? { firstMs: 50, maxMs: 300 }, log: options.log });
+    // The rig's server sends a keep-alive every second: three silent seconds mean a dead stream.
+    const sync = syncFor(store, { retry: options.retry ?? { firstMs: 50, maxMs: 300 }, log: options.log, streamIdleMs: 3000 });
     this.cleanups.push(async () => {
       await sync.stop();
       store.close();

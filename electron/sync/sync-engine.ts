@@ -148,6 +148,8 @@ export class SyncEngine {
       const storage = this.options.storage();
       const privacy = new PrivacyFilter();
       for (const collection of SYNCED_COLLECTIONS) {
+        // A failure the user must act on (sign in again, update) stopped this run: start no more collections.
+        if (this.state.state === 'error') break;
         const replication = await this.replicate(running, storage, collection, privacy);
         running.replications.push(replication);
       }

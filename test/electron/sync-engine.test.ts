@@ -93,7 +93,8 @@ describe('team sync between two devices', () => {
     await ann.run({ type: 'contact.update', contactId: createdId, changes: { title: 'Mathematician', notes: 'ann wrote this' } });
     await expect.poll(() => ann.sync.status().state, { timeout: 15_000 }).toBe('offline');
     await bo.run({ type: 'contact.update', contactId: createdId, changes: { organisation: 'Analytical Engines', notes: 'bo wrote this later' } });
-    expect(ann.sync.status().error).toMatch(/cannot be reached|not answering/);
+    // Which failure is seen first depends on timing: the stream told of the shutdown, or a call that found no server.
+    expect(ann.sync.status().error).toMatch(/cannot be reached|not answering|live stream ended/);
 
     // The server comes back on the same address: both send, pull, and end alike.
     await startServer(dataDir, first.port);

@@ -8,6 +8,7 @@ import { addUser, createTeam } from '../../server/accounts.ts';
 import { createTeamServer, type TeamServer } from '../../server/app.ts';
 import { openDatabase } from '../../server/open-database.ts';
 import type { SqlDatabase } from '../../server/sql-database.ts';
+import type { PushHooks } from '../../server/replication.ts';
 import { StoreService } from '../../electron/store/store-service.ts';
 import { syncFor } from '../../electron/sync/sync-for-store.ts';
 import type { SyncEngine } from '../../electron/sync/sync-engine.ts';
@@ -50,9 +51,10 @@ export class SyncRig {
     this.cleanups.push(cleanup);
   }
 
-  async startServer(dataDir = tempDir('server'), port = 0, db?: SqlDatabase): Promise<Server> {
+  /** A server in this process; `db` another database (PostgreSQL), `hooks` a handle inside its pushes. */
+  async startServer(dataDir = tempDir('server'), port = 0, db?: SqlDatabase, hooks?: PushHooks): Promise<Server> {
     const database = db ?? (await openDatabase({ dataDir }));
-    const server = await createTeamServer({ db: database, logLevel: 'silent', heartbeatMs: 1000 });
+    const server = await createTeamServer({ db: database, logLevel: 'silent', heartbeatMs: 1000, hooks });
     const base = await server.listen(port, '127.0.0.1');
     const running = { base, port: Number(new URL(base).port), db: database, server, dataDir };
     this.cleanups.push(() => server.close().catch(() => undefined));

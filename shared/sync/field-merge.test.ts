@@ -30,6 +30,16 @@ describe('field-level three-way merge', () => {
     expect(mergeDocs(base, putBack, between)).toMatchObject({ notes: 'x', stamps: { notes: 's3' } });
     expect(mergeDocs(base, between, putBack)).toMatchObject({ notes: 'x', stamps: { notes: 's3' } });
   });
+  it('keeps the stamp of a field cleared on one side when neither side has the field any more', () => {
+    // Ann cleared the notes (stamp s3) of a contact whose notes both sides now lack; the stamp must survive the
+    // merge, or a teammate's earlier edit of the notes (s2) would later win against the clear.
+    const base = doc({ name: 'Ann' });
+    const cleared = doc({ name: 'Ann' }, { notes: 's3' });
+    const other = doc({ name: 'Ann', organisation: 'x' }, { organisation: 's1' });
+    const merged = mergeDocs(base, cleared, other);
+    expect(merged.stamps).toEqual({ notes: 's3', organisation: 's1' });
+    expect(mergeDocs(base, { ...doc({ name: 'Ann', notes: 'y' }, { notes: 's2' }) }, merged)).not.toHaveProperty('notes');
+  });
   it('lets a delete on either side beat an edit on the other', () => {
     const edited = doc({ name: 'Ann Lee', ring: 'know', notes: 'x' }, { name: 's9' });
     const deleted = doc({ name: 'Ann', ring: 'know', notes: 'x' }, {}, true);

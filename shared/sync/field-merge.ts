@@ -20,7 +20,9 @@ export function mergeDocs<T extends MergeableDoc>(base: T | undefined, mine: T, 
   if (mine._deleted) return mine;
   const merged: Record<string, unknown> = {};
   const stamps: Record<string, string> = {};
-  const keys = new Set([...Object.keys(mine), ...Object.keys(theirs), ...Object.keys(base ?? {})]);
+  // A field cleared everywhere is in no document, only in a stamp: that stamp must carry on, or an earlier edit
+  // of the field arriving later would win against the clear.
+  const keys = new Set([mine, theirs, base].flatMap((d) => (d ? [...Object.keys(d), ...Object.keys(d.stamps ?? {})] : [])));
   for (const key of keys) {
     if (SKIP.has(key)) continue;
     const m = mine[key];

@@ -105,6 +105,20 @@ const EXAMPLES: [Schedule][] = [
     ],
     healOrder: [4, 3, 2, 1, 0],
   }],
+  // Schedule 389 of a 1,000-schedule run: device 3 clears notes that the server's copy lacks too, just after
+  // device 2 set them; the clear's stamp was dropped by the merge and device 2's earlier edit won everywhere.
+  [{
+    devices: 5,
+    steps: [
+      { kind: 'partition', device: 0 }, { kind: 'partition', device: 4 }, { kind: 'heal', device: 3 },
+      { kind: 'update', device: 4, contact: 2, field: 'organisation', value: 'x' }, { kind: 'update', device: 2, contact: 4, field: 'title', value: 'x' },
+      { kind: 'move', device: 1, contact: 1, ring: 'trust' }, { kind: 'update', device: 3, contact: 4, field: 'notes', value: 'z' },
+      { kind: 'update', device: 2, contact: 4, field: 'title', value: 'z' }, { kind: 'partition', device: 1 },
+      { kind: 'move', device: 4, contact: 2, ring: 'prospect' }, { kind: 'update', device: 2, contact: 4, field: 'notes', value: 'y' },
+      { kind: 'update', device: 3, contact: 2, field: 'notes', value: null },
+    ],
+    healOrder: [1, 4, 3, 2, 0],
+  }],
 ];
 
 async function runSchedule({ devices: count, steps, healOrder }: Schedule): Promise<void> {

@@ -31,6 +31,8 @@ export type StoreServiceOptions = {
   batchSize?: number;
   /** Where the opening picture's worker script is (it then never blocks this thread); see opening-picture.ts. */
   pictureWorker?: URL | string;
+  /** The wall clock commands and field stamps read (Date.now); tests set a device's clock wrong with it. */
+  clock?: () => number;
 };
 
 /** One opened store; a restore replaces it with a new generation. */
@@ -52,13 +54,7 @@ export class StoreService {
   private author: { raw: RxStorageSqlite; id: string } | undefined;
   /** The signed-in team member, when there is one (set by the host core from sync). */
   private member: () => string | null = () => null;
-  readonly commands = new CommandRunner(() => this.generation.raw, () => this.member() ?? this.deviceId(), {
-    device: () => this.deviceId(),
-    ready: async () => {
-      await this.ready();
-      return this.refusal();
-    },
-  });
+  readonly commands: CommandRunner;
   private readonly options: StoreServiceOptions;
   private readonly collections: CollectionSpecs;
   /** A copy being upgraded; it replaces the store file only once it is whole. */
@@ -77,6 +73,14 @@ export class StoreService {
     this.workFile = `${this.file}.upgrading`;
     this.backupDir = path.join(this.dataDir, 'backups');
     this.options = options;
+    this.commands = new CommandRunner(() => this.generation.raw, () => this.member() ?? this.deviceId(), {
+      device: () => this.deviceId(),
+      clock: options.clock,
+      ready: async () => {
+        await this.ready();
+        return this.refusal();
+      },
+    });
     this.collections = options.collections ?? COLLECTIONS;
     this.picture = openingPictureMaker(() => this.generation.raw, { worker: options.pictureWorker, file: this.file, log: options.log });
     fs.mkdirSync(this.backupDir, { recursive: true });

@@ -32,6 +32,8 @@ export type SyncEngineOptions = {
   log?: (line: string) => void;
   /** Backoff bounds, shortened by tests. */
   retry?: { firstMs: number; maxMs: number };
+  /** How long a live stream may stay silent before it is taken for dead (sync-http.ts STREAM_IDLE_MS). */
+  streamIdleMs?: number;
 };
 
 type Running = {
@@ -151,6 +153,8 @@ export class SyncEngine {
       const storage = this.options.storage();
       const privacy = new PrivacyFilter();
       for (const collection of SYNCED_COLLECTIONS) {
+        // A failure the user must act on (sign in again, update) stopped this run: start no more collections.
+        if (this.state.state === 'error') break;
         const replication = await this.replicate(running, storage, collection, privacy);
         running.replications.push(replication);
       }
@@ -178,7 +182,11 @@ export class SyncEngine {
     const handler: RxReplicationHandler<Doc, SyncCheckpoint> = {
       masterChangeStream$: changes$.asObservable() as never,
       masterChangesSince: async (checkpoint, batchSize) => {
-        const answer = await this.retrying(running, () => pull(running.link, collection, version, checkpoint, batchSize), { documents: [], checkpoint: checkpoint ?? { seq: 0, generation: 'none' } });
+        const unchanged = { documents: [], checkpoint: checkpoint ?? { seq: 0, generation: 'none' } };
+        const answer = await this.retrying(running, () => pull(running.link, collection, version, checkpoint, batchSize), unchanged);
+        // Sync stopped while the answer was on the wire: the store it would be filtered against is closed, and the
+        // cancelled replication records nothing; the next start pulls it again from the same checkpoint.
+        if (running.abort.signal.aborted) return unchanged;
         this.observeStamps(answer.documents);
         this.state = { ...this.state, received: this.state.received + answer.documents.length };
         return { checkpoint: answer.checkpoint, documents: privacy.incoming(collection, answer.documents) as WithDeleted<Doc>[] };
@@ -228,7 +236,7 @@ export class SyncEngine {
         }, () => {
           attempt = 0;
           emit('RESYNC');
-        }, running.abort.signal);
+        }, running.abort.signal, this.options.streamIdleMs);
       } catch (err) {
         if (running.abort.signal.aborted) return;
         if (err instanceof SyncFailure && (err.kind === 'auth' || err.kind === 'version')) return this.fail(running, err);

@@ -19,6 +19,8 @@ export type ServerLink = { server: string; team: string; token: string };
 
 /** No request may hang: a dead link is noticed and retried rather than waited on forever. */
 const REQUEST_TIMEOUT_MS = 30_000;
+/** A live stream with nothing on it for this long (three of the server's keep-alives) is taken for dead. */
+export const STREAM_IDLE_MS = 75_000;
 
 async function call(url: string, init: RequestInit & { token?: string }): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -31,17 +33,27 @@ async function call(url: string, init: RequestInit & { token?: string }): Promis
     throw new SyncFailure('offline', `The team server cannot be reached (${(err as Error).message}).`);
   }
   if (response.ok) return response;
+  throw await failureOf(response);
+}
+
+/**
+ * What a refusal means for the engine, in the server's own words: it answers `{ error: "…" }` (and knows, for a
+ * 426, which side is behind), so the user reads that sentence, not the JSON around it.
+ */
+async function failureOf(response: Response): Promise<SyncFailure> {
   const text = await response.text().catch(() => '');
   let message = text.slice(0, 500);
   try {
-    message = (JSON.parse(text) as { message?: string; error?: string }).message ?? message;
+    const body = JSON.parse(text) as { message?: unknown; error?: unknown };
+    const said = typeof body.message === 'string' ? body.message : body.error;
+    if (typeof said === 'string') message = said;
   } catch {
     // Not JSON: the text as it came.
   }
-  if (response.status === 401 || response.status === 403) throw new SyncFailure('auth', `Sign in again: ${message || 'the server no longer accepts this sign-in'}.`);
-  if (response.status === 426) throw new SyncFailure('version', message || 'This version of Sphere is too old for the team server: update the app.');
-  if (response.status >= 500 || response.status === 429) throw new SyncFailure('offline', `The team server is not answering (${response.status}).`);
-  throw new SyncFailure('refused', `The team server refused it (${response.status}): ${message}`);
+  if (response.status === 401 || response.status === 403) return new SyncFailure('auth', `Sign in again: ${message || 'the server no longer accepts this sign-in'}.`);
+  if (response.status === 426) return new SyncFailure('version', message || 'This version of Sphere is too old for the team server: update the app.');
+  if (response.status >= 500 || response.status === 429) return new SyncFailure('offline', `The team server is not answering (${response.status}).`);
+  return new SyncFailure('refused', `The team server refused it (${response.status}): ${message}`);
 }
 
 export async function login(server: string, email: string, password: string): Promise<LoginResponse> {
@@ -71,18 +83,44 @@ export async function push(link: ServerLink, collection: string, version: number
  * Follows the live stream until `signal` aborts or the connection ends (then it resolves, and the caller
  * reconnects). Server-Sent Events are read from a fetch body, so the token goes in a header, never the URL.
  */
-export async function follow(link: ServerLink, collection: string, version: number, onEvent: (event: StreamEvent) => void, onOpen: () => void, signal: AbortSignal): Promise<void> {
+export async function follow(
+  link: ServerLink, collection: string, version: number, onEvent: (event: StreamEvent) => void, onOpen: () => void, signal: AbortSignal,
+  idleMs = STREAM_IDLE_MS,
+): Promise<void> {
   const url = new URL(syncPath(link.team, collection, version, 'stream'), link.server);
+  // The server writes at least a keep-alive every heartbeat (25 s). A connection that a NAT or a sleeping laptop
+  // forgot stays open but silent, with no end and no error: without this the device would wait on it forever
+  // and hear of no teammate's edit.
+  const silent = new AbortController();
+  let idle: NodeJS.Timeout | undefined;
+  const awake = () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => silent.abort(), idleMs);
+  };
+  awake();
+  try {
+    const watch: Watch = { signal, either: AbortSignal.any([signal, silent.signal]), awake, wentSilent: () => silent.signal.aborted, idleMs };
+    return await followUntil(url, link, onEvent, onOpen, watch);
+  } finally {
+    clearTimeout(idle);
+  }
+}
+
+/** `signal`: sync stopped; `either`: that or the stream went silent; `awake`: bytes came. */
+type Watch = { signal: AbortSignal; either: AbortSignal; awake: () => void; wentSilent: () => boolean; idleMs: number };
+
+async function followUntil(url: URL, link: ServerLink, onEvent: (event: StreamEvent) => void, onOpen: () => void, watch: Watch): Promise<void> {
+  const { signal, either, awake, wentSilent, idleMs } = watch;
   let response: Response;
   try {
-    response = await fetch(url.href, { headers: { Accept: 'text/event-stream', Authorization: `Bearer ${link.token}` }, signal });
+    response = await fetch(url.href, { headers: { Accept: 'text/event-stream', Authorization: `Bearer ${link.token}` }, signal: either });
   } catch (err) {
     if (signal.aborted) return;
     throw new SyncFailure('offline', `The team server cannot be reached (${(err as Error).message}).`);
   }
   if (!response.ok || !response.body) {
-    if (response.status === 401 || response.status === 403) throw new SyncFailure('auth', 'Sign in again: the server no longer accepts this sign-in.');
-    if (response.status === 426) throw new SyncFailure('version', 'This version of Sphere is too old for the team server: update the app.');
+    const failure = await failureOf(response);
+    if (failure.kind === 'auth' || failure.kind === 'version') throw failure;
     throw new SyncFailure('offline', `The live stream is not available (${response.status}).`);
   }
   onOpen();
@@ -90,6 +128,7 @@ export async function follow(link: ServerLink, collection: string, version: numb
   let buffer = '';
   try {
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      awake();
       buffer += decoder.decode(chunk, { stream: true });
       let end: number;
       while ((end = buffer.indexOf('\n\n')) !== -1) {
@@ -103,6 +142,7 @@ export async function follow(link: ServerLink, collection: string, version: numb
   } catch (err) {
     if (signal.aborted) return;
     if (err instanceof SyncFailure) throw err;
+    if (wentSilent()) throw new SyncFailure('offline', `The live stream went silent for ${Math.round(idleMs / 1000)} s; reconnecting.`);
     throw new SyncFailure('offline', `The live stream was cut (${(err as Error).message}).`);
   }
 }

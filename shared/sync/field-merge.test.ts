@@ -21,6 +21,25 @@ describe('field-level three-way merge', () => {
     expect(mergeDocs(base, late, early).ring).toBe('trust');
   });
 
+  it('gives a field put back to its base value by a later edit to that edit, not to an earlier one elsewhere', () => {
+    // Ann changed the notes and then put them back (stamp s3); Bo changed them in between (s2). Ann's edit is the
+    // latest, so it stands, though its value is the base's.
+    const base = doc({ name: 'Ann', notes: 'x' }, { notes: 's1' });
+    const putBack = doc({ name: 'Ann', notes: 'x' }, { notes: 's3' });
+    const between = doc({ name: 'Ann', notes: 'z' }, { notes: 's2' });
+    expect(mergeDocs(base, putBack, between)).toMatchObject({ notes: 'x', stamps: { notes: 's3' } });
+    expect(mergeDocs(base, between, putBack)).toMatchObject({ notes: 'x', stamps: { notes: 's3' } });
+  });
+  it('keeps the stamp of a field cleared on one side when neither side has the field any more', () => {
+    // Ann cleared the notes (stamp s3) of a contact whose notes both sides now lack; the stamp must survive the
+    // merge, or a teammate's earlier edit of the notes (s2) would later win against the clear.
+    const base = doc({ name: 'Ann' });
+    const cleared = doc({ name: 'Ann' }, { notes: 's3' });
+    const other = doc({ name: 'Ann', organisation: 'x' }, { organisation: 's1' });
+    const merged = mergeDocs(base, cleared, other);
+    expect(merged.stamps).toEqual({ notes: 's3', organisation: 's1' });
+    expect(mergeDocs(base, { ...doc({ name: 'Ann', notes: 'y' }, { notes: 's2' }) }, merged)).not.toHaveProperty('notes');
+  });
   it('lets a delete on either side beat an edit on the other', () => {
     const edited = doc({ name: 'Ann Lee', ring: 'know', notes: 'x' }, { name: 's9' });
     const deleted = doc({ name: 'Ann', ring: 'know', notes: 'x' }, {}, true);

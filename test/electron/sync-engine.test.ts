@@ -6,7 +6,7 @@ import { createTeamServer, type TeamServer } from '../../server/app.ts';
 import { openDatabase } from '../../server/open-database.ts';
 import type { SqlDatabase } from '../../server/sql-database.ts';
 import { DATABASE_NAME } from '../../shared/schemas/index.ts';
-import { addContact, content, device as signedInDevice, tempDir, type Device } from '../support/sync-devices.ts';
+import { addContact, content, device as signedInDevice, tempDir, type Device } from '../support/signed-in-devices.ts';
 
 const PASSWORD = 'correct horse battery';
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
 import { newPlace, openPlace, PASSWORD, seedTeam, type Place } from './support.ts';
 import { startBalancer, type Balancer } from '../support/loopback-balancer.ts';
-import { addContact, content, device, everything, type Device } from '../support/sync-devices.ts';
+import { addContact, content, device, everything, type Device } from '../support/signed-in-devices.ts';
 
 const port = (p: ServerProcess) => Number(new URL(p.base).port);
 

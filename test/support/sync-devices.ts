@@ -1,55 +1,122 @@
-// Process: test (Node). App hosts as sync tests need them: a StoreService on its own SQLite file, its command
-// runner, and its sync engine (syncFor), signed in to a team server like a person would.
+// Process: test (Node). Real hosts (StoreService on SQLite files, their command runners and sync engines) and a
+// real team server on loopback, for the sync tests: each rig cleans up what it started.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { addUser, createTeam } from '../../server/accounts.ts';
+import { createTeamServer, type TeamServer } from '../../server/app.ts';
+import { openDatabase } from '../../server/open-database.ts';
+import type { SqlDatabase } from '../../server/sql-database.ts';
+import type { PushHooks } from '../../server/replication.ts';
 import { StoreService } from '../../electron/store/store-service.ts';
-import type { SyncEngine } from '../../electron/sync/sync-engine.ts';
 import { syncFor } from '../../electron/sync/sync-for-store.ts';
-import { COLLECTIONS, DATABASE_NAME, type ContactDoc } from '../../shared/schemas/index.ts';
+import type { SyncEngine } from '../../electron/sync/sync-engine.ts';
+import { COLLECTIONS, DATABASE_NAME, type ContactDoc, type TouchDoc } from '../../shared/schemas/index.ts';
 
-export type Device = {
-  store: StoreService;
-  sync: SyncEngine;
-  contacts(): ContactDoc[];
-  /** The live documents of a synced collection. */
-  docs(collection: 'contacts' | 'ties' | 'touches' | 'deals'): Record<string, unknown>[];
-  run(command: unknown): Promise<unknown>;
-  close(): Promise<void>;
-};
+export const PASSWORD = 'correct horse battery';
 
 export const tempDir = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `sphere-sync-${name}-`));
 
-/** A host on a fresh data folder, signed in; short retry bounds so a lost server is retried within the test. */
-export async function device(name: string, server: string, email: string, password: string): Promise<Device> {
-  const dataDir = tempDir(name);
-  const store = new StoreService(dataDir);
-  await store.ready();
-  const sync = syncFor(store, { retry: { firstMs: 50, maxMs: 300 } });
-  const docs = (collection: keyof typeof COLLECTIONS) =>
-    store.current.raw.liveDocuments(DATABASE_NAME, collection, COLLECTIONS[collection].schema.version) as Record<string, unknown>[];
-  await sync.signIn({ server, email, password });
-  return {
-    store,
-    sync,
-    docs,
-    contacts: () => docs('contacts') as ContactDoc[],
-    run: (command) => store.commands.run(command),
-    async close() {
+export type Server = { base: string; port: number; db: SqlDatabase; server: TeamServer; dataDir: string };
+
+export type Device = {
+  name: string;
+  store: StoreService;
+  sync: SyncEngine;
+  contacts(): ContactDoc[];
+  touches(): TouchDoc[];
+  run(command: unknown): Promise<unknown>;
+};
+
+export type DeviceOptions = { retry?: { firstMs: number; maxMs: number }; clock?: () => number; dataDir?: string; log?: (line: string) => void };
+
+/** A value with its objects' keys sorted, at every depth: key order means nothing in a document. */
+const canonical = (value: unknown): unknown =>
+  Array.isArray(value) ? value.map(canonical)
+  : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))
+  : value;
+
+/** A document's own fields in a fixed order: what every device must agree on (RxDB's bookkeeping aside). */
+export const content = (doc: object | undefined) => doc && JSON.stringify(canonical(Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_')))));
+
+export class SyncRig {
+  private readonly cleanups: (() => Promise<void> | void)[] = [];
+
+  async cleanup(): Promise<void> {
+    for (const cleanup of this.cleanups.splice(0).reverse()) await cleanup();
+  }
+
+  later(cleanup: () => Promise<void> | void): void {
+    this.cleanups.push(cleanup);
+  }
+
+  /** A server in this process; `db` another database (PostgreSQL), `hooks` a handle inside its pushes. */
+  async startServer(dataDir = tempDir('server'), port = 0, db?: SqlDatabase, hooks?: PushHooks): Promise<Server> {
+    const database = db ?? (await openDatabase({ dataDir }));
+    const server = await createTeamServer({ db: database, logLevel: 'silent', heartbeatMs: 1000, hooks });
+    const base = await server.listen(port, '127.0.0.1');
+    const running = { base, port: Number(new URL(base).port), db: database, server, dataDir };
+    this.cleanups.push(() => server.close().catch(() => undefined));
+    return running;
+  }
+
+  /** A team with these members, all with PASSWORD. */
+  async team(db: SqlDatabase, emails: string[], name = 'Harbor Realty'): Promise<string> {
+    const id = await createTeam(db, name);
+    for (const email of emails) await addUser(db, { team: id, email, role: 'member', password: PASSWORD });
+    return id;
+  }
+
+  /** A host on its own data folder (or the one given, to start a host again where one ran), signed in unless `server` is null. */
+  async device(name: string, server: string | null, email: string, options: DeviceOptions = {}): Promise<Device> {
+    const store = new StoreService(options.dataDir ?? tempDir(name), { clock: options.clock });
+    await store.ready();
+    // The rig's server sends a keep-alive every second: three silent seconds mean a dead stream.
+    const sync = syncFor(store, { retry: options.retry ?? { firstMs: 50, maxMs: 300 }, log: options.log, streamIdleMs: 3000 });
+    this.cleanups.push(async () => {
       await sync.stop();
       store.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+    });
+    if (server) await sync.signIn({ server, email, password: PASSWORD });
+    else await sync.resume();
+    return {
+      name,
+      store,
+      sync,
+      contacts: () => store.current.raw.liveDocuments(DATABASE_NAME, 'contacts', COLLECTIONS.contacts.schema.version) as ContactDoc[],
+      touches: () => store.current.raw.liveDocuments(DATABASE_NAME, 'touches', COLLECTIONS.touches.schema.version) as TouchDoc[],
+      run: (command) => store.commands.run(command),
+    };
+  }
 }
-
-/** A document's own fields in a fixed order, without RxDB's bookkeeping (_rev, _meta): what devices must share. */
-export const content = (doc: Record<string, unknown> | undefined) =>
-  doc && JSON.stringify(Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_')).sort(([a], [b]) => a.localeCompare(b))));
-
-/** Every live document of the synced collections, as content, sorted: two devices that converged agree on it. */
-export const everything = (d: Device) =>
-  (['contacts', 'ties', 'touches', 'deals'] as const).map((c) => d.docs(c).map(content).sort());
 
 export const addContact = (d: Device, name: string) =>
   d.run({ type: 'contact.add', contact: { name, category: 'business', ring: 'know', emails: [], phones: [] } }) as Promise<{ createdId: string }>;
+
+/** Every device's contacts and touches, as comparable text: equal when the devices agree. */
+export function snapshot(d: Device): string {
+  const contacts = d.contacts().map(content).sort();
+  const touches = d.touches().map(content).sort();
+  return JSON.stringify({ contacts, touches });
+}
+
+export type ChildServer = { base: string; kill(): Promise<void>; exited: Promise<number | null> };
+
+/** `node server/main.ts --port 0 --data-dir D` as its own process, so that a test can SIGKILL it mid-request. */
+export function startServerProcess(dataDir: string): Promise<ChildServer> {
+  const main = path.resolve(import.meta.dirname, '../../server/main.ts');
+  const child = spawn(process.execPath, [main, '--port', '0', '--log-level', 'warn', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const match = /listening on (http:\/\/[^/\s]+)\//.exec(out);
+      if (match) resolve({ base: match[1]!, exited, kill: async () => void (child.kill('SIGKILL'), await exited) });
+    });
+    void exited.then((code) => reject(new Error(`the server exited (${code}) before listening: ${err}`)));
+  });
+}

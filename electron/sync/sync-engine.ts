@@ -5,7 +5,7 @@
 // meanwhile are pushed when the server is back.
 import { Subject } from 'rxjs';
 import {
-  cancelRxStorageReplication, createRxSchema, deepEqual, defaultHashSha256, getLastCheckpointDoc, getRxReplicationMetaInstanceSchema,
+  cancelRxStorageReplication, createRxSchema, getAssumedMasterState, writeDocToDocState, deepEqual, defaultHashSha256, getLastCheckpointDoc, getRxReplicationMetaInstanceSchema,
   replicateRxStorageInstance, type RxConflictHandler, type RxJsonSchema, type RxReplicationHandler, type RxStorageInstance,
   type RxStorageInstanceReplicationState, type RxDocumentData, type WithDeleted,
 } from 'rxdb';
@@ -317,7 +317,7 @@ export class SyncEngine {
       const fork = replication.input.forkInstance as RxStorageInstanceSqlite<Doc>;
       const checkpoint = await getLastCheckpointDoc(replication, 'up').catch(() => undefined);
       const changed = await fork.getChangedDocumentsSince(10_000, checkpoint as never).catch(() => ({ documents: [] }));
-      pending += changed.documents.length;
+      pending += await this.unsent(replication, changed.documents);
     }
     const now = this.state.state as SyncStatus['state'];
     if (this.running !== running || now === 'error') return;
@@ -325,6 +325,22 @@ export class SyncEngine {
     if (now === 'offline') return this.set({ ...this.state, pending });
     const upToDate = !active && pending === 0;
     this.set({ ...this.state, pending, state: upToDate ? 'upToDate' : 'syncing', lastSyncAt: upToDate ? Date.now() : this.state.lastSyncAt });
+  }
+
+  /**
+   * Of the documents changed here since the last push checkpoint, those that differ from what the server was last
+   * known to hold: the same comparison RxDB makes before pushing. Documents pulled from the server also land after
+   * that checkpoint until the next push pass, and must not count as waiting to be sent.
+   */
+  private async unsent(replication: RxStorageInstanceReplicationState<Doc>, documents: RxDocumentData<Doc>[]): Promise<number> {
+    if (documents.length === 0) return 0;
+    const assumed = await getAssumedMasterState(replication, documents.map((d) => d.id)).catch(() => ({}) as Record<string, never>);
+    let count = 0;
+    for (const doc of documents) {
+      const master = (assumed as Record<string, { docData: WithDeleted<Doc> } | undefined>)[doc.id];
+      if (!master || !deepEqual(writeDocToDocState(doc, false, false), master.docData)) count++;
+    }
+    return count;
   }
 
   private set(status: SyncStatus): void {

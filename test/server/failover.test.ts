@@ -78,12 +78,13 @@ describe('two server processes on one PostgreSQL, one killed', () => {
     ]);
 
     // No one told the engines anything: they find the other process through the balancer on their own, push what
-    // they did and pull what the other did, until both hold what the database holds. (Not sync.status() ===
-    // 'upToDate': its pending count also counts pulled documents written after the last push, until the next edit.)
+    // they did and pull what the other did, until both hold what the database holds, and both say so.
     const names = (d: Device) => d.contacts().map((c) => c.name).sort();
     const all = ['Alan Turing', 'Grace Hopper', 'Katherine Johnson', 'Margaret Hamilton'];
     for (const d of [ann, bo]) await expect.poll(() => names(d), { timeout: 30_000 }).toEqual(all);
     await expect.poll(async () => JSON.stringify(everything(ann)) === JSON.stringify(everything(bo)) && JSON.stringify(everything(ann)) === JSON.stringify(await onServer()), { timeout: 30_000 }).toBe(true);
+    // Documents pulled after the last push are not "waiting to be sent": both end up to date with nothing pending.
+    for (const d of [ann, bo]) await expect.poll(() => [d.sync.status().state, d.sync.status().pending], { timeout: 30_000 }).toEqual(['upToDate', 0]);
     expect(balancer.current()).toBe(port(survivor));
     expect(named(bo, 'Grace Hopper')).toMatchObject({ ring: 'trust', organisation: 'US Navy' });
     expect(named(bo, 'Alan Turing')).toMatchObject({ title: 'Cryptanalyst' });

@@ -140,7 +140,8 @@ export type AppRequestOutcome = { ok: true; result: unknown } | { ok: false; err
  */
 export async function dispatchAppRequest(handlers: AppApiHandlers, name: unknown, args: unknown): Promise<AppRequestOutcome> {
   if (!isAppRequestName(name)) {
-    return { ok: false, error: `unknown request ${JSON.stringify(String(name)).slice(0, 80)}` };
+    // Never String() an untrusted value: an object can bring its own toString (or throw from it).
+    return { ok: false, error: typeof name === 'string' ? `unknown request ${JSON.stringify(name.slice(0, 80))}` : `a request name is text, not ${name === null ? 'null' : typeof name}` };
   }
   const parsed = appRequests[name].args.safeParse(args);
   if (!parsed.success) {

@@ -52,6 +52,8 @@ export type HostCore = {
 
 export async function startHostCore(options: HostCoreOptions): Promise<HostCore> {
   const log = options.log ?? (() => {});
+  // Every file this host makes (store, journal, backups, secrets, settings) is the user's alone.
+  process.umask(0o077);
   const store = new StoreService(options.dataDir, { pictureWorker: options.pictureWorker, log });
   await store.backupIfDue().catch((err: Error) => log(`backup at launch failed: ${err.message}`));
   // Parsing the documents now overlaps with the window loading its code; the first query then finds them ready.

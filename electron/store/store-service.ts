@@ -11,6 +11,7 @@ import { openingPictureMaker } from './opening-picture.ts';
 import type { SpherePicture } from '../../shared/graph/sphere-picture.ts';
 import { getRxStorageSqlite, StoreOpenError, type RxStorageSqlite } from './sqlite-storage.ts';
 import { CommandRunner } from './command-runner.ts';
+import { makePrivate, PRIVATE_DIR, PRIVATE_FILE } from './private-files.ts';
 import { reasonOf, upgradeStoreFile, UpgradeError, versionGaps, versionGapsOfFile, type CollectionSpecs, type VersionGap } from './schema-upgrade.ts';
 
 const STORE_FILE = `${DATABASE_NAME}.db`;
@@ -83,9 +84,11 @@ export class StoreService {
     });
     this.collections = options.collections ?? COLLECTIONS;
     this.picture = openingPictureMaker(() => this.generation.raw, { worker: options.pictureWorker, file: this.file, log: options.log });
-    fs.mkdirSync(this.backupDir, { recursive: true });
+    fs.mkdirSync(this.backupDir, { recursive: true, mode: PRIVATE_DIR });
     this.generation = this.newGeneration();
     this.problem = this.holdReadableStore();
+    // After opening, so the store file and its WAL (which SQLite makes with the file's own mode) are covered too.
+    makePrivate(this.dataDir, options.log);
     let checked!: () => void;
     this.checked = new Promise((resolve) => (checked = resolve));
     this.upgrading = this.upgradeAtLaunch(checked);
@@ -188,6 +191,7 @@ export class StoreService {
     } finally {
       source.close();
     }
+    fs.chmodSync(partial, PRIVATE_FILE);
     fs.renameSync(partial, target);
     this.pruneBackups();
     const stat = fs.statSync(target);

@@ -9,7 +9,7 @@ import { COLLECTIONS, DATABASE_NAME } from '../../shared/schemas/index.ts';
 import { BackupNameSchema, isUpgradeBackup, type Backup, type StoreProblem, type StoreStatus, type StoreUpgrade } from '../../shared/app-api.ts';
 import { openingPictureMaker } from './opening-picture.ts';
 import type { SpherePicture } from '../../shared/graph/sphere-picture.ts';
-import { getRxStorageSqlite, StoreOpenError, type RxStorageSqlite } from './sqlite-storage.ts';
+import { getRxStorageSqlite, STORE_FORMAT_VERSION, StoreOpenError, type RxStorageSqlite } from './sqlite-storage.ts';
 import { CommandRunner } from './command-runner.ts';
 import { makePrivate, PRIVATE_DIR, PRIVATE_FILE } from './private-files.ts';
 import { reasonOf, upgradeStoreFile, UpgradeError, versionGaps, versionGapsOfFile, type CollectionSpecs, type VersionGap } from './schema-upgrade.ts';
@@ -192,7 +192,11 @@ export class StoreService {
       source.close();
     }
     fs.chmodSync(partial, PRIVATE_FILE);
+    // On disk and sound before it gets a name that offers it for restoring: a crash or a bad copy never does.
+    syncFile(partial);
+    checkSound(partial);
     fs.renameSync(partial, target);
+    syncFile(this.backupDir);
     this.pruneBackups();
     const stat = fs.statSync(target);
     return { name, at: stat.mtimeMs, bytes: stat.size };
@@ -403,12 +407,33 @@ function syncFolder(dir: string): void {
   }
 }
 
-function checkReadable(file: string): void {
+/** Flushes a file (or a folder's entries, after a rename) to the disk. */
+function syncFile(at: string): void {
+  const fd = fs.openSync(at, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A copy SQLite reads without fault: what a backup must be before it is offered. */
+function checkSound(file: string): void {
+  checkReadable(file, false);
+}
+
+/** A backup worth restoring: SQLite's integrity check passes and it is a Sphere store this version can read. */
+function checkReadable(file: string, mustBeSphere = true): void {
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(String(check));
+    if (!mustBeSphere) return;
+    // Sphere marks its files with its store format; a foreign SQLite file (user_version 0) is not a sphere.
+    const format = db.pragma('user_version', { simple: true }) as number;
+    if (format < 1) throw new Error('it is not a Sphere store');
+    if (format > STORE_FORMAT_VERSION) throw new Error(`it was written by a newer Sphere (store format ${format})`);
   } catch (err) {
     throw new Error(`backup ${path.basename(file)} cannot be used: ${(err as Error).message}`, { cause: err });
   } finally {

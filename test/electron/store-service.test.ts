@@ -1,5 +1,6 @@
 // Process: test (Node). The user's store file: an unreadable one is set aside, never lost; backups restore.
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreService } from '../../electron/store/store-service.ts';
@@ -61,6 +62,19 @@ describe('store service', () => {
     await writePeople(store, ['keep']);
     fs.writeFileSync(path.join(store.backupDir, 'sphere-2026-01-01T00-00-00.000Z.db'), 'not sqlite at all');
     await expect(store.restoreBackup('sphere-2026-01-01T00-00-00.000Z.db')).rejects.toThrow(/cannot be used/);
+    expect(await readPeople(store)).toEqual(['keep']);
+    store.close();
+  });
+
+  it('refuses a sound SQLite file that holds no Sphere data, and keeps the current store', async () => {
+    const dataDir = tempDir('foreignbackup');
+    const store = new StoreService(dataDir);
+    await writePeople(store, ['keep']);
+    const name = 'sphere-2026-01-02T00-00-00.000Z.db';
+    const foreign = new Database(path.join(store.backupDir, name));
+    foreign.exec('CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES (\'hello\')');
+    foreign.close();
+    await expect(store.restoreBackup(name)).rejects.toThrow(/not a Sphere store/);
     expect(await readPeople(store)).toEqual(['keep']);
     store.close();
   });

@@ -1,41 +1,16 @@
 // Process: test (Node). Team sync end to end below the window: real hosts (StoreService on SQLite files, their
 // command runners, their sync engines) against a real team server on loopback, offline and back.
 import { afterEach, describe, expect, it } from 'vitest';
-import { addUser, createTeam, removeUser } from '../../server/accounts.ts';
-import { createTeamServer, type TeamServer } from '../../server/app.ts';
-import { openDatabase } from '../../server/open-database.ts';
-import type { SqlDatabase } from '../../server/sql-database.ts';
+import { removeUser } from '../../server/accounts.ts';
 import { DATABASE_NAME } from '../../shared/schemas/index.ts';
-import { addContact, content, device as signedInDevice, tempDir, type Device } from '../support/signed-in-devices.ts';
+import { addContact, content, SyncRig, tempDir, type Device, type Server } from '../support/sync-devices.ts';
 
-const PASSWORD = 'correct horse battery';
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const rig = new SyncRig();
+afterEach(() => rig.cleanup());
 
-type Server = { base: string; port: number; db: SqlDatabase; server: TeamServer; dataDir: string };
-
-async function startServer(dataDir = tempDir('server'), port = 0): Promise<Server> {
-  const db = await openDatabase({ dataDir });
-  const server = await createTeamServer({ db, logLevel: 'silent', heartbeatMs: 1000 });
-  const base = await server.listen(port, '127.0.0.1');
-  const running = { base, port: Number(new URL(base).port), db, server, dataDir };
-  cleanups.push(() => server.close().catch(() => undefined));
-  return running;
-}
-
-async function device(name: string, server: Server, email: string): Promise<Device> {
-  const made = await signedInDevice(name, server.base, email, PASSWORD);
-  cleanups.push(() => made.close());
-  return made;
-}
-
-async function team(server: Server, emails: string[]): Promise<string> {
-  const id = await createTeam(server.db, 'Harbor Realty');
-  for (const email of emails) await addUser(server.db, { team: id, email, role: 'member', password: PASSWORD });
-  return id;
-}
+const startServer = (dataDir?: string, port?: number) => rig.startServer(dataDir, port);
+const device = (name: string, server: Server, email: string) => rig.device(name, server.base, email);
+const team = (server: Server, emails: string[]) => rig.team(server.db, emails);
 
 const named = (d: Device, name: string) => d.contacts().find((c) => c.name === name);
 

@@ -2,9 +2,10 @@
 // in use is killed outright, and the app's hosts carry on through the other by themselves and end alike.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
-import { newPlace, openPlace, PASSWORD, seedTeam, type Place } from './support.ts';
+import { newPlace, openPlace, seedTeam, type Place } from './support.ts';
 import { startBalancer, type Balancer } from '../support/loopback-balancer.ts';
-import { addContact, content, device, everything, type Device } from '../support/signed-in-devices.ts';
+import { addContact, content, everything, SyncRig, type Device } from '../support/sync-devices.ts';
+import { STREAM_IDLE_MS } from '../../electron/sync/sync-http.ts';
 
 const port = (p: ServerProcess) => Number(new URL(p.base).port);
 
@@ -13,6 +14,7 @@ describe('two server processes on one PostgreSQL, one killed', () => {
   let team: string;
   let processes: ServerProcess[] = [];
   let balancer: Balancer;
+  const rig = new SyncRig();
   let ann: Device;
   let bo: Device;
 
@@ -25,12 +27,12 @@ describe('two server processes on one PostgreSQL, one killed', () => {
     processes.push(await startServerProcess(place));
     processes.push(await startServerProcess(place));
     balancer = await startBalancer(processes.map(port));
-    ann = await device('ann', balancer.base, 'ann@harbor.test', PASSWORD);
-    bo = await device('bo', balancer.base, 'bo@harbor.test', PASSWORD);
+    // Server processes keep streams alive every 25 s, not every second as the rig's own servers do.
+    ann = await rig.device('ann', balancer.base, 'ann@harbor.test', { streamIdleMs: STREAM_IDLE_MS });
+    bo = await rig.device('bo', balancer.base, 'bo@harbor.test', { streamIdleMs: STREAM_IDLE_MS });
   });
   afterAll(async () => {
-    await ann?.close();
-    await bo?.close();
+    await rig.cleanup();
     await balancer?.close();
     await Promise.all(processes.map((p) => p.stop()));
   });

@@ -12,6 +12,7 @@ import type { PushHooks } from '../../server/replication.ts';
 import { StoreService } from '../../electron/store/store-service.ts';
 import { syncFor } from '../../electron/sync/sync-for-store.ts';
 import type { SyncEngine } from '../../electron/sync/sync-engine.ts';
+import { SYNCED_COLLECTIONS, type SyncedCollection } from '../../shared/sync/protocol.ts';
 import { COLLECTIONS, DATABASE_NAME, type ContactDoc, type TouchDoc } from '../../shared/schemas/index.ts';
 
 export const PASSWORD = 'correct horse battery';
@@ -26,10 +27,13 @@ export type Device = {
   sync: SyncEngine;
   contacts(): ContactDoc[];
   touches(): TouchDoc[];
+  /** The live documents of a synced collection. */
+  docs(collection: SyncedCollection): Record<string, unknown>[];
   run(command: unknown): Promise<unknown>;
 };
 
-export type DeviceOptions = { retry?: { firstMs: number; maxMs: number }; clock?: () => number; dataDir?: string; log?: (line: string) => void };
+/** `streamIdleMs`: how long a silent stream is trusted; the rig's own servers send a keep-alive every second. */
+export type DeviceOptions = { retry?: { firstMs: number; maxMs: number }; clock?: () => number; dataDir?: string; log?: (line: string) => void; streamIdleMs?: number };
 
 /** A value with its objects' keys sorted, at every depth: key order means nothing in a document. */
 const canonical = (value: unknown): unknown =>
@@ -73,19 +77,22 @@ export class SyncRig {
     const store = new StoreService(options.dataDir ?? tempDir(name), { clock: options.clock });
     await store.ready();
     // The rig's server sends a keep-alive every second: three silent seconds mean a dead stream.
-    const sync = syncFor(store, { retry: options.retry ?? { firstMs: 50, maxMs: 300 }, log: options.log, streamIdleMs: 3000 });
+    const sync = syncFor(store, { retry: options.retry ?? { firstMs: 50, maxMs: 300 }, log: options.log, streamIdleMs: options.streamIdleMs ?? 3000 });
     this.cleanups.push(async () => {
       await sync.stop();
       store.close();
     });
     if (server) await sync.signIn({ server, email, password: PASSWORD });
     else await sync.resume();
+    const docs = (collection: SyncedCollection) =>
+      store.current.raw.liveDocuments(DATABASE_NAME, collection, COLLECTIONS[collection].schema.version) as Record<string, unknown>[];
     return {
       name,
       store,
       sync,
-      contacts: () => store.current.raw.liveDocuments(DATABASE_NAME, 'contacts', COLLECTIONS.contacts.schema.version) as ContactDoc[],
-      touches: () => store.current.raw.liveDocuments(DATABASE_NAME, 'touches', COLLECTIONS.touches.schema.version) as TouchDoc[],
+      docs,
+      contacts: () => docs('contacts') as ContactDoc[],
+      touches: () => docs('touches') as TouchDoc[],
       run: (command) => store.commands.run(command),
     };
   }
@@ -93,6 +100,9 @@ export class SyncRig {
 
 export const addContact = (d: Device, name: string) =>
   d.run({ type: 'contact.add', contact: { name, category: 'business', ring: 'know', emails: [], phones: [] } }) as Promise<{ createdId: string }>;
+
+/** Every live document of the synced collections, as content, sorted: two devices that converged agree on it. */
+export const everything = (d: Device) => SYNCED_COLLECTIONS.map((c) => d.docs(c).map(content).sort());
 
 /** Every device's contacts and touches, as comparable text: equal when the devices agree. */
 export function snapshot(d: Device): string {

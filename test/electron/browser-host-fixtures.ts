@@ -10,6 +10,7 @@ import { startBrowserHost, type BrowserHost, type BrowserHostOptions } from '../
 import { COLLECTIONS, DATABASE_NAME, type ContactDoc } from '../../shared/schemas/index.ts';
 import { HOST_SECRET_META, PagedAnswers, type HostFrame } from '../../shared/host-frames.ts';
 import { tempDir } from './storage-fixtures.ts';
+export { contact } from '../support/contact-fixture.ts';
 
 // Collections past their first schema version need RxDB's migration plugin, even with nothing to migrate.
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -82,10 +83,6 @@ export async function openDatabase(ws: WebSocket) {
   return db;
 }
 
-export const contact = (id: string, extra: Partial<ContactDoc> = {}): ContactDoc => ({
-  id, name: `Contact ${id}`, category: 'business', ring: 'know', emails: [], phones: [], tags: [], roles: [],
-  createdAt: 1, updatedAt: 1, updatedBy: 'test', ...extra,
-});
 
 /** The next storage answer to `requestId` on this socket. */
 export function storageAnswer(ws: WebSocket, requestId: string): Promise<MessageFromRemote> {

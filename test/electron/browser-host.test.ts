@@ -12,6 +12,7 @@ import { HOST_SECRET_FILE, loadHostSecret } from '../../electron/host/host-secre
 import { COLLECTIONS, DATABASE_NAME, type ContactDoc } from '../../shared/schemas/index.ts';
 import { HOST_SECRET_META, type HostFrame } from '../../shared/host-frames.ts';
 import { tempDir } from './storage-fixtures.ts';
+import { contact } from '../support/contact-fixture.ts';
 
 // Collections past their first schema version need RxDB's migration plugin, even with nothing to migrate.
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -76,10 +77,6 @@ async function openDatabase(ws: WebSocket) {
   return db;
 }
 
-const contact = (id: string, extra: Partial<ContactDoc> = {}): ContactDoc => ({
-  id, name: `Contact ${id}`, category: 'business', ring: 'know', emails: [], phones: [], tags: [], roles: [],
-  createdAt: 1, updatedAt: 1, updatedBy: 'test', ...extra,
-});
 
 function nextStorageAnswer(ws: WebSocket, requestId: string): Promise<MessageFromRemote> {
   return new Promise((resolve) => {

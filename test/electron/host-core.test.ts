@@ -7,6 +7,7 @@ import { startHostCore, type ClientSink, type CoreClient, type HostCore } from '
 import { contentSecurityPolicy } from '../../shared/content-security-policy.ts';
 import { COLLECTIONS, DATABASE_NAME, type ContactDoc } from '../../shared/schemas/index.ts';
 import { tempDir } from './storage-fixtures.ts';
+import { contact } from '../support/contact-fixture.ts';
 
 const cores: HostCore[] = [];
 afterEach(() => cores.splice(0).forEach((c) => c.close()));
@@ -31,10 +32,6 @@ function window(c: HostCore, id: string) {
   return { client, events, storage };
 }
 
-const contact = (id: string): ContactDoc => ({
-  id, name: `Contact ${id}`, category: 'business', ring: 'know', emails: [], phones: [], tags: [], roles: [],
-  createdAt: 1, updatedAt: 1, updatedBy: 'test',
-});
 
 describe('host core', () => {
   it('carries one window\'s storage and app API to the store', async () => {

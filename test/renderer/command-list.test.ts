@@ -7,10 +7,8 @@ import type { CommandId } from '../../shared/command-specs.ts';
 import { SELECT_FIRST, type CommandContext, type Panel, type View } from '../../renderer/commands/command.ts';
 import { EditHistory } from '../../renderer/commands/history.ts';
 import { checkCommand, commandById, COMMANDS, runCommand } from '../../renderer/commands/registry.ts';
+import { contact } from '../support/contact-fixture.ts';
 
-const contact = (id: string, extra: Partial<ContactDoc> = {}): ContactDoc => ({
-  id, name: `Contact ${id}`, category: 'business', ring: 'know', emails: [], phones: [], tags: [], roles: [], createdAt: 1, updatedAt: 1, updatedBy: 'test', ...extra,
-});
 
 const referral = (id: string, from: string, to: string, at: number, rewardedAt?: number): TieDoc => ({ id, kind: 'referral', from, to, at, createdAt: at, updatedAt: at, updatedBy: 'test', ...(rewardedAt ? { rewardedAt, reward: 'card' } : {}) }) as TieDoc;
 

@@ -11,6 +11,7 @@ import { customerStage, referralValues } from '../../shared/domain/life-cycle.ts
 import { CommandRunner } from '../../electron/store/command-runner.ts';
 import type { ContactDoc, TieDoc } from '../../shared/schemas/index.ts';
 import { hostForTest, type HostForTest } from '../support/host-api.ts';
+import { contact } from '../support/contact-fixture.ts';
 
 let host: HostForTest | undefined;
 afterEach(async () => {
@@ -19,9 +20,6 @@ afterEach(async () => {
 });
 
 const DAY = 86_400_000;
-const contact = (id: string, extra: Partial<ContactDoc> = {}): ContactDoc => ({
-  id, name: `Contact ${id}`, category: 'business', ring: 'know', emails: [], phones: [], tags: [], roles: [], createdAt: 1, updatedAt: 1, updatedBy: 'seed', ...extra,
-});
 const tie = (id: string, kind: TieDoc['kind'], from: string, to: string): TieDoc => ({ id, kind, from, to, at: 1, createdAt: 1, updatedAt: 1, updatedBy: 'seed' });
 
 async function start(name: string, contacts: ContactDoc[] = [], ties: TieDoc[] = []) {

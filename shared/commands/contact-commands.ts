@@ -25,7 +25,14 @@ export function planUpdateContact(read: SphereReader, cmd: CommandOf<'contact.up
     else after[key] = value;
   }
   if (sameFields(before, after)) return null;
-  return { label: `edit ${String(after.name)}`, writes: [put('contacts', { ...after, updatedAt: env.now, updatedBy: env.author } as ContactDoc)] };
+  const writes = [put('contacts', { ...after, updatedAt: env.now, updatedBy: env.author } as ContactDoc)];
+  // A ring chosen in the form is a move like a drag: the timeline and the funnel rebuild rings from these touches.
+  if (after.ring !== before.ring) writes.push(put('touches', ringMove(before, after.ring as ContactDoc['ring'], env)));
+  return { label: `edit ${String(after.name)}`, writes };
+}
+
+function ringMove(contact: ContactDoc, toRing: ContactDoc['ring'], env: PlanEnv): TouchDoc {
+  return { id: env.newId(), contactId: contact.id, kind: 'stageChange', direction: 'outbound', at: env.now, fromRing: contact.ring, toRing, createdAt: env.now, updatedBy: env.author };
 }
 
 /** The central gesture. A change of ring is recorded as a stage-change touch, written with the move. */
@@ -36,8 +43,7 @@ export function planMoveContact(read: SphereReader, cmd: CommandOf<'contact.move
   if (ring === contact.ring && category === contact.category) return null;
   const writes = [put('contacts', { ...contact, ring, category, updatedAt: env.now, updatedBy: env.author })];
   if (ring !== contact.ring) {
-    const touch: TouchDoc = { id: env.newId(), contactId: contact.id, kind: 'stageChange', direction: 'outbound', at: env.now, fromRing: contact.ring, toRing: ring, createdAt: env.now, updatedBy: env.author };
-    writes.push(put('touches', touch));
+    writes.push(put('touches', ringMove(contact, ring, env)));
   }
   const label = ring !== contact.ring ? `move ${contact.name} to ${RING_LABELS[ring]}` : `move ${contact.name} to ${CATEGORY_LABELS[category]}`;
   return { label, writes };

@@ -1,0 +1,82 @@
+// Process: any (pure). The center-of-influence score: who in the sphere moves other people, from three things.
+//
+// How it is made, and why (0 to 100, each part relative to the sphere's own highest, so it reads the same in a
+// sphere of 50 people and one of 10,000):
+//  - Network position (up to 45): PageRank (25) says someone is tied to people who are themselves well tied;
+//    betweenness (20) says they bridge groups that would not otherwise meet. Both from graphology over every
+//    tie, of every kind.
+//  - Referral reach (up to 30): how many people their referrals led to, down the whole chain.
+//  - Revenue influenced (up to 25): what their referral chain brought, plus the deals of the people they are
+//    recorded as influencing, in the period, in the base currency (other currencies are not converted).
+import { centrality } from './centrality.ts';
+import { inPeriod, type Money, type SphereIndex } from './insight-input.ts';
+import { referralValues } from '../domain/life-cycle.ts';
+import { chainOf } from './referral-chains.ts';
+
+export const INFLUENCE_WEIGHTS = { pagerank: 25, betweenness: 20, reach: 30, revenue: 25 } as const;
+
+export type InfluencePart = { label: string; points: number; why: string };
+
+export type Influence = {
+  id: string;
+  score: number;
+  pagerank: number;
+  betweenness: number;
+  reach: number;
+  revenue: Money;
+  parts: InfluencePart[];
+  isCenterOfInfluence: boolean;
+};
+
+export type InfluenceReport = {
+  /** Everyone with a score above zero, highest first. */
+  ranking: Influence[];
+  /** The highest-scoring people not yet marked as centers of influence. */
+  candidates: Influence[];
+  /** True when betweenness was estimated from a sample (large spheres). */
+  estimated: boolean;
+};
+
+export function influenceScores(index: SphereIndex, candidateCount = 10): InfluenceReport {
+  const { period, baseCurrency } = index.options;
+  const { pagerank, betweenness, estimated } = centrality(index.ties);
+  const dealsInPeriod = [...index.dealsOf.values()].flat().filter((d) => inPeriod(d.at, period));
+  const values = referralValues(dealsInPeriod);
+  const influencedRevenue = new Map<string, Money>();
+  for (const tie of index.ties) {
+    if (tie.kind !== 'influence') continue;
+    const sum = influencedRevenue.get(tie.from) ?? {};
+    for (const d of index.dealsOf.get(tie.to) ?? []) if (inPeriod(d.at, period)) sum[d.currency] = (sum[d.currency] ?? 0) + d.amount;
+    influencedRevenue.set(tie.from, sum);
+  }
+  const raw: Omit<Influence, 'score' | 'parts'>[] = [];
+  for (const contact of index.contacts.values()) {
+    const chain = index.referralsFrom.has(contact.id) ? chainOf(index, contact.id, values) : null;
+    const revenue: Money = { ...(chain?.revenue ?? {}) };
+    for (const [c, amount] of Object.entries(influencedRevenue.get(contact.id) ?? {})) revenue[c] = (revenue[c] ?? 0) + amount;
+    raw.push({
+      id: contact.id,
+      pagerank: pagerank.get(contact.id) ?? 0,
+      betweenness: betweenness.get(contact.id) ?? 0,
+      reach: chain?.downstream ?? 0,
+      revenue,
+      isCenterOfInfluence: contact.roles.includes('centerOfInfluence'),
+    });
+  }
+  const max = (f: (r: (typeof raw)[number]) => number) => raw.reduce((m, r) => Math.max(m, f(r)), 0);
+  const top = { pagerank: max((r) => r.pagerank), betweenness: max((r) => r.betweenness), reach: max((r) => r.reach), revenue: max((r) => r.revenue[baseCurrency] ?? 0) };
+  const part = (value: number, highest: number, weight: number) => (highest > 0 ? (weight * value) / highest : 0);
+  const ranking: Influence[] = raw
+    .map((r) => {
+      const parts: InfluencePart[] = [
+        { label: 'Network position (PageRank)', points: part(r.pagerank, top.pagerank, INFLUENCE_WEIGHTS.pagerank), why: 'tied to people who are well tied themselves' },
+        { label: 'Bridging (betweenness)', points: part(r.betweenness, top.betweenness, INFLUENCE_WEIGHTS.betweenness), why: 'on the paths between groups of the sphere' },
+        { label: 'Referral reach', points: part(r.reach, top.reach, INFLUENCE_WEIGHTS.reach), why: `${r.reach} ${r.reach === 1 ? 'person' : 'people'} reached through referrals` },
+        { label: 'Revenue influenced', points: part(r.revenue[baseCurrency] ?? 0, top.revenue, INFLUENCE_WEIGHTS.revenue), why: `deals from their referrals and the people they influence (${baseCurrency})` },
+      ];
+      return { ...r, parts, score: Math.round(parts.reduce((s, p) => s + p.points, 0) * 10) / 10 };
+    })
+    .filter((r) => r.score > 0)
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  return { ranking, candidates: ranking.filter((r) => !r.isCenterOfInfluence).slice(0, candidateCount), estimated };
+}

@@ -16,6 +16,7 @@ export function createAppApiHandlers(store: StoreService, info: { version: strin
     'store.backupNow': () => store.backupNow(),
     'store.restoreBackup': ({ name }) => store.restoreBackup(name),
     'sphere.openingPicture': () => store.openingPicture(),
+    'insights.compute': (period) => store.insights({ period }),
     'command.run': (command) => store.commands.run(command),
     'command.undo': ({ runId }) => store.commands.undo(runId),
     'command.redo': ({ runId }) => store.commands.redo(runId),

@@ -37,6 +37,9 @@ import type { NetworkPositions } from './graph/network-layout.ts';
 import { layoutNetwork } from './graph/network-layout-client.ts';
 import { referralValues } from '../shared/domain/life-cycle.ts';
 import type { CustomerStage } from '../shared/domain/sphere.ts';
+import { InsightsPanel } from './components/insights/InsightsPanel.tsx';
+import { buildTimeline, pastDocs } from '../shared/insights/timeline.ts';
+import { influenceFills } from '../shared/graph/sphere-colours.ts';
 
 type Props = { db: SphereDatabase; api: AppApiClient; host: 'electron' | 'browser'; opening: OpeningPictureRequest };
 
@@ -64,6 +67,11 @@ export function App({ db, api, host, opening }: Props) {
   const [zoomSignal, setZoomSignal] = useState<{ factor: number; n: number } | null>(null);
   const [centreOn, setCentreOn] = useState<{ id: string; n: number } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  /** People an insight pointed at (the top 20%, a matrix cell, a stage): everyone else is hidden until cleared. */
+  const [spotlight, setSpotlight] = useState<{ label: string; ids: Set<string> } | null>(null);
+  /** The day the timeline replay shows, or null for today. */
+  const [replayAt, setReplayAt] = useState<number | null>(null);
+  const [influence, setInfluence] = useState<Map<string, number> | null>(null);
   const [visibleTies, setVisibleTies] = useState<Record<TieKind, boolean>>({ referral: true, influence: true, partner: true, personal: false });
 
   // Trust decays with time; the clock ticks slowly so the graph does not churn.
@@ -80,6 +88,19 @@ export function App({ db, api, host, opening }: Props) {
     if (loaded) markStartup('model-built');
     return built;
   }, [modelBuilder, docs, now, settings, loaded]);
+  // The timeline is rebuilt only while Insights is open; a replayed day gets its own model builder, so going back
+  // to today finds the live model's scores as they were.
+  const timeline = useMemo(() => (panel === 'insights' ? buildTimeline(docs, now) : null), [panel, docs, now]);
+  const [replayBuilder] = useState(createModelBuilder);
+  // Closing Insights (by any command) ends the replay: today's sphere comes back.
+  const shownDay = panel === 'insights' ? replayAt : null;
+  const replay = useMemo(() => {
+    if (shownDay === null || !timeline) return null;
+    const past = timeline.at(shownDay);
+    const pastModel = replayBuilder.build(pastDocs(docs, past), shownDay, { weights: settings.trustWeights, cadence: settings.cadence, lifeCycle: settings.lifeCycle });
+    return { model: pastModel, uncertain: new Set(past.contacts.filter((c) => !c.ringKnown).map((c) => c.id)) };
+  }, [shownDay, timeline, replayBuilder, docs, settings]);
+  const fills = useMemo(() => (influence ? influenceFills(influence) : null), [influence]);
   // Edits are asked of the host, which runs each in one transaction in the name of this device.
   const ctx = useMemo(() => ({ api }), [api]);
 
@@ -133,7 +154,13 @@ export function App({ db, api, host, opening }: Props) {
   const toThank = useMemo(() => referralsToThank(docs.ties), [docs.ties]);
   const byId = useMemo(() => new Map(docs.contacts.map((c) => [c.id, c])), [docs.contacts]);
   const stageOf = useCallback((id: string): CustomerStage => model.nodes.get(id)?.data.stage ?? 'prospect', [model]);
-  const hiddenIds = useMemo(() => hiddenContacts(docs.contacts, filter, new Set(due.map((d) => d.contact.id)), stageOf), [docs.contacts, filter, due, stageOf]);
+  const hiddenIds = useMemo(() => {
+    const filtered = hiddenContacts(docs.contacts, filter, new Set(due.map((d) => d.contact.id)), stageOf);
+    if (!spotlight) return filtered;
+    const hidden = new Set(filtered);
+    for (const c of docs.contacts) if (!spotlight.ids.has(c.id)) hidden.add(c.id);
+    return hidden;
+  }, [docs.contacts, filter, due, stageOf, spotlight]);
   const referralWorth = useMemo(() => referralValues(docs.deals), [docs.deals]);
 
   // The network view's positions come from a worker; recomputed when people or ties are added or removed.
@@ -227,7 +254,7 @@ export function App({ db, api, host, opening }: Props) {
       </header>
       {problem ? <StoreProblem problem={problem} api={api} onDismiss={() => setProblem(null)} /> : null}
       <main className="stage">
-        <SphereGraph zoomSignal={zoomSignal} network={view === 'network' ? network : null} model={model} selectedId={selectedId} fitSignal={fitSignal} centreOn={centreOn} colourBy={colourBy} hiddenIds={hiddenIds} focus={focus}
+        <SphereGraph zoomSignal={zoomSignal} network={view === 'network' ? network : null} model={replay?.model ?? model} fills={fills} uncertainIds={replay?.uncertain ?? null} animateMoves={replay !== null} selectedId={selectedId} fitSignal={fitSignal} centreOn={centreOn} colourBy={colourBy} hiddenIds={hiddenIds} focus={focus}
           onFocus={(id, depth) => { setSelectedId(id); setFocus({ id, depth }); say('Showing their neighbours. Escape returns to the whole sphere.'); }} dimOverdue={settings.dimOverdue} visibleTies={visibleTies} onSelect={setSelectedId} onDrop={onDrop} openingPicture={loaded ? null : openingPicture} onOpeningPicturePainted={opening.painted} />
         {layingOut ? <div className="progress" role="status" data-testid="network-progress"><p>Laying out the network of {docs.contacts.length.toLocaleString()} contacts…</p></div> : null}
         {view === 'list' ? <ListView contacts={docs.contacts} model={model} hiddenIds={hiddenIds} selectedId={selectedId} onSelect={setSelectedId} /> : null}
@@ -268,6 +295,20 @@ export function App({ db, api, host, opening }: Props) {
             onLog={async (contactId, kind) => {
               try { await perform(() => logTouch(ctx, { contactId, kind, direction: 'outbound' })); } catch (err) { say(`Not logged: ${(err as Error).message}`); }
             }} />
+        ) : null}
+        {spotlight ? (
+          <div className="spotlight" role="status" data-testid="spotlight">
+            Showing {spotlight.label} ({spotlight.ids.size.toLocaleString()})
+            <button type="button" onClick={() => setSpotlight(null)} data-testid="spotlight-clear">Show everyone</button>
+          </div>
+        ) : null}
+        {panel === 'insights' && timeline ? (
+          <InsightsPanel api={api} names={byId} base={baseCurrency(settings)} changedAt={changedAt} now={now} timeline={timeline}
+            replayAt={shownDay} onReplay={setReplayAt}
+            onSpotlight={(label, ids) => setSpotlight({ label, ids: new Set(ids) })}
+            onStage={(stage, label) => setSpotlight({ label: `${label.toLowerCase()} contacts`, ids: new Set(docs.contacts.filter((c) => stageOf(c.id) === stage).map((c) => c.id)) })}
+            influenceColouring={influence !== null} onInfluenceColouring={setInfluence}
+            onOpen={setSelectedId} onClose={() => { setPanel(null); setReplayAt(null); }} />
         ) : null}
         {panel === 'filters' ? <FilterPanel filter={filter} onChange={setFilter} shown={docs.contacts.length - (hiddenIds?.size ?? 0)} total={docs.contacts.length} onClose={() => setPanel(null)} /> : null}
         {panel === 'thanks' ? <ThanksPanel pending={toThank} names={byId} values={referralWorth} onThank={(tieId) => app.openDialog('referral.thank', { tieId } satisfies ThankProps)} onClose={() => setPanel(null)} /> : null}

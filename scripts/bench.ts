@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { runStorageBench, type Figure } from '../test/bench/storage-bench.ts';
 import { runGraphBench } from '../test/bench/graph-bench.ts';
 import { runSyncBench, type SyncFigures } from '../test/bench/sync-bench.ts';
+import { runInsightsBench, type InsightsFigures } from '../test/bench/insights-bench.ts';
 
 const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' }, contacts: { type: 'string' } } });
 
@@ -38,7 +39,18 @@ function printSync({ sizes, pullRuns, servers }: SyncFigures): void {
   row('seed through push, s', (s) => s.seedSeconds.toFixed(2), '');
 }
 
-const results: Record<string, Figure[] | SyncFigures> = {};
+function printInsights({ sizes, parts, totalMs, peerMs, timeline }: InsightsFigures): void {
+  console.log(`\nInsights: ${sizes.contacts} contacts, ${sizes.ties} ties, ${sizes.touches} touches, ${sizes.deals} deals`);
+  console.log(`${'measure'.padEnd(34)} ${'ms'.padStart(10)}  target`);
+  for (const p of parts) console.log(`  ${p.name.padEnd(32)} ${ms(p.ms).padStart(10)}`);
+  console.log(`${'every insight, median of 5'.padEnd(34)} ${ms(totalMs).padStart(10)}  < 200 ms`);
+  console.log(`${'  peer: exact PageRank+betweenness'.padEnd(34)} ${ms(peerMs).padStart(10)}  graphology-metrics alone, same ties`);
+  console.log(`${'  ratio to peer (lower is better)'.padEnd(34)} ${(totalMs / peerMs).toFixed(3).padStart(9)}x`);
+  console.log(`${'timeline: build'.padEnd(34)} ${ms(timeline.buildMs).padStart(10)}`);
+  console.log(`${'  one frame, median / p95'.padEnd(34)} ${`${ms(timeline.frameMedianMs)} / ${ms(timeline.frameP95Ms)}`.padStart(10)}  >= 30 fps (${timeline.fps.toFixed(0)} fps from p95)`);
+}
+
+const results: Record<string, Figure[] | SyncFigures | InsightsFigures> = {};
 if (!values.only || values.only === 'storage') {
   results.storage = await runStorageBench({ log: (line) => console.log(line) });
   print('Storage: ours (SQLite) relative to its peer; lower is better', results.storage);
@@ -54,6 +66,11 @@ if (values.only === 'sync' || !values.only) {
   const sync = await runSyncBench({ contacts: values.contacts ? Number(values.contacts) : undefined, log: (line) => console.log(line) });
   results.sync = sync;
   printSync(sync);
+}
+if (values.only === 'insights' || !values.only) {
+  const insights = await runInsightsBench({ contacts: values.contacts ? Number(values.contacts) : undefined, log: (line) => console.log(line) });
+  results.insights = insights;
+  printInsights(insights);
 }
 if (values.json) {
   fs.writeFileSync(values.json, JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SpherePictureSchema } from './graph/sphere-picture.ts';
 import { DomainCommandSchema } from './commands/domain-command.ts';
 import { COMMAND_SPECS, type CommandId } from './command-specs.ts';
+import type { Insights } from './insights/insights.ts';
 
 const none = z.undefined().or(z.null()).optional();
 
@@ -76,6 +77,15 @@ export const SignInSchema = z.object({
   allowPlainHttp: z.boolean().optional(),
 });
 
+/** A period for insights: milliseconds since the epoch, both ends included (`from` 0 is all time). */
+export const InsightsArgsSchema = z.strictObject({
+  from: z.number().int().min(0).max(1e15),
+  to: z.number().int().min(0).max(1e15),
+}).refine((p) => p.from <= p.to, 'the period ends before it starts');
+
+/** The insights are made by the host from its own store (shared/insights/insights.ts): an object, checked as such. */
+const InsightsSchema = z.custom<Insights>((value) => typeof value === 'object' && value !== null && 'pareto' in value && 'funnel' in value, 'not an insights document');
+
 export const appRequests = {
   'app.info': {
     args: none,
@@ -95,6 +105,8 @@ export const appRequests = {
   /** Takes a command back field by field, leaving later edits by others standing. */
   'command.undo': { args: RunIdSchema, result: z.object({ label: z.string() }) },
   'command.redo': { args: RunIdSchema, result: z.object({ label: z.string() }) },
+  /** Every insight for a period, computed by the host (off the window's thread). */
+  'insights.compute': { args: InsightsArgsSchema, result: InsightsSchema },
   'sync.status': { args: none, result: SyncStatusSchema },
   'sync.signIn': { args: SignInSchema, result: SyncStatusSchema },
   'sync.signOut': { args: none, result: SyncStatusSchema },

@@ -35,6 +35,7 @@ export const COMMAND_SPECS = [
   { id: 'view.network', title: 'Network view: referral clusters (force-directed)', keys: 'Shift+N', group: 'view' },
   { id: 'view.today', title: 'Today: who is due for a touch', keys: 'T', group: 'view' },
   { id: 'view.thanks', title: 'Referrals to thank', keys: 'Shift+R', group: 'view' },
+  { id: 'view.insights', title: 'Insights: 20/80, funnel, matrix, referral chains, influence, timeline', keys: 'Shift+I', group: 'view' },
   { id: 'view.fit', title: 'Show the whole sphere (reset the view)', keys: 'F', group: 'view' },
   { id: 'view.zoomIn', title: 'Zoom in', keys: '+', group: 'view' },
   { id: 'view.zoomOut', title: 'Zoom out', keys: '-', group: 'view' },

@@ -8,6 +8,8 @@ import type { RxStorage } from 'rxdb';
 import { COLLECTIONS, DATABASE_NAME } from '../../shared/schemas/index.ts';
 import { BackupNameSchema, isUpgradeBackup, type Backup, type StoreProblem, type StoreStatus, type StoreUpgrade } from '../../shared/app-api.ts';
 import { openingPictureMaker } from './opening-picture.ts';
+import { insightsMaker, type InsightsRequest } from './sphere-insights.ts';
+import type { Insights } from '../../shared/insights/insights.ts';
 import type { SpherePicture } from '../../shared/graph/sphere-picture.ts';
 import { getRxStorageSqlite, STORE_FORMAT_VERSION, StoreOpenError, type RxStorageSqlite } from './sqlite-storage.ts';
 import { CommandRunner } from './command-runner.ts';
@@ -51,6 +53,7 @@ export class StoreService {
   private generation: StoreGeneration;
   private readonly listeners = new Set<(generation: StoreGeneration) => void>();
   private readonly picture: ReturnType<typeof openingPictureMaker>;
+  private insightsFor: ((request: InsightsRequest) => Insights) | undefined;
   /** The domain commands the windows ask for, run against whichever store is current. */
   private author: { raw: RxStorageSqlite; id: string } | undefined;
   /** The signed-in team member, when there is one (set by the host core from sync). */
@@ -119,6 +122,12 @@ export class StoreService {
     // The window's first request: ready before it is asked for.
     await this.openingPicture();
     return read;
+  }
+
+  /** Every insight for a period, from the documents this host holds; kept until the store changes. */
+  insights(request: InsightsRequest): Insights {
+    this.insightsFor ??= insightsMaker(() => this.generation.raw);
+    return this.insightsFor(request);
   }
 
   /** The sphere as it stands, ready to paint (see opening-picture.ts); null when it has no contacts. */

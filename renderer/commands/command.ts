@@ -8,7 +8,7 @@ import type { StageOf } from '../graph/contact-filter.ts';
 import type { EditHistory, Reversible } from './history.ts';
 import type { EditContext } from './host-step.ts';
 
-export type Panel = 'today' | 'thanks' | 'filters';
+export type Panel = 'today' | 'thanks' | 'filters' | 'insights';
 export type View = 'sphere' | 'network' | 'list';
 
 export type CommandContext = {

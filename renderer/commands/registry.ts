@@ -26,6 +26,7 @@ import viewList from './list/view-list.ts';
 import viewNetwork from './list/view-network.ts';
 import viewThanks from './list/view-thanks.ts';
 import viewToday from './list/view-today.ts';
+import viewInsights from './list/view-insights.ts';
 import viewZoomIn from './list/view-zoom-in.ts';
 import viewZoomOut from './list/view-zoom-out.ts';
 
@@ -37,7 +38,7 @@ export const COMMANDS: readonly Command[] = [
   editUndo, editRedo,
   // In this order the contact's commands appear as buttons in the detail panel.
   contactAdd, touchLog, dealRecord, referralRecord, referralThank, contactEdit, contactMerge, linkInfluence, linkPartner, contactDelete,
-  viewFilters, viewList, viewNetwork, viewToday, viewThanks, viewFit, viewZoomIn, viewZoomOut,
+  viewFilters, viewList, viewNetwork, viewToday, viewThanks, viewInsights, viewFit, viewZoomIn, viewZoomOut,
 ];
 
 /** Throws when the list and the shared table disagree: the menu would offer a command the window cannot run, or miss one. */

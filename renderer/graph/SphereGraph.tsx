@@ -38,6 +38,12 @@ export type SphereGraphProps = {
   openingPicture: OpeningPicture | null;
   /** The host's opening picture is on screen. */
   onOpeningPicturePainted(): void;
+  /** Fills that override the colour mode (colour by influence); people not in the map are drawn pale. */
+  fills?: Map<string, string> | null;
+  /** People whose ring on a replayed day the record cannot confirm: drawn with a dashed outline. */
+  uncertainIds?: Set<string> | null;
+  /** Contacts glide to a new ring instead of jumping (the timeline replay). */
+  animateMoves?: boolean;
 };
 
 export type OpeningPicture = { model: SphereGraphModel; dimOverdue: boolean };
@@ -69,7 +75,12 @@ type SphereProbe = {
   you(): { x: number; y: number; radius: number };
 };
 
-export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn, dimOverdue, colourBy, hiddenIds, focus, onFocus, network, visibleTies, onSelect, onDrop, openingPicture, onOpeningPicturePainted }: SphereGraphProps) {
+export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn, dimOverdue, colourBy, hiddenIds, focus, onFocus, network, visibleTies, onSelect, onDrop, openingPicture, onOpeningPicturePainted, fills = null, uncertainIds = null, animateMoves = false }: SphereGraphProps) {
+  const animateRef = useRef(animateMoves);
+  // Before the effect that applies the model (declared below), so a replayed day glides on its first frame.
+  useEffect(() => {
+    animateRef.current = animateMoves;
+  }, [animateMoves]);
   const networkRef = useRef(network);
   const [tip, setTip] = useState<{ x: number; y: number; id: string } | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
@@ -296,7 +307,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       });
       return;
     }
-    applyDiff(cy, diffModels(shownRef.current, shown), networkRef.current);
+    applyDiff(cy, diffModels(shownRef.current, shown), networkRef.current, animateRef.current);
     shownRef.current = shown;
     if (model.nodes.size > 0 || paintedRef.current) {
       afterDraw(() => {
@@ -354,6 +365,19 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     cy.style(sphereStylesheet(styleRef.current));
   }, [colourBy, dimOverdue]);
 
+  // Colour by a figure (influence): one data field per node, read by the stylesheet over the colour mode.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.nodes().forEach((node) => {
+        if (fills) node.data('fill', fills.get(node.id()) ?? '#e4e2dc');
+        else if (node.data('fill') !== undefined) node.removeData('fill');
+        node.toggleClass('uncertain', uncertainIds?.has(node.id()) ?? false);
+      });
+    });
+  }, [fills, uncertainIds, model]);
+
   // Only contacts whose filtered state changed are touched: a class change restyles the node and its ties.
   useEffect(() => {
     const cy = cyRef.current;
@@ -406,16 +430,21 @@ function afterDraw(then: () => void): void {
   requestAnimationFrame(() => requestAnimationFrame(then));
 }
 
-function applyDiff(cy: Core, diff: GraphDiff, network: NetworkPositions | null): void {
+/** A replay moves a handful of people per frame; more than this many at once jump instead, as a drag's redraw does. */
+const MOST_ANIMATED_MOVES = 300;
+
+function applyDiff(cy: Core, diff: GraphDiff, network: NetworkPositions | null, animate = false): void {
+  const glide = animate && !network && diff.moveNodes.length <= MOST_ANIMATED_MOVES;
   cy.batch(() => {
     for (const id of diff.removeEdges) cy.getElementById(id).remove();
     for (const id of diff.removeNodes) cy.getElementById(id).remove();
     if (diff.addNodes.length) cy.add(diff.addNodes.map((n) => ({ group: 'nodes' as const, data: n.data, position: { ...(network?.[n.data.id] ?? n.position) } })));
     for (const n of diff.updateNodes) cy.getElementById(n.data.id).data(n.data);
-    if (!network) for (const n of diff.moveNodes) cy.getElementById(n.data.id).position({ ...n.position });
+    if (!network && !glide) for (const n of diff.moveNodes) cy.getElementById(n.data.id).position({ ...n.position });
     if (diff.addEdges.length) cy.add(diff.addEdges.map((e) => ({ group: 'edges' as const, data: e.data })));
     for (const e of diff.updateEdges) cy.getElementById(e.data.id).data(e.data);
   });
+  if (glide) for (const n of diff.moveNodes) cy.getElementById(n.data.id).stop().animate({ position: { ...n.position } }, { duration: 400 });
 }
 
 /**

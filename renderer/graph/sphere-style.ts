@@ -34,6 +34,9 @@ export function sphereStylesheet({ colourBy, dimOverdue }: StyleOptions = { colo
         'min-zoomed-font-size': 11,
       },
     },
+    // Colour by a figure (the influence score) overrides the colour mode while it is on.
+    { selector: 'node[fill]', style: { 'background-color': 'data(fill)' } },
+    { selector: 'node.uncertain', style: { 'border-style': 'dashed', 'border-color': '#6b665c', 'border-width': 2 } },
     { selector: 'node[mark = "coi"]', style: { shape: 'star', 'border-color': '#c9a227', 'border-width': 2 } },
     { selector: 'node[mark = "partner"]', style: { shape: 'hexagon', 'border-color': '#1f8a87', 'border-width': 2.5 } },
     { selector: 'node:selected', style: { 'border-color': '#1b1a17', 'border-width': 3.5, 'z-index': 10 } },

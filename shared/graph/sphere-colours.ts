@@ -32,6 +32,19 @@ export function touchColour(cadenceShare: number): string {
 
 export type ColourMode = 'category' | 'stage' | 'touch';
 
+/** A score from 0 to 100 (the center-of-influence score) as a fill: pale for none, deep gold for the sphere's most influential. */
+export function influenceFills(scores: Map<string, number>): Map<string, string> {
+  const fills = new Map<string, string>();
+  for (const [id, score] of scores) {
+    const t = Math.max(0, Math.min(1, score / 100));
+    // From a light grey-blue to a saturated amber, through lightness, so it reads without colour vision too.
+    const hue = 210 - 170 * t;
+    const lightness = 82 - 40 * t;
+    fills.set(id, `hsl(${hue.toFixed(0)}, ${(25 + 55 * t).toFixed(0)}%, ${lightness.toFixed(0)}%)`);
+  }
+  return fills;
+}
+
 export const TIE_COLOURS: Record<TieKind, string> = {
   referral: '#a0522d',
   influence: '#7b55b8',

@@ -77,6 +77,21 @@ export function buildTimeline(docs: InsightDocs, now: number): Timeline {
   };
 }
 
+/**
+ * The documents as they stood on `past.at`: people added by then in the ring they were in, the ties made by then,
+ * and only the deals and touches that had happened, so stages, trust and sizes are those of that day too.
+ */
+export function pastDocs<D extends InsightDocs>(docs: D, past: SphereAt): { contacts: ContactDoc[]; ties: TieDoc[]; touches: TouchDoc[]; deals: DealDoc[] } {
+  const rings = new Map(past.contacts.map((c) => [c.id, c.ring]));
+  const ties = new Set(past.ties);
+  return {
+    contacts: docs.contacts.filter((c) => rings.has(c.id)).map((c) => (c.ring === rings.get(c.id) ? c : { ...c, ring: rings.get(c.id)! })),
+    ties: docs.ties.filter((t) => ties.has(t.id)),
+    touches: docs.touches.filter((t) => t.at <= past.at),
+    deals: docs.deals.filter((d) => d.at <= past.at),
+  };
+}
+
 /** The first move after `time` says where the contact was; with none, they are where they are today. */
 function ringAt(h: History, time: number): Ring {
   let lo = 0;

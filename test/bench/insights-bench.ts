@@ -1,0 +1,87 @@
+// Process: benchmark (Node). Every insight on a 10,000-person sphere, against the peer a straightforward
+// implementation would be: graphology's exact betweenness and PageRank alone, on the same ties, in the same run.
+import Graph from 'graphology';
+import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
+import pagerank from 'graphology-metrics/centrality/pagerank.js';
+import { computeInsights } from '../../shared/insights/insights.ts';
+import { buildTimeline } from '../../shared/insights/timeline.ts';
+import { indexSphere } from '../../shared/insights/insight-input.ts';
+import { pareto } from '../../shared/insights/pareto.ts';
+import { funnel } from '../../shared/insights/funnel.ts';
+import { salesMatrix } from '../../shared/insights/matrix.ts';
+import { nurturedVersusCold } from '../../shared/insights/nurtured.ts';
+import { referralChains } from '../../shared/insights/referral-chains.ts';
+import { influenceScores } from '../../shared/insights/influence.ts';
+import { partnerRanking } from '../../shared/insights/partners.ts';
+import { generateSphere } from '../../shared/sample-sphere.ts';
+
+export type InsightsFigures = {
+  sizes: { contacts: number; ties: number; touches: number; deals: number };
+  parts: { name: string; ms: number }[];
+  totalMs: number;
+  peerMs: number;
+  timeline: { buildMs: number; frameMedianMs: number; frameP95Ms: number; fps: number };
+};
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+}
+
+export async function runInsightsBench(options: { contacts?: number; log?: (line: string) => void } = {}): Promise<InsightsFigures> {
+  const contacts = options.contacts ?? 10_000;
+  const sphere = generateSphere({ seed: 11, contacts, ties: contacts * 3 });
+  // The issue's sphere: 50,000 touches and 5,000 deals at 10,000 people (the generator makes a few more).
+  const docs = { ...sphere, touches: sphere.touches.slice(0, contacts * 5), deals: sphere.deals.slice(0, contacts / 2) };
+  const sizes = { contacts: docs.contacts.length, ties: docs.ties.length, touches: docs.touches.length, deals: docs.deals.length };
+  options.log?.(`insights: ${sizes.contacts} contacts, ${sizes.ties} ties, ${sizes.touches} touches, ${sizes.deals} deals`);
+  const now = Math.max(...docs.touches.map((t) => t.at), ...docs.deals.map((d) => d.at));
+  const opts = { now, period: { from: now - 365 * 86_400_000, to: now } };
+  computeInsights(docs, opts); // warm the JIT once: the window computes insights many times a session
+  const totals: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    computeInsights(docs, opts);
+    totals.push(performance.now() - start);
+  }
+  const index = indexSphere(docs, opts);
+  const parts: { name: string; ms: number }[] = [];
+  const part = (name: string, fn: () => unknown) => {
+    const samples: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      fn();
+      samples.push(performance.now() - start);
+    }
+    parts.push({ name, ms: median(samples) });
+  };
+  part('index the sphere', () => indexSphere(docs, opts));
+  part('20/80', () => pareto(index));
+  part('funnel', () => funnel(index));
+  part('matrix', () => salesMatrix(index));
+  part('nurtured vs cold', () => nurturedVersusCold(index));
+  part('referral chains', () => referralChains(index));
+  part('influence (centrality)', () => influenceScores(index));
+  part('partners', () => partnerRanking(index));
+
+  const graph = new Graph({ type: 'undirected', multi: false });
+  for (const t of docs.ties) if (t.from !== t.to) { graph.mergeNode(t.from); graph.mergeNode(t.to); graph.mergeEdge(t.from, t.to); }
+  const peerStart = performance.now();
+  pagerank(graph, { getEdgeWeight: null });
+  betweennessCentrality(graph, { getEdgeWeight: null });
+  const peerMs = performance.now() - peerStart;
+
+  const buildStart = performance.now();
+  const timeline = buildTimeline(docs, now);
+  const buildMs = performance.now() - buildStart;
+  const frames: number[] = [];
+  const span = timeline.end - timeline.start;
+  for (let f = 0; f <= 120; f++) {
+    const start = performance.now();
+    timeline.at(timeline.start + (span * f) / 120);
+    frames.push(performance.now() - start);
+  }
+  const frameMedianMs = median(frames);
+  const frameP95Ms = [...frames].sort((a, b) => a - b)[Math.floor(frames.length * 0.95)]!;
+  return { sizes, parts, totalMs: median(totals), peerMs, timeline: { buildMs, frameMedianMs, frameP95Ms, fps: 1000 / frameP95Ms } };
+}

@@ -39,13 +39,14 @@ function printSync({ sizes, pullRuns, servers }: SyncFigures): void {
   row('seed through push, s', (s) => s.seedSeconds.toFixed(2), '');
 }
 
-function printInsights({ sizes, parts, totalMs, peerMs, timeline }: InsightsFigures): void {
+function printInsights({ sizes, parts, coldMs, totalMs, peerMs, timeline }: InsightsFigures): void {
   console.log(`\nInsights: ${sizes.contacts} contacts, ${sizes.ties} ties, ${sizes.touches} touches, ${sizes.deals} deals`);
   console.log(`${'measure'.padEnd(34)} ${'ms'.padStart(10)}  target`);
   for (const p of parts) console.log(`  ${p.name.padEnd(32)} ${ms(p.ms).padStart(10)}`);
-  console.log(`${'every insight, median of 5'.padEnd(34)} ${ms(totalMs).padStart(10)}  < 200 ms`);
+  console.log(`${'every insight, first time'.padEnd(34)} ${ms(coldMs).padStart(10)}  < 200 ms`);
+  console.log(`${'  after an edit (same ties), median'.padEnd(34)} ${ms(totalMs).padStart(10)}  < 200 ms`);
   console.log(`${'  peer: exact PageRank+betweenness'.padEnd(34)} ${ms(peerMs).padStart(10)}  graphology-metrics alone, same ties`);
-  console.log(`${'  ratio to peer (lower is better)'.padEnd(34)} ${(totalMs / peerMs).toFixed(3).padStart(9)}x`);
+  console.log(`${'  ratio to peer (lower is better)'.padEnd(34)} ${(coldMs / peerMs).toFixed(3).padStart(9)}x`);
   console.log(`${'timeline: build'.padEnd(34)} ${ms(timeline.buildMs).padStart(10)}`);
   console.log(`${'  one frame, median / p95'.padEnd(34)} ${`${ms(timeline.frameMedianMs)} / ${ms(timeline.frameP95Ms)}`.padStart(10)}  >= 30 fps (${timeline.fps.toFixed(0)} fps from p95)`);
 }

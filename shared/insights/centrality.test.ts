@@ -117,3 +117,28 @@ describe('centrality', () => {
     expect(result.betweenness.get('bridge')).toBeLessThan(0.50025 * 1.1);
   });
 });
+
+describe('referral reach', () => {
+  it('agrees with a walk from each referrer on random referral graphs, cycles included', async () => {
+    const { indexSphere } = await import('./insight-input.ts');
+    const { allReferrers, chainOf } = await import('./referral-chains.ts');
+    const { referralValues } = await import('../domain/life-cycle.ts');
+    const { contact } = await import('../../test/support/contact-fixture.ts');
+    fc.assert(
+      fc.property(graphs, fc.array(fc.integer({ min: 0, max: 59 }), { maxLength: 20 }), (edges, valued) => {
+        const ties = edges.map((e, i) => ({ id: `t${i}`, kind: 'referral' as const, from: e.from, to: e.to, at: 1, createdAt: 1, updatedAt: 1, updatedBy: 't' }));
+        const people = [...new Set(edges.flatMap((e) => [e.from, e.to]))].map((id) => contact(id));
+        const deals = valued.filter((i) => i < ties.length).map((i, k) => ({ id: `d${k}`, contactId: ties[i]!.to, amount: 100 + k, currency: 'USD', at: 1, createdAt: 1, updatedBy: 't', referralId: ties[i]!.id }));
+        const index = indexSphere({ contacts: people, ties, touches: [], deals }, { now: 10, period: { from: 0, to: 10 } });
+        const values = referralValues(deals);
+        for (const r of allReferrers(index, values)) {
+          const walked = chainOf(index, r.id, values);
+          expect(r.downstream).toBe(walked.downstream);
+          expect(r.direct).toBe(walked.direct);
+          expect(r.revenue).toEqual(walked.revenue);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

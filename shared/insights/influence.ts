@@ -11,7 +11,7 @@
 import { centrality } from './centrality.ts';
 import { inPeriod, type Money, type SphereIndex } from './insight-input.ts';
 import { referralValues } from '../domain/life-cycle.ts';
-import { chainOf } from './referral-chains.ts';
+import { allReferrers } from './referral-chains.ts';
 
 export const INFLUENCE_WEIGHTS = { pagerank: 25, betweenness: 20, reach: 30, revenue: 25 } as const;
 
@@ -49,9 +49,10 @@ export function influenceScores(index: SphereIndex, candidateCount = 10): Influe
     for (const d of index.dealsOf.get(tie.to) ?? []) if (inPeriod(d.at, period)) sum[d.currency] = (sum[d.currency] ?? 0) + d.amount;
     influencedRevenue.set(tie.from, sum);
   }
+  const chains = new Map(allReferrers(index, values).map((r) => [r.id, r]));
   const raw: Omit<Influence, 'score' | 'parts'>[] = [];
   for (const contact of index.contacts.values()) {
-    const chain = index.referralsFrom.has(contact.id) ? chainOf(index, contact.id, values) : null;
+    const chain = chains.get(contact.id);
     const revenue: Money = { ...(chain?.revenue ?? {}) };
     for (const [c, amount] of Object.entries(influencedRevenue.get(contact.id) ?? {})) revenue[c] = (revenue[c] ?? 0) + amount;
     raw.push({

@@ -7,7 +7,8 @@ import { DAY_MS, indexSphere, type InsightDocs } from './insight-input.ts';
 import { pareto } from './pareto.ts';
 import { funnel } from './funnel.ts';
 import { salesMatrix } from './matrix.ts';
-import { referralChains } from './referral-chains.ts';
+import { chainOf, referralChains } from './referral-chains.ts';
+import { referralValues } from '../domain/life-cycle.ts';
 import { nurturedVersusCold } from './nurtured.ts';
 import { partnerRanking } from './partners.ts';
 import { influenceScores } from './influence.ts';
@@ -121,7 +122,7 @@ describe('referral chains', () => {
     const a = report.referrers.find((r) => r.id === 'a')!;
     // From a: b, c, d are reachable (a itself excluded though the cycle leads back); all four ties are walked once.
     expect(a).toMatchObject({ direct: 1, downstream: 3, revenue: { USD: 600 } });
-    expect(a.links).toHaveLength(4);
+    expect(chainOf(index({ contacts, deals, ties: [ab, bc, ca, bd] }), 'a', referralValues(deals)).links).toHaveLength(4);
     const b = report.referrers.find((r) => r.id === 'b')!;
     expect(b).toMatchObject({ direct: 2, downstream: 3, revenue: { USD: 600 } });
     const c = report.referrers.find((r) => r.id === 'c')!;

@@ -2,6 +2,7 @@
 // all brought. A link's revenue is the deals that name that referral (the app's one rule for referral value).
 import { referralValues } from '../domain/life-cycle.ts';
 import { addMoney, inPeriod, type Money, type SphereIndex } from './insight-input.ts';
+import { reachIndex } from './reach.ts';
 import type { TieDoc } from '../schemas/index.ts';
 
 export type ReferralLink = { tieId: string; from: string; to: string; at: number; revenue: Money; depth: number };
@@ -14,7 +15,6 @@ export type Referrer = {
   downstream: number;
   /** Revenue of every link in their chain, in the period, per currency. */
   revenue: Money;
-  links: ReferralLink[];
 };
 
 export type ReferralReport = {
@@ -30,8 +30,7 @@ export function referralChains(index: SphereIndex): ReferralReport {
   const { period, baseCurrency } = index.options;
   const dealsInPeriod = [...index.dealsOf.values()].flat().filter((d) => inPeriod(d.at, period));
   const values = referralValues(dealsInPeriod);
-  const referrers: Referrer[] = [];
-  for (const id of index.referralsFrom.keys()) referrers.push(chainOf(index, id, values));
+  const referrers = allReferrers(index, values);
   const base = (m: Money) => m[baseCurrency] ?? 0;
   referrers.sort((a, b) => base(b.revenue) - base(a.revenue) || b.downstream - a.downstream || b.direct - a.direct || (a.id < b.id ? -1 : 1));
   const referralTies = index.ties.filter((t) => t.kind === 'referral');
@@ -43,8 +42,44 @@ export function referralChains(index: SphereIndex): ReferralReport {
   return { referrers, rewardsOwed, atRisk };
 }
 
-/** Breadth-first along referral ties; a person already reached is not walked again, so a cycle ends the walk. */
-export function chainOf(index: SphereIndex, id: string, values: Map<string, Money>): Referrer {
+/**
+ * Every referrer's chain at once: reach from one bottom-up pass (reach.ts), and a chain's revenue as the sum of
+ * what each person in it passed on (the deals naming their referrals), the referrer's own referrals included.
+ */
+export function allReferrers(index: SphereIndex, values: Map<string, Money>): Referrer[] {
+  const referrals = index.ties.filter((t) => t.kind === 'referral');
+  const reach = reachIndex(referrals);
+  const passedOn = new Map<number, Money>();
+  for (const tie of referrals) {
+    const value = values.get(tie.id);
+    if (!value) continue;
+    const from = reach.indexOf.get(tie.from)!;
+    const sum = passedOn.get(from) ?? {};
+    for (const [c, amount] of Object.entries(value)) addMoney(sum, c, amount);
+    passedOn.set(from, sum);
+  }
+  const referrers: Referrer[] = [];
+  for (const [id, ties] of index.referralsFrom) {
+    const revenue: Money = {};
+    const add = (v: number) => {
+      for (const [c, amount] of Object.entries(passedOn.get(v) ?? {})) addMoney(revenue, c, amount);
+    };
+    add(reach.indexOf.get(id)!);
+    let downstream = 0;
+    reach.forEachReachable(id, (v) => {
+      downstream++;
+      add(v);
+    });
+    referrers.push({ id, direct: new Set(ties.map((t) => t.to).filter((to) => to !== id)).size, downstream, revenue });
+  }
+  return referrers;
+}
+
+/**
+ * One person's chain with its links, for showing it (the detail panel): breadth-first along referral ties; a
+ * person already reached is not walked again, so a cycle ends the walk.
+ */
+export function chainOf(index: SphereIndex, id: string, values: Map<string, Money>): Referrer & { links: ReferralLink[] } {
   const seen = new Set([id]);
   const links: ReferralLink[] = [];
   const revenue: Money = {};

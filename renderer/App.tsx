@@ -37,6 +37,7 @@ import type { NetworkPositions } from './graph/network-layout.ts';
 import { layoutNetwork } from './graph/network-layout-client.ts';
 import { referralValues } from '../shared/domain/life-cycle.ts';
 import type { CustomerStage } from '../shared/domain/sphere.ts';
+import { takeRestoreNotice } from './commands/restore-notice.ts';
 
 type Props = { db: SphereDatabase; api: AppApiClient; host: 'electron' | 'browser'; opening: OpeningPictureRequest };
 
@@ -59,7 +60,8 @@ export function App({ db, api, host, opening }: Props) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [loadingSample, setLoadingSample] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [toast, setToast] = useState<string | null>(null);
+  // A restore reloads the window; what it restored is said once the new page is up.
+  const [toast, setToast] = useState<string | null>(takeRestoreNotice);
   const [fitSignal, setFitSignal] = useState(0);
   const [zoomSignal, setZoomSignal] = useState<{ factor: number; n: number } | null>(null);
   const [centreOn, setCentreOn] = useState<{ id: string; n: number } | null>(null);

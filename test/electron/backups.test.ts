@@ -5,11 +5,17 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreService } from '../../electron/store/store-service.ts';
+import { startHostCore, type HostCore } from '../../electron/core/host-core.ts';
+import type { Backup } from '../../shared/app-api.ts';
 import { DATABASE_NAME, COLLECTIONS } from '../../shared/schemas/index.ts';
 import { tempDir } from './storage-fixtures.ts';
 
 const stores: StoreService[] = [];
-afterEach(() => stores.splice(0).forEach((s) => s.close()));
+const cores: HostCore[] = [];
+afterEach(() => {
+  stores.splice(0).forEach((s) => s.close());
+  cores.splice(0).forEach((c) => c.close());
+});
 
 function open(dataDir = tempDir('backups')): StoreService {
   const store = new StoreService(dataDir);
@@ -118,5 +124,22 @@ describe('backups', () => {
     const again = open(dataDir);
     await again.ready();
     expect(fs.existsSync(left)).toBe(false);
+  });
+
+  it('leaves a window that empties the sphere over the app API, then asks for backup after backup, the good one', async () => {
+    const core = await startHostCore({ dataDir: tempDir('channel'), version: '0.0.0', host: 'browser' });
+    cores.push(core);
+    const window = core.connect({ id: 'w', sendStorage: () => {}, sendEvent: () => {} });
+    const call = async (name: string, args?: unknown) => {
+      const outcome = await window.callApi(name, args);
+      if (!outcome.ok) throw new Error(outcome.error);
+      return outcome.result;
+    };
+    await call('command.run', { type: 'sample.load', size: 12 });
+    const good = (await call('store.backupNow')) as Backup;
+    for (const { id } of live(core.store, 'contacts')) await call('command.run', { type: 'contact.delete', contactId: id });
+    for (let i = 0; i < 15; i++) await call('store.backupNow');
+    const listed = (await call('store.listBackups')) as Backup[];
+    expect(listed.find((b) => b.name === good.name)?.counts?.contacts).toBe(12);
   });
 });

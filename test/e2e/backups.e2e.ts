@@ -1,8 +1,10 @@
 // Process: test (Node, drives Chromium). Settings → Backups through the real UI: the backups listed with what they
 // hold, one made on demand, and a restore that names its counts before it replaces the sphere.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, withSphere } from './harness.ts';
+import { freshDataDir, screenshot, withSphere } from './harness.ts';
 import { storedDocs } from './stored.ts';
 import { StoreService } from '../../electron/store/store-service.ts';
 
@@ -92,6 +94,44 @@ describe('backups in Settings', () => {
       await page.keyboard.press('Enter');
       await expect.poll(() => page.getByTestId('toast').textContent()).toContain(`Backed up: ${SAMPLE} contacts`);
       await screenshot(page, 'backups-5-palette-back-up-now');
+    });
+  });
+
+  it('after a damaged store, offers only whole backups from the banner and names what one holds before restoring it', async () => {
+    // A good backup from an earlier day, and a zero-byte file with a backup's name beside it.
+    const earlier = freshDataDir('earlier');
+    const source = new StoreService(earlier);
+    await source.ready();
+    await source.commands.run({ type: 'sample.load', size: SAMPLE });
+    const good = await source.backupNow();
+    source.close();
+    const prepare = async (dataDir: string) => {
+      fs.mkdirSync(path.join(dataDir, 'backups'), { recursive: true });
+      fs.copyFileSync(path.join(earlier, 'backups', good.name), path.join(dataDir, 'backups', good.name));
+      fs.writeFileSync(path.join(dataDir, 'backups', 'sphere-2026-01-01T00-00-00.000Z.db'), '');
+      fs.writeFileSync(path.join(dataDir, 'sphere.db'), Buffer.from('SQLite format 3\0' + 'x'.repeat(5000)));
+    };
+    await withSphere('backups-banner', { prepare }, async ({ dataDir, page }) => {
+      const banner = page.getByTestId('store-problem');
+      await banner.waitFor();
+      await banner.getByRole('button', { name: 'Restore a backup…' }).click();
+      const items = banner.locator('li');
+      await expect.poll(() => items.count()).toBeGreaterThanOrEqual(2);
+      const whole = items.filter({ hasText: `${SAMPLE} contacts` });
+      const empty = items.filter({ hasText: 'cannot be read' });
+      expect(await empty.getByTestId('problem-restore').isDisabled()).toBe(true);
+      await screenshot(page, 'backups-6-banner-list');
+      let asked = '';
+      page.once('dialog', (dialog) => {
+        asked = dialog.message();
+        void dialog.accept();
+      });
+      await whole.getByTestId('problem-restore').click();
+      await page.waitForFunction((n) => (window as unknown as { __sphere?: { nodeCount(): number } }).__sphere?.nodeCount() === n, SAMPLE);
+      expect(asked).toMatch(new RegExp(`It holds ${SAMPLE} contacts, \\d+ ties, \\d+ touches and \\d+ deals\\.$`));
+      expect(storedDocs(dataDir, 'contacts')).toHaveLength(SAMPLE);
+      await expect.poll(() => page.getByTestId('toast').textContent()).toMatch(new RegExp(`^Restored the backup of .*: ${SAMPLE} contacts`));
+      await screenshot(page, 'backups-7-banner-restored');
     });
   });
 });

@@ -14,7 +14,8 @@ export function describeCounts(c: BackupCounts): string {
 }
 
 export function describeSize(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  // A few bytes read as 1 KB, but an empty file says 0: it is the sign of a copy that never happened.
+  return bytes < 1024 * 1024 ? `${bytes === 0 ? 0 : Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 // Seconds too: two backups made the same minute (one at launch, one on demand) must be told apart.

@@ -143,6 +143,21 @@ export class BackupShelf {
     return removed;
   }
 
+  /**
+   * Counts a backup as it is made (from its unfinished copy, which is the same bytes), so a host that made it never
+   * reads it again to list it: counting a 50 MB store takes a fifth of a second on the host's thread.
+   */
+  countMade(partial: string, name: string): void {
+    let counts: BackupCounts | null;
+    try {
+      counts = readBackupCounts(partial);
+    } catch {
+      counts = null;
+    }
+    const stat = fs.statSync(partial);
+    this.counted.set(name, { stamp: `${stat.size}:${stat.mtimeMs}`, counts });
+  }
+
   /** What interrupted backups left: never named as backups, so never offered; removed at launch. */
   removeUnfinished(): void {
     for (const name of fs.readdirSync(this.dir)) if (name.endsWith('.partial')) fs.rmSync(path.join(this.dir, name), { force: true });

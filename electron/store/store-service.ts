@@ -192,6 +192,7 @@ export class StoreService {
     // On disk and sound before it gets a name that offers it for restoring: a crash or a bad copy never does.
     syncFile(partial);
     checkSound(partial);
+    this.shelf.countMade(partial, name);
     fs.renameSync(partial, target);
     syncFile(this.backupDir);
     this.shelf.prune({ keep: KEEP_BACKUPS, keepUpgrades: KEEP_UPGRADE_BACKUPS });

@@ -108,7 +108,7 @@ export class BackupShelf {
   /** Newest first. A backup that cannot be read is listed with no counts, so the user sees it but cannot restore it. */
   list(): Backup[] {
     const backups: Backup[] = [];
-    for (const name of fs.readdirSync(this.dir)) {
+    for (const name of this.names()) {
       if (!BackupNameSchema.safeParse(name).success) continue;
       let stat: fs.Stats;
       try {
@@ -160,7 +160,24 @@ export class BackupShelf {
 
   /** What interrupted backups left: never named as backups, so never offered; removed at launch. */
   removeUnfinished(): void {
-    for (const name of fs.readdirSync(this.dir)) if (name.endsWith('.partial')) fs.rmSync(path.join(this.dir, name), { force: true });
+    for (const name of this.names()) {
+      if (!name.endsWith('.partial')) continue;
+      try {
+        fs.rmSync(path.join(this.dir, name), { force: true });
+      } catch {
+        // A read-only data folder keeps it; it is never listed either way.
+      }
+    }
+  }
+
+  /** The folder's file names; none when it does not exist (a data folder Sphere could not write to make it). */
+  private names(): string[] {
+    try {
+      return fs.readdirSync(this.dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
   }
 
   private countsOf(name: string, stat: fs.Stats): BackupCounts | null {

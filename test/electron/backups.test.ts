@@ -142,4 +142,11 @@ describe('backups', () => {
     const listed = (await call('store.listBackups')) as Backup[];
     expect(listed.find((b) => b.name === good.name)?.counts?.contacts).toBe(12);
   });
+
+  it('lists no backups, rather than failing, when the backup folder is not there', async () => {
+    const store = open();
+    await store.ready();
+    fs.rmSync(store.backupDir, { recursive: true });
+    expect(store.listBackups()).toEqual([]);
+  });
 });

@@ -40,6 +40,7 @@ import type { CustomerStage } from '../shared/domain/sphere.ts';
 import { InsightsPanel } from './components/insights/InsightsPanel.tsx';
 import { buildTimeline, pastDocs } from '../shared/insights/timeline.ts';
 import { influenceFills } from '../shared/graph/sphere-colours.ts';
+import { takeRestoreNotice } from './commands/restore-notice.ts';
 
 type Props = { db: SphereDatabase; api: AppApiClient; host: 'electron' | 'browser'; opening: OpeningPictureRequest };
 
@@ -62,7 +63,8 @@ export function App({ db, api, host, opening }: Props) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [loadingSample, setLoadingSample] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [toast, setToast] = useState<string | null>(null);
+  // A restore reloads the window; what it restored is said once the new page is up.
+  const [toast, setToast] = useState<string | null>(takeRestoreNotice);
   const [fitSignal, setFitSignal] = useState(0);
   const [zoomSignal, setZoomSignal] = useState<{ factor: number; n: number } | null>(null);
   const [centreOn, setCentreOn] = useState<{ id: string; n: number } | null>(null);

@@ -17,10 +17,16 @@ export const StoreProblemSchema = z.object({
 });
 export type StoreProblem = z.infer<typeof StoreProblemSchema>;
 
+/** What a backup holds, read from it (live documents): shown before a restore, so the user knows what they get. */
+export const BackupCountsSchema = z.object({ contacts: z.number(), ties: z.number(), touches: z.number(), deals: z.number() });
+export type BackupCounts = z.infer<typeof BackupCountsSchema>;
+
 export const BackupSchema = z.object({
   name: z.string(),
   at: z.number(),
   bytes: z.number(),
+  /** Null when the file cannot be read as a Sphere store: it is listed, and cannot be restored. */
+  counts: BackupCountsSchema.nullable(),
 });
 export type Backup = z.infer<typeof BackupSchema>;
 

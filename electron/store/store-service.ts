@@ -6,12 +6,13 @@ import Database from 'better-sqlite3';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import type { RxStorage } from 'rxdb';
 import { COLLECTIONS, DATABASE_NAME } from '../../shared/schemas/index.ts';
-import { BackupNameSchema, isUpgradeBackup, type Backup, type StoreProblem, type StoreStatus, type StoreUpgrade } from '../../shared/app-api.ts';
+import { BackupNameSchema, type Backup, type StoreProblem, type StoreStatus, type StoreUpgrade } from '../../shared/app-api.ts';
+import { BackupShelf, checkRestorable, checkSound } from './backups.ts';
 import { openingPictureMaker } from './opening-picture.ts';
 import { insightsMaker, type InsightsRequest } from './sphere-insights.ts';
 import type { Insights } from '../../shared/insights/insights.ts';
 import type { SpherePicture } from '../../shared/graph/sphere-picture.ts';
-import { getRxStorageSqlite, STORE_FORMAT_VERSION, StoreOpenError, type RxStorageSqlite } from './sqlite-storage.ts';
+import { getRxStorageSqlite, StoreOpenError, type RxStorageSqlite } from './sqlite-storage.ts';
 import { CommandRunner } from './command-runner.ts';
 import { makePrivate, PRIVATE_DIR, PRIVATE_FILE } from './private-files.ts';
 import { reasonOf, upgradeStoreFile, UpgradeError, versionGaps, versionGapsOfFile, type CollectionSpecs, type VersionGap } from './schema-upgrade.ts';
@@ -49,6 +50,7 @@ export class StoreService {
   readonly dataDir: string;
   readonly file: string;
   readonly backupDir: string;
+  private readonly shelf: BackupShelf;
   private problem: StoreProblem | null = null;
   private generation: StoreGeneration;
   private readonly listeners = new Set<(generation: StoreGeneration) => void>();
@@ -88,6 +90,7 @@ export class StoreService {
     this.collections = options.collections ?? COLLECTIONS;
     this.picture = openingPictureMaker(() => this.generation.raw, { worker: options.pictureWorker, file: this.file, log: options.log });
     fs.mkdirSync(this.backupDir, { recursive: true, mode: PRIVATE_DIR });
+    this.shelf = new BackupShelf(this.backupDir);
     this.generation = this.newGeneration();
     this.problem = this.holdReadableStore();
     // After opening, so the store file and its WAL (which SQLite makes with the file's own mode) are covered too.
@@ -171,15 +174,9 @@ export class StoreService {
     return this.status();
   }
 
+  /** Newest first, each with what it holds (see backups.ts); only whole, checked backups carry a backup's name. */
   listBackups(): Backup[] {
-    return fs
-      .readdirSync(this.backupDir)
-      .filter((name) => BackupNameSchema.safeParse(name).success)
-      .map((name) => {
-        const stat = fs.statSync(path.join(this.backupDir, name));
-        return { name, at: stat.mtimeMs, bytes: stat.size };
-      })
-      .sort((a, b) => b.at - a.at);
+    return this.shelf.list();
   }
 
   /** A consistent copy made with SQLite's online backup, safe while the app keeps writing. */
@@ -204,11 +201,13 @@ export class StoreService {
     // On disk and sound before it gets a name that offers it for restoring: a crash or a bad copy never does.
     syncFile(partial);
     checkSound(partial);
+    this.shelf.countMade(partial, name);
     fs.renameSync(partial, target);
     syncFile(this.backupDir);
-    this.pruneBackups();
-    const stat = fs.statSync(target);
-    return { name, at: stat.mtimeMs, bytes: stat.size };
+    this.shelf.prune({ keep: KEEP_BACKUPS, keepUpgrades: KEEP_UPGRADE_BACKUPS });
+    const made = this.shelf.list().find((b) => b.name === name);
+    if (!made) throw new Error(`backup ${name} vanished as it was made`);
+    return made;
   }
 
   /** At launch: one backup a day is enough to undo a bad day without filling the disk. */
@@ -230,7 +229,7 @@ export class StoreService {
     const parsed = BackupNameSchema.parse(name);
     const backup = path.join(this.backupDir, parsed);
     if (!fs.existsSync(backup)) throw new Error(`no backup named ${parsed}`);
-    checkReadable(backup);
+    checkRestorable(backup);
     await this.upgrading;
     // A backup from before an upgrade holds older versions: it is upgraded as a copy first, and the current store
     // is only replaced once that worked.
@@ -281,7 +280,7 @@ export class StoreService {
     try {
       // What an interrupted attempt left behind is only ever a copy: an unfinished upgrade or backup.
       removeStoreFile(this.workFile);
-      for (const name of fs.readdirSync(this.backupDir)) if (name.endsWith('.partial')) fs.rmSync(path.join(this.backupDir, name), { force: true });
+      this.shelf.removeUnfinished();
       const gaps = await versionGaps(this.generation.raw, DATABASE_NAME, this.collections);
       if (gaps.length === 0 || this.closed) {
         this.serving = true;
@@ -379,12 +378,6 @@ export class StoreService {
     }
   }
 
-  private pruneBackups(): void {
-    const backups = this.listBackups();
-    const daily = backups.filter((b) => !isUpgradeBackup(b.name)).slice(KEEP_BACKUPS);
-    const upgrades = backups.filter((b) => isUpgradeBackup(b.name)).slice(KEEP_UPGRADE_BACKUPS);
-    for (const old of [...daily, ...upgrades]) fs.rmSync(path.join(this.backupDir, old.name));
-  }
 }
 
 /** Moves a store file and its WAL companions to a new name that says why; returns the new path. */
@@ -423,29 +416,5 @@ function syncFile(at: string): void {
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
-  }
-}
-
-/** A copy SQLite reads without fault: what a backup must be before it is offered. */
-function checkSound(file: string): void {
-  checkReadable(file, false);
-}
-
-/** A backup worth restoring: SQLite's integrity check passes and it is a Sphere store this version can read. */
-function checkReadable(file: string, mustBeSphere = true): void {
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new Error(String(check));
-    if (!mustBeSphere) return;
-    // Sphere marks its files with its store format; a foreign SQLite file (user_version 0) is not a sphere.
-    const format = db.pragma('user_version', { simple: true }) as number;
-    if (format < 1) throw new Error('it is not a Sphere store');
-    if (format > STORE_FORMAT_VERSION) throw new Error(`it was written by a newer Sphere (store format ${format})`);
-  } catch (err) {
-    throw new Error(`backup ${path.basename(file)} cannot be used: ${(err as Error).message}`, { cause: err });
-  } finally {
-    db?.close();
   }
 }

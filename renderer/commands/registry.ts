@@ -3,6 +3,8 @@
 // adding its file under list/ and one line here; its id, title and keys go in shared/command-specs.ts.
 import { assertUniqueCommands, COMMAND_SPECS, keysOf, type CommandId, type KeyPress } from '../../shared/command-specs.ts';
 import type { Command, CommandContext } from './command.ts';
+import backupNow from './list/backup-now.ts';
+import backupRestore from './list/backup-restore.tsx';
 import contactAdd from './list/contact-add.tsx';
 import contactDelete from './list/contact-delete.tsx';
 import contactEdit from './list/contact-edit.tsx';
@@ -34,7 +36,7 @@ export type { CommandId };
 
 export const COMMANDS: readonly Command[] = [
   paletteOpen, searchFocus, sampleLoad, settingsOpen,
-  syncOpen,
+  syncOpen, backupNow, backupRestore,
   editUndo, editRedo,
   // In this order the contact's commands appear as buttons in the detail panel.
   contactAdd, touchLog, dealRecord, referralRecord, referralThank, contactEdit, contactMerge, linkInfluence, linkPartner, contactDelete,

@@ -1,15 +1,21 @@
 // Process: renderer. Tells the user their store could not be opened, that nothing was lost, and what they can do.
 import { useState } from 'react';
+import { describeCounts, describeSize } from './forms/BackupsForm.tsx';
+import { forgetRestoreNotice, leaveRestoreNotice } from '../commands/restore-notice.ts';
 import type { AppApiClient, Backup, StoreProblem as Problem } from '../../shared/app-api.ts';
 
 export function StoreProblem({ problem, api, onDismiss }: { problem: Problem; api: AppApiClient; onDismiss(): void }) {
   const [backups, setBackups] = useState<Backup[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const restore = async (name: string) => {
+  const restore = async (b: Backup) => {
+    // Never unasked: the user sees what the backup holds before it replaces the (fresh) store.
+    if (!b.counts || !window.confirm(`Restore the backup of ${new Date(b.at).toLocaleString()}? It holds ${describeCounts(b.counts)}.`)) return;
+    leaveRestoreNotice(`Restored the backup of ${new Date(b.at).toLocaleString()}: ${describeCounts(b.counts)}.`);
     try {
-      await api.call('store.restoreBackup', { name });
+      await api.call('store.restoreBackup', { name: b.name });
       window.location.reload();
     } catch (err) {
+      forgetRestoreNotice();
       setError((err as Error).message);
     }
   };
@@ -28,7 +34,8 @@ export function StoreProblem({ problem, api, onDismiss }: { problem: Problem; ap
           <ul className="backups">
             {backups.map((b) => (
               <li key={b.name}>
-                {new Date(b.at).toLocaleString()} ({Math.ceil(b.bytes / 1024)} KB) <button type="button" onClick={() => restore(b.name)}>Restore</button>
+                {new Date(b.at).toLocaleString()} ({describeSize(b.bytes)}): {b.counts ? describeCounts(b.counts) : 'cannot be read'}{' '}
+                <button type="button" data-testid="problem-restore" disabled={!b.counts} onClick={() => restore(b)}>Restore…</button>
               </li>
             ))}
           </ul>

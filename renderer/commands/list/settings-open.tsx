@@ -5,5 +5,6 @@ import { updateSettings } from '../settings-edits.ts';
 
 export default defineCommand('settings.open', {
   run: (_app, open) => open(undefined),
-  dialog: ({ app, onClose }) => <SettingsForm settings={app.settings} onClose={onClose} onSave={(changes) => app.perform(() => updateSettings(app.edit, changes))} />,
+  dialog: ({ app, onClose }) => <SettingsForm settings={app.settings} onClose={onClose} onSave={(changes) => app.perform(() => updateSettings(app.edit, changes))}
+    onBackups={() => app.openDialog('backup.restore', undefined)} />,
 });

@@ -5,14 +5,14 @@ import type { SettingsDoc } from '../../../shared/schemas/index.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings.ts';
 import { Dialog, saveOrExplain } from './Dialog.tsx';
 
-type Props = { settings: SettingsDoc; onSave(changes: Partial<SettingsDoc>): Promise<void>; onClose(): void };
+type Props = { settings: SettingsDoc; onSave(changes: Partial<SettingsDoc>): Promise<void>; onClose(): void; onBackups?(): void };
 
 const whole = (text: string, min: number, max: number): number | null => {
   const n = Number(text);
   return Number.isInteger(n) && n >= min && n <= max ? n : null;
 };
 
-export function SettingsForm({ settings, onSave, onClose }: Props) {
+export function SettingsForm({ settings, onSave, onClose, onBackups }: Props) {
   const [cadence, setCadence] = useState<Record<Ring, string>>(Object.fromEntries(RINGS.map((r) => [r, String(settings.cadence[r])])) as Record<Ring, string>);
   const [weights, setWeights] = useState<Record<Ring, string>>(Object.fromEntries(RINGS.map((r) => [r, String(settings.trustWeights.ring[r])])) as Record<Ring, string>);
   const [life, setLife] = useState({ repeatAt: String(settings.lifeCycle.repeatAt), lifetimeAt: String(settings.lifeCycle.lifetimeAt), churnAfterDays: String(settings.lifeCycle.churnAfterDays) });
@@ -66,6 +66,12 @@ export function SettingsForm({ settings, onSave, onClose }: Props) {
           {RINGS.map((r) => <label key={r} className="field"><span>{RING_LABELS[r]}</span><input data-testid={`weight-${r}`} inputMode="numeric" value={weights[r]} onChange={(e) => setWeights((p) => ({ ...p, [r]: e.target.value }))} /></label>)}
         </div>
         <label className="field"><span>A touch counts half as much after (days)</span><input value={halfLife} onChange={(e) => setHalfLife(e.target.value)} /></label>
+        {onBackups ? (
+          <>
+            <h3>Backups</h3>
+            <p className="muted">See your backups and what each holds, back up now, or restore one. <button type="button" data-testid="settings-backups" onClick={onBackups}>Backups…</button></p>
+          </>
+        ) : null}
         {error ? <p className="failure" role="alert">{error}</p> : null}
         <div className="actions">
           <button type="button" onClick={() => void saveOrExplain(() => onSave({ cadence: DEFAULT_SETTINGS.cadence, lifeCycle: DEFAULT_SETTINGS.lifeCycle, trustWeights: DEFAULT_SETTINGS.trustWeights, dimOverdue: false }), setError, onClose)}>Restore defaults</button>

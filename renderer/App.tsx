@@ -37,6 +37,7 @@ import type { NetworkPositions } from './graph/network-layout.ts';
 import { layoutNetwork } from './graph/network-layout-client.ts';
 import { referralValues } from '../shared/domain/life-cycle.ts';
 import type { CustomerStage } from '../shared/domain/sphere.ts';
+import { count } from '../shared/domain/counting.ts';
 
 type Props = { db: SphereDatabase; api: AppApiClient; host: 'electron' | 'browser'; opening: OpeningPictureRequest };
 
@@ -206,7 +207,7 @@ export function App({ db, api, host, opening }: Props) {
       <header className="topbar">
         <h1>Sphere</h1>
         <p className="counts" data-testid="counts" title={host === 'browser' ? 'Running in the browser host' : 'Running in the desktop app'}>
-          {docs.contacts.length} contacts · {docs.ties.length} ties
+          {count(docs.contacts.length, 'contact')} · {count(docs.ties.length, 'tie')}
         </p>
         <div className="spacer" />
         <SyncIndicator status={syncStatus} onOpen={() => app.run('sync.open')} />
@@ -229,7 +230,7 @@ export function App({ db, api, host, opening }: Props) {
       <main className="stage">
         <SphereGraph zoomSignal={zoomSignal} network={view === 'network' ? network : null} model={model} selectedId={selectedId} fitSignal={fitSignal} centreOn={centreOn} colourBy={colourBy} hiddenIds={hiddenIds} focus={focus}
           onFocus={(id, depth) => { setSelectedId(id); setFocus({ id, depth }); say('Showing their neighbours. Escape returns to the whole sphere.'); }} dimOverdue={settings.dimOverdue} visibleTies={visibleTies} onSelect={setSelectedId} onDrop={onDrop} openingPicture={loaded ? null : openingPicture} onOpeningPicturePainted={opening.painted} />
-        {layingOut ? <div className="progress" role="status" data-testid="network-progress"><p>Laying out the network of {docs.contacts.length.toLocaleString()} contacts…</p></div> : null}
+        {layingOut ? <div className="progress" role="status" data-testid="network-progress"><p>Laying out the network of {count(docs.contacts.length, 'contact', undefined, true)}…</p></div> : null}
         {view === 'list' ? <ListView contacts={docs.contacts} model={model} hiddenIds={hiddenIds} selectedId={selectedId} onSelect={setSelectedId} /> : null}
         {empty && !loadingSample && view === 'sphere' ? (
           <section className="empty" data-testid="empty-state" aria-labelledby="empty-title">

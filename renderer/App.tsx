@@ -11,6 +11,7 @@ import { logTouch } from './commands/relationship-edits.ts';
 import { checkCommand, commandById, commandForKey, runCommand } from './commands/registry.ts';
 import type { CommandContext, Panel, View } from './commands/command.ts';
 import type { ThankProps } from './commands/list/referral-thank.tsx';
+import { deleteRecord, editRecord } from './commands/record-actions.ts';
 import { commandHint, commandSpec, isCommandId, type CommandId } from '../shared/command-specs.ts';
 import { ActiveDialog, type OpenDialog } from './components/ActiveDialog.tsx';
 import { DetailPanel } from './components/DetailPanel.tsx';
@@ -252,15 +253,15 @@ export function App({ db, api, host, opening }: Props) {
             stage={stageOf(selected.id)}
             score={model.scores.get(selected.id)}
             touches={docs.touches.filter((t) => t.contactId === selected.id)}
-            referralsOut={docs.ties.filter((t) => t.kind === 'referral' && t.from === selected.id).length}
-            referralsIn={docs.ties.filter((t) => t.kind === 'referral' && t.to === selected.id).length}
+            deals={docs.deals.filter((d) => d.contactId === selected.id)}
+            ties={docs.ties.filter((t) => t.from === selected.id || t.to === selected.id)}
             lifetimeValue={inReadingOrder(lifetimeValue(docs.deals.filter((d) => d.contactId === selected.id)), baseCurrency(settings))}
-            sharedCustomers={docs.ties.filter((t) => t.kind === 'partner' && t.from === selected.id).length}
-            influences={docs.ties.filter((t) => t.kind === 'influence' && t.from === selected.id).length}
-            referralsGiven={docs.ties.filter((t) => t.kind === 'referral' && t.from === selected.id).map((t) => ({ tie: t, name: byId.get(t.to)?.name ?? 'someone' }))}
+            nameOf={(id) => byId.get(id)?.name}
             available={(id) => app.check(id) === true}
             onCommand={app.run}
             onThank={(tieId) => app.openDialog('referral.thank', { tieId } satisfies ThankProps)}
+            onOpen={(id) => { setSelectedId(id); setCentreOn((c) => ({ id, n: (c?.n ?? 0) + 1 })); }}
+            records={{ onEdit: (ref) => editRecord(app, ref), onDelete: (ref) => deleteRecord(app, ref) }}
             onClose={() => setSelectedId(null)}
           />
         ) : null}

@@ -63,6 +63,7 @@ describe('relationship workflows', () => {
     // Ann referred Bo.
     await page.getByTestId('action-referral').click();
     await page.getByTestId('referral-form-person').fill('Bo Chen');
+    await page.getByTestId('referral-form-option').filter({ hasText: 'Bo Chen' }).click();
     await page.getByTestId('referral-form-save').click();
     await page.getByTestId('referral-form').waitFor({ state: 'detached' });
     await expect.poll(() => storedDocs<Tie>(dataDir, 'ties').length).toBe(1);
@@ -130,6 +131,7 @@ describe('relationship workflows', () => {
     await page.getByTestId('touch-form').waitFor({ state: 'detached' });
     await page.getByTestId('action-merge').click();
     await page.getByTestId('merge-form-person').fill('Ann L.');
+    await page.getByTestId('merge-form-option').filter({ hasText: 'Ann L.' }).click();
     await page.getByTestId('merge-form-save').click();
     await page.getByTestId('merge-form').waitFor({ state: 'detached' });
     await expect.poll(() => storedDocs<Contact>(dataDir, 'contacts').map((c) => [c.name, c.ring])).toEqual([['Ann Lee', 'trust']]);
@@ -183,6 +185,7 @@ describe('relationship workflows', () => {
     await addContact(page, 'Ann Lee', 'business', 'like');
     await page.getByTestId('action-referral').click();
     await page.getByTestId('referral-form-person').fill('Bo Chen');
+    await page.getByTestId('referral-form-option').filter({ hasText: 'Bo Chen' }).click();
     await page.getByTestId('referral-form-save').click();
     await page.getByTestId('referral-form').waitFor({ state: 'detached' });
     await page.getByTestId('action-delete').click();

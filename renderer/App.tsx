@@ -39,6 +39,7 @@ import { layoutNetwork } from './graph/network-layout-client.ts';
 import { referralValues } from '../shared/domain/life-cycle.ts';
 import type { CustomerStage } from '../shared/domain/sphere.ts';
 import { count } from '../shared/domain/counting.ts';
+import { isSampleId } from '../shared/commands/sample-command.ts';
 
 type Props = { db: SphereDatabase; api: AppApiClient; host: 'electron' | 'browser'; opening: OpeningPictureRequest };
 
@@ -131,6 +132,7 @@ export function App({ db, api, host, opening }: Props) {
 
   const selected = selectedId ? docs.contacts.find((c) => c.id === selectedId) : undefined;
   const empty = loaded && docs.contacts.length === 0;
+  const hasSample = useMemo(() => docs.contacts.some((c) => isSampleId(c.id)), [docs.contacts]);
   const due = useMemo(() => dueContacts(docs.contacts, docs.touches, now, settings.cadence), [docs.contacts, docs.touches, now, settings.cadence]);
   const toThank = useMemo(() => referralsToThank(docs.ties), [docs.ties]);
   const byId = useMemo(() => new Map(docs.contacts.map((c) => [c.id, c])), [docs.contacts]);
@@ -214,7 +216,8 @@ export function App({ db, api, host, opening }: Props) {
         <SyncIndicator status={syncStatus} onOpen={() => app.run('sync.open')} />
         <SearchBox ref={searchRef} contacts={docs.contacts} onPick={(id) => { setSelectedId(id); setCentreOn((c) => ({ id, n: (c?.n ?? 0) + 1 })); }} />
         <button type="button" onClick={() => app.run('edit.undo')} disabled={!history.canUndo} title={history.nextUndoLabel ? `Undo ${history.nextUndoLabel} (Ctrl+Z)` : 'Nothing to undo'}>Undo</button>
-        <button type="button" onClick={() => app.run('sample.load')} disabled={loadingSample} data-testid="load-sample" title="Add a realistic sample sphere to explore">Load sample</button>
+        {hasSample ? <button type="button" onClick={() => app.run('sample.remove')} data-testid="remove-sample" title="Take the sample people out again; your own contacts stay">Remove sample</button>
+          : <button type="button" onClick={() => app.run('sample.load')} disabled={loadingSample} data-testid="load-sample" title="Add a realistic sample sphere to explore">Load sample</button>}
         <div className="segmented" role="group" aria-label="View">
           <button type="button" onClick={() => setView('sphere')} aria-pressed={view === 'sphere'} data-testid="view-sphere">Sphere</button>
           <button type="button" onClick={() => setView('network')} aria-pressed={view === 'network'} data-testid="view-network">Network</button>

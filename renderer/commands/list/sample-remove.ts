@@ -10,6 +10,8 @@ export default defineCommand('sample.remove', {
     app.select(null);
     try {
       await app.perform(() => removeSample(app.edit), 'Sample people removed; your own contacts are as they were. (Ctrl+Z puts them back)');
+      // The view may have been zoomed onto a sample person who is gone now.
+      app.fit();
     } catch (err) {
       app.say(`The sample people could not be removed: ${(err as Error).message}`);
     }

@@ -9,15 +9,22 @@ import { CommandRefused, drop, put, type DocWrite, type Plan, type PlanEnv, type
 export const SAMPLE_AUTHOR = 'sample';
 export const SAMPLE_ID_PREFIX = 'sample-';
 
+/**
+ * Samples loaded before the prefix have the generator's own ids, `c-000001` and on: no contact the user adds has
+ * one (theirs are UUIDs), so they are sample people too and can be taken out the same way.
+ */
+const LEGACY_SAMPLE_CONTACT = /^c-\d{6}$/;
+
 export function isSampleId(id: string): boolean {
-  return id.startsWith(SAMPLE_ID_PREFIX);
+  return id.startsWith(SAMPLE_ID_PREFIX) || LEGACY_SAMPLE_CONTACT.test(id);
 }
 
 const mark = (id: string) => `${SAMPLE_ID_PREFIX}${id}`;
 
-/** Ids in ['sample-', 'sample.'): every id with the prefix, as one range on the primary key. */
+/** Ids in ['sample-', 'sample.') (every id with the prefix, one range on the primary key), and the older ones. */
 function sampleContacts(read: SphereReader): ContactDoc[] {
-  return read.find('contacts', { id: { $gte: SAMPLE_ID_PREFIX, $lt: 'sample.' } });
+  const legacy = read.find('contacts', { id: { $gte: 'c-000000', $lte: 'c-999999' } }).filter((c) => LEGACY_SAMPLE_CONTACT.test(c.id));
+  return [...read.find('contacts', { id: { $gte: SAMPLE_ID_PREFIX, $lt: 'sample.' } }), ...legacy];
 }
 
 export function planLoadSample(read: SphereReader, cmd: CommandOf<'sample.load'>, env: PlanEnv): Plan {

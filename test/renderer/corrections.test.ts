@@ -154,4 +154,14 @@ describe('the sample people', () => {
     expect(await h.db.contacts.count().exec()).toBe(301);
     expect((await all<{ to: string }>(h, 'ties')).some((t) => t.to === 'mine')).toBe(true);
   });
+
+  it('takes out a sample loaded before sample ids were marked, by the generator\'s own ids', async () => {
+    const h = await start('legacy-sample', [contact('mine', { name: 'Mine' }), contact('c-000001', { name: 'Old sample' }), contact('c-000002', { name: 'Old sample 2' })]);
+    await h.db.touches.insert({ id: 'tch-000001', contactId: 'c-000001', kind: 'call', direction: 'outbound', at: 5, createdAt: 5, updatedBy: 'sample' });
+    await expect(loadSample(h.ctx)).rejects.toThrow(/already here \(2 of them\)/);
+    const step = await removeSample(h.ctx);
+    expect(step.label).toBe('remove the 2 sample people');
+    expect((await all<{ id: string }>(h, 'contacts')).map((c) => c.id)).toEqual(['mine']);
+    expect(await h.db.touches.count().exec()).toBe(0);
+  });
 });

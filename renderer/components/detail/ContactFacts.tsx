@@ -1,6 +1,7 @@
 // Process: renderer. What was typed about a contact, shown as typed: emails and phones as links that wrap (the
 // Electron host asks before handing a mailto: or tel: link to the system, see electron/external-links.ts), birthday,
-// address, tags, marketing permission and notes.
+// address, tags, marketing permission and notes. The links open as new windows, which Electron's window-open
+// handler always sees (a mailto: navigation may not reach will-navigate); the browser host hands them to the system.
 import type { ContactDoc } from '../../../shared/schemas/index.ts';
 
 /** "1980-04-23" → "23 April 1980"; "--04-23" (no year) → "23 April". */
@@ -15,8 +16,8 @@ export function formatBirthday(birthday: string): string {
 export function ContactFacts({ contact }: { contact: ContactDoc }) {
   return (
     <>
-      {contact.emails.length ? (<><dt>Email</dt><dd className="wrap" data-testid="detail-emails">{contact.emails.map((e) => <a key={e} href={`mailto:${e}`}>{e}</a>)}</dd></>) : null}
-      {contact.phones.length ? (<><dt>Phone</dt><dd className="wrap" data-testid="detail-phones">{contact.phones.map((p) => <a key={p} href={`tel:${p.replace(/[^\d+]/g, '')}`}>{p}</a>)}</dd></>) : null}
+      {contact.emails.length ? (<><dt>Email</dt><dd className="wrap" data-testid="detail-emails">{contact.emails.map((e) => <a key={e} href={`mailto:${e}`} target="_blank" rel="noreferrer">{e}</a>)}</dd></>) : null}
+      {contact.phones.length ? (<><dt>Phone</dt><dd className="wrap" data-testid="detail-phones">{contact.phones.map((p) => <a key={p} href={`tel:${p.replace(/[^\d+]/g, '')}`} target="_blank" rel="noreferrer">{p}</a>)}</dd></>) : null}
       {contact.birthday ? (<><dt>Birthday</dt><dd data-testid="detail-birthday">{formatBirthday(contact.birthday)}</dd></>) : null}
       {contact.address ? (<><dt>Address</dt><dd className="wrap" data-testid="detail-address">{contact.address}</dd></>) : null}
       {contact.tags.length ? (<><dt>Tags</dt><dd data-testid="detail-tags"><ul className="tags">{contact.tags.map((t) => <li key={t}>{t}</li>)}</ul></dd></>) : null}

@@ -60,23 +60,26 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
         }}
       />
       {open && query.trim() ? (
-        <ul id="search-results" role="listbox" className="search-results" data-testid="search-results">
-          {hits.map((h, i) => (
-            <li key={h.contact.id} id={`hit-${h.contact.id}`} role="option" aria-selected={i === index} className={i === index ? 'active' : ''} onMouseDown={(e) => { e.preventDefault(); pick(h.contact.id); }}>
-              <span>{h.contact.name}</span>
-              <small>{matchedLine(h)}</small>
-            </li>
-          ))}
-          {hits.length === 0 ? <li className="muted">Nobody matches “{query.trim()}”.</li> : null}
+        // The list holds only people (options); what is not a person (no match, "N more") sits beside it.
+        <div className="search-results" data-testid="search-results">
+          <ul id="search-results" role="listbox" aria-label="People found">
+            {hits.map((h, i) => (
+              <li key={h.contact.id} id={`hit-${h.contact.id}`} role="option" aria-selected={i === index} className={i === index ? 'active' : ''} onMouseDown={(e) => { e.preventDefault(); pick(h.contact.id); }}>
+                <span>{h.contact.name}</span>
+                <small>{matchedLine(h)}</small>
+              </li>
+            ))}
+          </ul>
+          {hits.length === 0 ? <p className="muted">Nobody matches “{query.trim()}”.</p> : null}
           {more > 0 ? (
-            <li className="more" role="presentation">
+            <p className="more">
               {shown < MAX_SHOWN ? (
                 // Mouse down, not click: the input keeps focus, so the list stays open.
                 <button type="button" data-testid="search-more" onMouseDown={(e) => { e.preventDefault(); setShown(MAX_SHOWN); }}>{more} more…</button>
               ) : <small>{more} more: type more of the name to narrow them down.</small>}
-            </li>
+            </p>
           ) : null}
-        </ul>
+        </div>
       ) : null}
     </div>
   );

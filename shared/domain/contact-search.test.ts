@@ -36,6 +36,12 @@ describe('contact search', () => {
     expect(searchContacts(people, 'qqqq')).toEqual([]);
     expect(searchContacts(people, '   ')).toEqual([]);
   });
+  it('lists what matches as typed before what only a forgiven typo reaches', () => {
+    const list = [c('b', 'Aisha Becker'), c('k1', 'Ann Lee', { title: 'Broker' }), c('k2', 'Bo Chen', { title: 'Broker' }), c('k3', 'Cy Park', { title: 'Broker' })];
+    expect(ids(searchContacts(list, 'broker'))).toEqual(['k1', 'k2', 'k3']);
+    expect(ids(searchContacts(list, 'bekcer smith'))).toEqual([]);
+    expect(ids(searchContacts([...list, c('m', 'Mara Becket', { title: 'Agent' })], 'becker'))).toEqual(['b', 'm']);
+  });
   it('says how many matched beyond the ones shown', () => {
     const many = Array.from({ length: 30 }, (_, i) => c(`m${i}`, `Maya ${i}`));
     const result = new ContactIndex(many).search('maya', 8);

@@ -48,12 +48,12 @@ function fieldText(contact: ContactDoc, field: string): string {
 }
 
 /**
- * One edit forgiven in a word of three to five letters, two in a longer one; none in one or two letters, nor in
+ * One edit forgiven in a word of three to six letters, two in a longer one; none in one or two letters, nor in
  * numbers (a digit off is another phone number, and fuzzy digits over every phone in the sphere are slow).
  */
 function fuzziness(term: string): number | false {
   if (term.length < 3 || /\d/.test(term)) return false;
-  return term.length <= 5 ? 1 : 2;
+  return term.length <= 6 ? 1 : 2;
 }
 
 export class ContactIndex {
@@ -111,7 +111,11 @@ export class ContactIndex {
     // "555 201-77" is one phone number typed in groups, not three words each matching any number's group.
     if (PHONE_QUERY.test(query)) query = query.replace(/\D/g, '');
     if (!query) return { hits: [], total: 0 };
-    const results = this.index.search(query);
+    // What was typed, as typed (whole words or their starts), ranks above what only a forgiven typo reaches: a
+    // search for "broker" lists the brokers before Ms Becker, however rare her name.
+    const exact = this.index.search(query, { fuzzy: false });
+    const seen = new Set(exact.map((r) => r.id as string));
+    const results = [...exact, ...this.index.search(query).filter((r) => !seen.has(r.id as string))];
     const hits: SearchHit[] = [];
     for (const result of results.slice(0, limit)) {
       const contact = this.docs.get(result.id as string);

@@ -168,6 +168,18 @@ describe('correcting what was typed', () => {
     await page.getByTestId('palette-input').fill('load the sample');
     await expect.poll(() => page.getByTestId('palette-unavailable').textContent()).toMatch(/already here \(300 of them\)\. Remove sample people first/);
     await page.keyboard.press('Escape');
+    // Search finds job titles and phone digits, and says how many more there are beyond the first eight.
+    const results = page.getByTestId('search-results').getByRole('option');
+    await page.getByTestId('search').fill('broker');
+    await expect.poll(() => results.count()).toBe(8);
+    expect(await results.first().textContent()).toMatch(/Broker/);
+    await page.getByTestId('search-more').waitFor();
+    await screenshot(page, 'corrections-4a-search-more');
+    const more = Number(/^(\d+) more/.exec((await page.getByTestId('search-more').textContent())!)![1]);
+    await page.getByTestId('search-more').click();
+    await expect.poll(() => results.count()).toBe(8 + more);
+    await page.getByTestId('search').fill('555 2');
+    await expect.poll(() => results.first().textContent()).toMatch(/\+1 555 2/);
     await page.getByTestId('search').fill('my own');
     await page.keyboard.press('Enter');
     await panel(page).getByRole('heading', { name: 'My Own' }).waitFor();

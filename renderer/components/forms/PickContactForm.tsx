@@ -61,11 +61,11 @@ export function PickContactForm({ title, label, action, testId, candidates, with
     <Dialog title={title} testId={testId} onClose={onClose}>
       <form onSubmit={submit} noValidate>
         <label className="field"><span>{label}</span>
-          <input data-testid={`${testId}-person`} value={text} autoFocus autoComplete="off" role="combobox" aria-expanded={open} aria-controls={listId}
+          <input data-testid={`${testId}-person`} value={text} autoFocus autoComplete="off" role="combobox" aria-expanded={open && hits.length > 0} aria-controls={listId}
             aria-activedescendant={open && hits[active] ? `${listId}-${hits[active].contact.id}` : undefined}
             onChange={(e) => { setText(e.target.value); setChosen(null); setActive(0); }} onKeyDown={onKey} />
         </label>
-        {open ? (
+        {open && hits.length > 0 ? (
           <ul id={listId} role="listbox" className="pick-list" data-testid={`${testId}-options`} aria-label="Matching people">
             {hits.map((h, i) => (
               <li key={h.contact.id} id={`${listId}-${h.contact.id}`} role="option" aria-selected={i === active} className={i === active ? 'active' : ''}
@@ -73,10 +73,10 @@ export function PickContactForm({ title, label, action, testId, candidates, with
                 <span>{h.contact.name}</span><small>{whoIsWho(h.contact)}</small>
               </li>
             ))}
-            {hits.length === 0 ? <li className="muted" role="presentation">Nobody in your sphere matches “{text.trim()}”.</li> : null}
-            {total > hits.length ? <li className="muted" role="presentation">{total - hits.length} more: type more of the name.</li> : null}
           </ul>
         ) : null}
+        {open && hits.length === 0 ? <p className="muted pick-none">Nobody in your sphere matches “{text.trim()}”.</p> : null}
+        {open && total > hits.length ? <p className="muted pick-none">{total - hits.length} more: type more of the name.</p> : null}
         {chosen ? <p className="chosen" data-testid={`${testId}-chosen`}>Chosen: <strong>{chosen.name}</strong> <small>{whoIsWho(chosen)}</small></p> : null}
         {withNote ? <label className="field"><span>Note</span><input data-testid={`${testId}-note`} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} /></label> : null}
         {failure ? <p className="failure" role="alert">{failure}</p> : null}

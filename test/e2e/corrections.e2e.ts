@@ -78,6 +78,7 @@ describe('correcting what was typed', () => {
     // A wrong amount is corrected, deleted, and both steps undone.
     await panel(page).getByTestId('deal-edit').click();
     await page.getByTestId('edit-deal-amount').fill('9,500');
+    await screenshot(page, 'corrections-1a-edit-deal');
     await save(page, 'edit-deal-form');
     await expect.poll(() => storedDocs<Deal>(dataDir, 'deals').map((d) => d.amount)).toEqual([950_000]);
     await expect.poll(() => panel(page).getByTestId('deal-row').textContent()).toMatch(/\$9,500/);
@@ -93,6 +94,7 @@ describe('correcting what was typed', () => {
     const [typo] = storedDocs<Touch>(dataDir, 'touches');
     await panel(page).getByTestId('touch-edit').click();
     await page.getByTestId('edit-touch-note').fill('Coffee at Luigi\'s');
+    await screenshot(page, 'corrections-1b-edit-touch');
     await save(page, 'edit-touch-form');
     await expect.poll(() => storedDocs<Touch>(dataDir, 'touches').map((t) => [t.note, t.supersedes])).toEqual([['Coffee at Luigi\'s', typo!.id]]);
     await expect.poll(() => panel(page).getByTestId('touch-row').textContent()).toMatch(/Coffee at Luigi's/);

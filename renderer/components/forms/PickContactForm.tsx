@@ -3,6 +3,7 @@
 // the user's: typing alone never picks anyone, however well the text matches.
 import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ContactDoc } from '../../../shared/schemas/index.ts';
+import { ContactIndex } from '../../../shared/domain/contact-search.ts';
 import { useContactIndex } from '../../hooks/useContactIndex.ts';
 import { Dialog, saveOrExplain } from './Dialog.tsx';
 
@@ -19,6 +20,9 @@ type Props = {
 
 const SHOWN = 8;
 
+/** One index for every picker: each opens on nearly the same people (all but the one it is for). */
+const PICKER_INDEX = new ContactIndex();
+
 /** What tells two people of one name apart: where they work and how to reach them. */
 export function whoIsWho(c: ContactDoc): string {
   return [c.organisation, c.emails[0], c.emails.length ? undefined : c.phones[0]].filter(Boolean).join(' · ') || 'no organisation or email';
@@ -30,7 +34,7 @@ export function PickContactForm({ title, label, action, testId, candidates, with
   const [chosen, setChosen] = useState<ContactDoc | null>(null);
   const [active, setActive] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
-  const index = useContactIndex(candidates);
+  const index = useContactIndex(candidates, PICKER_INDEX);
   const { hits, total } = useMemo(() => index.search(text, SHOWN), [index, text]);
   const listId = `${testId}-people`;
 

@@ -11,6 +11,7 @@ import { logTouch } from './commands/relationship-edits.ts';
 import { checkCommand, commandById, commandForKey, runCommand } from './commands/registry.ts';
 import type { CommandContext, Panel, View } from './commands/command.ts';
 import type { ThankProps } from './commands/list/referral-thank.tsx';
+import { deleteRecord, editRecord } from './commands/record-actions.ts';
 import { commandHint, commandSpec, isCommandId, type CommandId } from '../shared/command-specs.ts';
 import { ActiveDialog, type OpenDialog } from './components/ActiveDialog.tsx';
 import { DetailPanel } from './components/DetailPanel.tsx';
@@ -41,6 +42,8 @@ import { InsightsPanel } from './components/insights/InsightsPanel.tsx';
 import { buildTimeline, pastDocs } from '../shared/insights/timeline.ts';
 import { influenceFills } from '../shared/graph/sphere-colours.ts';
 import { takeRestoreNotice } from './commands/restore-notice.ts';
+import { count } from '../shared/domain/counting.ts';
+import { isSampleId } from '../shared/commands/sample-command.ts';
 
 type Props = { db: SphereDatabase; api: AppApiClient; host: 'electron' | 'browser'; opening: OpeningPictureRequest };
 
@@ -152,6 +155,7 @@ export function App({ db, api, host, opening }: Props) {
 
   const selected = selectedId ? docs.contacts.find((c) => c.id === selectedId) : undefined;
   const empty = loaded && docs.contacts.length === 0;
+  const hasSample = useMemo(() => docs.contacts.some((c) => isSampleId(c.id)), [docs.contacts]);
   const due = useMemo(() => dueContacts(docs.contacts, docs.touches, now, settings.cadence), [docs.contacts, docs.touches, now, settings.cadence]);
   const toThank = useMemo(() => referralsToThank(docs.ties), [docs.ties]);
   const byId = useMemo(() => new Map(docs.contacts.map((c) => [c.id, c])), [docs.contacts]);
@@ -235,13 +239,14 @@ export function App({ db, api, host, opening }: Props) {
       <header className="topbar">
         <h1>Sphere</h1>
         <p className="counts" data-testid="counts" title={host === 'browser' ? 'Running in the browser host' : 'Running in the desktop app'}>
-          {docs.contacts.length} contacts · {docs.ties.length} ties
+          {count(docs.contacts.length, 'contact')} · {count(docs.ties.length, 'tie')}
         </p>
         <div className="spacer" />
         <SyncIndicator status={syncStatus} onOpen={() => app.run('sync.open')} />
         <SearchBox ref={searchRef} contacts={docs.contacts} onPick={(id) => { setSelectedId(id); setCentreOn((c) => ({ id, n: (c?.n ?? 0) + 1 })); }} />
         <button type="button" onClick={() => app.run('edit.undo')} disabled={!history.canUndo} title={history.nextUndoLabel ? `Undo ${history.nextUndoLabel} (Ctrl+Z)` : 'Nothing to undo'}>Undo</button>
-        <button type="button" onClick={() => app.run('sample.load')} disabled={loadingSample} data-testid="load-sample" title="Add a realistic sample sphere to explore">Load sample</button>
+        {hasSample ? <button type="button" onClick={() => app.run('sample.remove')} data-testid="remove-sample" title="Take the sample people out again; your own contacts stay">Remove sample</button>
+          : <button type="button" onClick={() => app.run('sample.load')} disabled={loadingSample} data-testid="load-sample" title="Add a realistic sample sphere to explore">Load sample</button>}
         <div className="segmented" role="group" aria-label="View">
           <button type="button" onClick={() => setView('sphere')} aria-pressed={view === 'sphere'} data-testid="view-sphere">Sphere</button>
           <button type="button" onClick={() => setView('network')} aria-pressed={view === 'network'} data-testid="view-network">Network</button>
@@ -258,7 +263,7 @@ export function App({ db, api, host, opening }: Props) {
       <main className="stage">
         <SphereGraph zoomSignal={zoomSignal} network={view === 'network' ? network : null} model={replay?.model ?? model} fills={fills} uncertainIds={replay?.uncertain ?? null} animateMoves={replay !== null} selectedId={selectedId} fitSignal={fitSignal} centreOn={centreOn} colourBy={colourBy} hiddenIds={hiddenIds} focus={focus}
           onFocus={(id, depth) => { setSelectedId(id); setFocus({ id, depth }); say('Showing their neighbours. Escape returns to the whole sphere.'); }} dimOverdue={settings.dimOverdue} visibleTies={visibleTies} onSelect={setSelectedId} onDrop={onDrop} openingPicture={loaded ? null : openingPicture} onOpeningPicturePainted={opening.painted} />
-        {layingOut ? <div className="progress" role="status" data-testid="network-progress"><p>Laying out the network of {docs.contacts.length.toLocaleString()} contacts…</p></div> : null}
+        {layingOut ? <div className="progress" role="status" data-testid="network-progress"><p>Laying out the network of {count(docs.contacts.length, 'contact', undefined, true)}…</p></div> : null}
         {view === 'list' ? <ListView contacts={docs.contacts} model={model} hiddenIds={hiddenIds} selectedId={selectedId} onSelect={setSelectedId} /> : null}
         {empty && !loadingSample && view === 'sphere' ? (
           <section className="empty" data-testid="empty-state" aria-labelledby="empty-title">
@@ -280,15 +285,15 @@ export function App({ db, api, host, opening }: Props) {
             stage={stageOf(selected.id)}
             score={model.scores.get(selected.id)}
             touches={docs.touches.filter((t) => t.contactId === selected.id)}
-            referralsOut={docs.ties.filter((t) => t.kind === 'referral' && t.from === selected.id).length}
-            referralsIn={docs.ties.filter((t) => t.kind === 'referral' && t.to === selected.id).length}
+            deals={docs.deals.filter((d) => d.contactId === selected.id)}
+            ties={docs.ties.filter((t) => t.from === selected.id || t.to === selected.id)}
             lifetimeValue={inReadingOrder(lifetimeValue(docs.deals.filter((d) => d.contactId === selected.id)), baseCurrency(settings))}
-            sharedCustomers={docs.ties.filter((t) => t.kind === 'partner' && t.from === selected.id).length}
-            influences={docs.ties.filter((t) => t.kind === 'influence' && t.from === selected.id).length}
-            referralsGiven={docs.ties.filter((t) => t.kind === 'referral' && t.from === selected.id).map((t) => ({ tie: t, name: byId.get(t.to)?.name ?? 'someone' }))}
+            nameOf={(id) => byId.get(id)?.name}
             available={(id) => app.check(id) === true}
             onCommand={app.run}
             onThank={(tieId) => app.openDialog('referral.thank', { tieId } satisfies ThankProps)}
+            onOpen={(id) => { setSelectedId(id); setCentreOn((c) => ({ id, n: (c?.n ?? 0) + 1 })); }}
+            records={{ onEdit: (ref) => editRecord(app, ref), onDelete: (ref) => deleteRecord(app, ref) }}
             onClose={() => setSelectedId(null)}
           />
         ) : null}

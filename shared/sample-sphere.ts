@@ -85,8 +85,9 @@ export function generateSphere(options: SampleOptions): SampleSphere {
     const incoming = referralsTo.get(contact.id) ?? [];
     for (let d = 0; d < person.dealCount; d++) {
       const at = Math.max(contact.createdAt, newest - rnd.int(0, 3 * 365) * DAY);
-      // About $50 to $5,000, most of them small, in whole dollars (stored in cents).
-      const amount = Math.round(Math.exp(8.5 + rnd.next() * 4.6) / 100) * 100;
+      // A realtor's commission: about $2,500 to $40,000 (evenly spread on a log scale), rounded to $50, in cents.
+      const dollars = Math.exp(Math.log(2_500) + rnd.next() * Math.log(16));
+      const amount = Math.round(dollars / 50) * 50 * 100;
       const deal: DealDoc = { id: `deal-${pad(deals.length + 1)}`, contactId: contact.id, amount, currency: 'USD', at, createdAt: at, updatedBy: owner };
       const referral = d === 0 ? incoming[0] : undefined;
       if (referral && rnd.chance(0.6)) {

@@ -7,8 +7,10 @@ import backupNow from './list/backup-now.ts';
 import backupRestore from './list/backup-restore.tsx';
 import contactAdd from './list/contact-add.tsx';
 import contactDelete from './list/contact-delete.tsx';
+import contactDuplicates from './list/contact-duplicates.tsx';
 import contactEdit from './list/contact-edit.tsx';
 import contactMerge from './list/contact-merge.tsx';
+import dealEdit from './list/deal-edit.tsx';
 import dealRecord from './list/deal-record.tsx';
 import editRedo from './list/edit-redo.ts';
 import editUndo from './list/edit-undo.ts';
@@ -18,9 +20,12 @@ import paletteOpen from './list/palette-open.tsx';
 import referralRecord from './list/referral-record.tsx';
 import referralThank from './list/referral-thank.tsx';
 import sampleLoad from './list/sample-load.ts';
+import sampleRemove from './list/sample-remove.ts';
 import searchFocus from './list/search-focus.ts';
 import settingsOpen from './list/settings-open.tsx';
 import syncOpen from './list/sync-open.tsx';
+import tieEdit from './list/tie-edit.tsx';
+import touchEdit from './list/touch-edit.tsx';
 import touchLog from './list/touch-log.tsx';
 import viewFilters from './list/view-filters.ts';
 import viewFit from './list/view-fit.ts';
@@ -35,11 +40,13 @@ import viewZoomOut from './list/view-zoom-out.ts';
 export type { CommandId };
 
 export const COMMANDS: readonly Command[] = [
-  paletteOpen, searchFocus, sampleLoad, settingsOpen,
+  paletteOpen, searchFocus, sampleLoad, sampleRemove, settingsOpen,
   syncOpen, backupNow, backupRestore,
   editUndo, editRedo,
   // In this order the contact's commands appear as buttons in the detail panel.
   contactAdd, touchLog, dealRecord, referralRecord, referralThank, contactEdit, contactMerge, linkInfluence, linkPartner, contactDelete,
+  // No buttons: the detail panel has Edit beside each record, and the duplicate finder is for the whole sphere.
+  contactDuplicates, touchEdit, dealEdit, tieEdit,
   viewFilters, viewList, viewNetwork, viewToday, viewThanks, viewInsights, viewFit, viewZoomIn, viewZoomOut,
 ];
 

@@ -38,3 +38,8 @@ export function linkContacts(ctx: EditContext, kind: 'influence' | 'partner' | '
 export function loadSample(ctx: EditContext): Promise<Reversible> {
   return hostStepOrThrow(ctx, { type: 'sample.load' });
 }
+
+/** Takes every sample person back out (and what names them), leaving the user's own; undo puts them back. */
+export function removeSample(ctx: EditContext): Promise<Reversible> {
+  return hostStepOrThrow(ctx, { type: 'sample.remove' });
+}

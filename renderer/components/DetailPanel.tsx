@@ -1,12 +1,18 @@
-// Process: renderer. The selected contact: who they are, why their trust score is what it is, and their recent touches.
+// Process: renderer. The selected contact: who they are, what was typed about them, why their trust score is what it
+// is, and every record that names them (deals, referrals both ways, influence and partner links, touches), each
+// of which can be opened, edited or deleted with undo.
 import { CATEGORY_LABELS, RING_LABELS, ROLE_LABELS, type CustomerStage } from '../../shared/domain/sphere.ts';
 import type { TrustScore } from '../../shared/domain/trust-score.ts';
 import { formatMoney, type CurrencyAmount } from '../../shared/domain/money.ts';
-import type { ContactDoc, TieDoc, TouchDoc } from '../../shared/schemas/index.ts';
+import type { ContactDoc, DealDoc, TieDoc, TouchDoc } from '../../shared/schemas/index.ts';
 import { commandHint } from '../../shared/command-specs.ts';
 import { COMMANDS, type CommandId } from '../commands/registry.ts';
 import { STAGE_LABELS } from './forms/EditContactForm.tsx';
-import { TOUCH_LABELS } from './forms/TouchForm.tsx';
+import { ContactFacts, ContactNotes } from './detail/ContactFacts.tsx';
+import { DealList } from './detail/DealList.tsx';
+import type { RecordHandlers } from './detail/RecordButtons.tsx';
+import { TieLists } from './detail/TieLists.tsx';
+import { TouchList } from './detail/TouchList.tsx';
 
 type Props = {
   contact: ContactDoc;
@@ -14,22 +20,23 @@ type Props = {
   stage: CustomerStage;
   score: TrustScore | undefined;
   touches: TouchDoc[];
-  referralsOut: number;
-  referralsIn: number;
+  deals: DealDoc[];
+  /** Every tie that names this contact, either end. */
+  ties: TieDoc[];
   /** One sum per currency, the base currency first. */
   lifetimeValue: CurrencyAmount[];
-  sharedCustomers: number;
-  influences: number;
-  referralsGiven: { tie: TieDoc; name: string }[];
+  nameOf(id: string): string | undefined;
   /** The buttons are the commands that have one and apply now (a center of influence gets "Influences…"). */
   available(id: CommandId): boolean;
   onCommand(id: CommandId): void;
   onThank(tieId: string): void;
+  /** Opens another contact in the panel. */
+  onOpen(id: string): void;
+  records: RecordHandlers;
   onClose(): void;
 };
 
-export function DetailPanel({ contact, stage, score, touches, referralsOut, referralsIn, lifetimeValue, sharedCustomers, influences, referralsGiven, available, onCommand, onThank, onClose }: Props) {
-  const recent = [...touches].sort((a, b) => b.at - a.at).slice(0, 12);
+export function DetailPanel({ contact, stage, score, touches, deals, ties, lifetimeValue, nameOf, available, onCommand, onThank, onOpen, records, onClose }: Props) {
   return (
     <aside className="detail" aria-label={`Details for ${contact.name}`} data-testid="detail-panel">
       <header>
@@ -50,27 +57,13 @@ export function DetailPanel({ contact, stage, score, touches, referralsOut, refe
         <dt>Stage</dt><dd data-testid="detail-stage">{STAGE_LABELS[stage]}{contact.stageByHand ? ' (set by hand)' : ''}</dd>
         <dt>Lifetime value</dt><dd data-testid="detail-ltv">{lifetimeValue.map(({ currency, amount }) => formatMoney(amount, currency)).join(' · ')}</dd>
         {contact.roles.length ? (<><dt>Roles</dt><dd>{contact.roles.map((r) => ROLE_LABELS[r]).join(', ')}</dd></>) : null}
-        {contact.emails.length ? (<><dt>Email</dt><dd>{contact.emails.join(', ')}</dd></>) : null}
-        {contact.phones.length ? (<><dt>Phone</dt><dd>{contact.phones.join(', ')}</dd></>) : null}
-        <dt>Referrals</dt><dd>gave {referralsOut}, came through {referralsIn}</dd>
-        {contact.roles.includes('hostBeneficiary') ? (<><dt>Shared</dt><dd>{sharedCustomers} shared customer{sharedCustomers === 1 ? '' : 's'}</dd></>) : null}
-        {contact.roles.includes('centerOfInfluence') ? (<><dt>Influences</dt><dd>{influences} {influences === 1 ? 'person' : 'people'}</dd></>) : null}
+        <ContactFacts contact={contact} />
+        {contact.owner ? (<><dt>Owner</dt><dd>{contact.owner}</dd></>) : null}
         {contact.updatedBy.includes('@') ? (<><dt>Last edited</dt><dd data-testid="detail-edited-by">by {contact.updatedBy}, {new Date(contact.updatedAt).toLocaleDateString()}</dd></>) : null}
-        {contact.optIn ? (<><dt>Marketing</dt><dd>{contact.optIn.granted ? `opted in (${contact.optIn.source})` : 'declined'}</dd></>) : null}
       </dl>
-      {referralsGiven.length ? (
-        <section aria-label="Referrals they gave">
-          <h3>Referrals they gave</h3>
-          <ul className="referrals">
-            {referralsGiven.map(({ tie, name }) => (
-              <li key={tie.id}>
-                {name} <small>{new Date(tie.at).toLocaleDateString()}</small>
-                {tie.rewardedAt ? <span className="thanked">thanked: {tie.reward}</span> : <button type="button" onClick={() => onThank(tie.id)} data-testid="action-thank">Thank…</button>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ContactNotes notes={contact.notes} />
+      <DealList deals={deals} ties={ties} nameOf={nameOf} handlers={records} />
+      <TieLists contactId={contact.id} ties={ties} nameOf={nameOf} handlers={records} onOpen={onOpen} onThank={onThank} />
       {score ? (
         <section aria-label="Trust score">
           <h3>Trust score <span className="score">{Math.round(score.score)}</span></h3>
@@ -81,20 +74,7 @@ export function DetailPanel({ contact, stage, score, touches, referralsOut, refe
           </ul>
         </section>
       ) : null}
-      <section aria-label="Recent touches">
-        <h3>Recent touches</h3>
-        {recent.length === 0 ? <p className="muted">No touches yet. Reaching out is how Know becomes Like.</p> : (
-          <ol className="timeline">
-            {recent.map((t) => (
-              <li key={t.id}>
-                <time dateTime={new Date(t.at).toISOString()}>{new Date(t.at).toLocaleDateString()}</time>{' '}
-                {t.kind === 'stageChange' ? `moved ${t.fromRing} → ${t.toRing}` : `${TOUCH_LABELS[t.kind]} · ${t.direction === 'inbound' ? 'they reached out' : 'you reached out'}`}
-                {t.note ? <small>{t.note}</small> : null}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <TouchList key={contact.id} touches={touches} handlers={records} />
     </aside>
   );
 }

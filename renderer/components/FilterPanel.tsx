@@ -2,6 +2,7 @@
 import { CATEGORIES, CATEGORY_LABELS, CUSTOMER_STAGES, RINGS, RING_LABELS, ROLES, ROLE_LABELS } from '../../shared/domain/sphere.ts';
 import { activeFilterCount, NO_FILTER, type ContactFilter } from '../graph/contact-filter.ts';
 import { STAGE_LABELS } from './forms/EditContactForm.tsx';
+import { count } from '../../shared/domain/counting.ts';
 
 type Props = { filter: ContactFilter; shown: number; total: number; onChange(f: ContactFilter): void; onClose(): void };
 
@@ -22,7 +23,7 @@ export function FilterPanel({ filter, shown, total, onChange, onClose }: Props) 
   return (
     <aside className="side-list filters" aria-label="Filters" data-testid="filter-panel">
       <header><h2>Filters</h2><button type="button" className="close" onClick={onClose} aria-label="Close filters">×</button></header>
-      <p className="muted" data-testid="filter-count">Showing {shown} of {total} contacts.</p>
+      <p className="muted" data-testid="filter-count">Showing {shown} of {count(total, 'contact')}.</p>
       <Group legend="Category" values={CATEGORIES} labels={CATEGORY_LABELS} chosen={filter.categories} testId="filter-category" onToggle={(v) => onChange({ ...filter, categories: toggle(filter.categories, v) })} />
       <Group legend="Ring" values={RINGS} labels={RING_LABELS} chosen={filter.rings} testId="filter-ring" onToggle={(v) => onChange({ ...filter, rings: toggle(filter.rings, v) })} />
       <Group legend="Role" values={ROLES} labels={ROLE_LABELS} chosen={filter.roles} testId="filter-role" onToggle={(v) => onChange({ ...filter, roles: toggle(filter.roles, v) })} />

@@ -11,6 +11,7 @@ import { markStartup } from '../perf/startup-marks.ts';
 import { sphereStylesheet } from './sphere-style.ts';
 import type { ColourMode } from '../../shared/graph/sphere-colours.ts';
 import { RING_LABELS, CATEGORY_LABELS } from '../../shared/domain/sphere.ts';
+import { count } from '../../shared/domain/counting.ts';
 
 export type SphereGraphProps = {
   model: SphereGraphModel;
@@ -414,7 +415,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     <div className="graph" data-testid="sphere-graph">
       <canvas ref={backdropRef} className="graph-backdrop" aria-hidden="true" />
       <canvas ref={openingCanvasRef} className="graph-backdrop" aria-hidden="true" data-testid="opening-picture" />
-      <p ref={preparingRef} className="graph-preparing" role="status" hidden>Getting {(model.nodes.size || openingPicture?.model.nodes.size || 0).toLocaleString()} contacts ready to explore…</p>
+      <p ref={preparingRef} className="graph-preparing" role="status" hidden>Getting {count(model.nodes.size || openingPicture?.model.nodes.size || 0, 'contact', undefined, true)} ready to explore…</p>
       <div ref={containerRef} className="graph-canvas" role="img" aria-label="Your sphere: you in the centre, rings for Trust, Like, Know and prospects, sectors by category" />
       {tip && model.nodes.get(tip.id) ? <NodeTip x={tip.x} y={tip.y} data={model.nodes.get(tip.id)!.data} /> : null}
     </div>

@@ -2,6 +2,7 @@
 // their ties, merge a duplicate. Each returns the whole of what it changes, for one transaction.
 import { mergeContactFields, retargetTies } from '../domain/merge.ts';
 import { CATEGORY_LABELS, RING_LABELS } from '../domain/sphere.ts';
+import { uniqueTags } from '../domain/contact-input.ts';
 import type { ContactDoc, TouchDoc } from '../schemas/index.ts';
 import type { CommandOf } from './domain-command.ts';
 import { CommandRefused, drop, mustGet, put, type Plan, type PlanEnv, type SphereReader } from './plan.ts';
@@ -18,7 +19,9 @@ export function planAddContact(_read: SphereReader, cmd: CommandOf<'contact.add'
 export function planUpdateContact(read: SphereReader, cmd: CommandOf<'contact.update'>, env: PlanEnv): Plan | null {
   const before = mustGet(read, 'contacts', cmd.contactId, GONE);
   const after: Record<string, unknown> = { ...before };
-  for (const [key, value] of Object.entries(cmd.changes)) {
+  // The host stores a tag once whatever the window sent ("golf, golf").
+  const changes = cmd.changes.tags ? { ...cmd.changes, tags: uniqueTags(cmd.changes.tags) } : cmd.changes;
+  for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) continue;
     // Empty text and null both mean "not set": the stored document has no such field.
     if (value === null || value === '') delete after[key];

@@ -4,7 +4,8 @@ import type { Plan, PlanEnv, SphereReader } from './plan.ts';
 import { planAddContact, planDeleteContact, planMergeContacts, planMoveContact, planUpdateContact } from './contact-commands.ts';
 import { planLinkContacts, planLogTouch, planRecordDeal, planRecordReferral, planRewardReferral } from './relationship-commands.ts';
 import { planUpdateSettings } from './settings-command.ts';
-import { planLoadSample } from './sample-command.ts';
+import { planLoadSample, planRemoveSample } from './sample-command.ts';
+import { planDeleteDeal, planDeleteTie, planDeleteTouch, planEditDeal, planEditTie, planEditTouch } from './correction-commands.ts';
 
 type Planner<T extends DomainCommandType> = (read: SphereReader, cmd: CommandOf<T>, env: PlanEnv) => Plan | null;
 
@@ -21,6 +22,13 @@ const PLANNERS: { [T in DomainCommandType]: Planner<T> } = {
   'tie.link': planLinkContacts,
   'settings.update': planUpdateSettings,
   'sample.load': planLoadSample,
+  'touch.edit': planEditTouch,
+  'touch.delete': planDeleteTouch,
+  'deal.edit': planEditDeal,
+  'deal.delete': planDeleteDeal,
+  'tie.edit': planEditTie,
+  'tie.delete': planDeleteTie,
+  'sample.remove': planRemoveSample,
 };
 
 /** Null: the command would change nothing. */

@@ -57,3 +57,17 @@ export function parseContactInput(input: ContactInput): { ok: true; fields: Cont
   if (organisation) fields.organisation = organisation;
   return { ok: true, fields };
 }
+
+/** "golf, Golf , golf" is one tag: trimmed, blank ones dropped, kept once (ignoring case) in the spelling first typed. */
+export function uniqueTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.trim().replace(/\s+/g, ' ');
+    const key = tag.toLocaleLowerCase();
+    if (!tag || seen.has(key)) continue;
+    seen.add(key);
+    out.push(tag);
+  }
+  return out;
+}

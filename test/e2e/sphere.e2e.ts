@@ -81,7 +81,7 @@ describe('the first sphere', () => {
 
     const second = await launch(dataDir);
     await second.page.waitForFunction(() => (window as unknown as { __sphere: Probe }).__sphere.nodeCount() === 1);
-    expect(await second.page.getByTestId('counts').textContent()).toMatch(/^1 contacts/);
+    expect(await second.page.getByTestId('counts').textContent()).toMatch(/^1 contact ·/);
     expect(await second.page.evaluate((id) => (window as unknown as { __sphere: Probe }).__sphere.placeOf(id), stored!.id)).toEqual({ ring: 'trust', category: 'business' });
     expect(second.session.errors).toEqual([]);
   });

@@ -2,7 +2,7 @@
 // (and why not), which dialog it opens with which props, which view it changes.
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.ts';
-import type { ContactDoc, TieDoc } from '../../shared/schemas/index.ts';
+import type { ContactDoc, DealDoc, TieDoc, TouchDoc } from '../../shared/schemas/index.ts';
 import type { CommandId } from '../../shared/command-specs.ts';
 import { SELECT_FIRST, type CommandContext, type Panel, type View } from '../../renderer/commands/command.ts';
 import { EditHistory } from '../../renderer/commands/history.ts';
@@ -13,13 +13,13 @@ import { contact } from '../support/contact-fixture.ts';
 const referral = (id: string, from: string, to: string, at: number, rewardedAt?: number): TieDoc => ({ id, kind: 'referral', from, to, at, createdAt: at, updatedAt: at, updatedBy: 'test', ...(rewardedAt ? { rewardedAt, reward: 'card' } : {}) }) as TieDoc;
 
 /** The app as a command sees it, recording what the command asked of it. */
-function appWith({ selected, contacts = [], ties = [] }: { selected?: ContactDoc; contacts?: ContactDoc[]; ties?: TieDoc[] }) {
+function appWith({ selected, contacts = [], ties = [], touches = [], deals = [] }: { selected?: ContactDoc; contacts?: ContactDoc[]; ties?: TieDoc[]; touches?: TouchDoc[]; deals?: DealDoc[] }) {
   const said: string[] = [];
   const opened: { id: CommandId; props: unknown }[] = [];
   const state = { panel: null as Panel | null, view: 'sphere' as View, fits: 0, zooms: [] as number[] };
   const app: CommandContext = {
     edit: { api: { call: () => Promise.reject(new Error('no host in this test')), on: () => () => {} } },
-    docs: { contacts: selected ? [selected, ...contacts] : contacts, ties, touches: [], deals: [] },
+    docs: { contacts: selected ? [selected, ...contacts] : contacts, ties, touches, deals },
     settings: DEFAULT_SETTINGS,
     selected,
     history: new EditHistory(),
@@ -126,5 +126,41 @@ describe('the command list', () => {
     app.openDialog = () => { throw new Error('no window'); };
     app.run('contact.add');
     await vi.waitFor(() => expect(said).toEqual(['Could not add a contact: no window']));
+  });
+});
+
+describe('corrections and the sample', () => {
+  const ann = contact('ann', { name: 'Ann' });
+  const touch = (id: string, at: number, kind: TouchDoc['kind'] = 'call'): TouchDoc => ({ id, contactId: 'ann', kind, direction: 'outbound', at, createdAt: at, updatedBy: 'test' });
+  const deal = (id: string, at: number): DealDoc => ({ id, contactId: 'ann', amount: 100, currency: 'USD', at, createdAt: at, updatedBy: 'test' });
+
+  it('opens the selected contact\'s latest touch, deal or tie for editing, a move between rings never', () => {
+    const { app, opened } = appWith({
+      selected: ann,
+      touches: [touch('old', 1), touch('latest', 5), touch('move', 9, 'stageChange')],
+      deals: [deal('d-old', 1), deal('d-new', 7)],
+      ties: [referral('r1', 'x', 'ann', 3), referral('r2', 'ann', 'y', 4)],
+    });
+    app.run('touch.edit');
+    app.run('deal.edit');
+    app.run('tie.edit');
+    expect(opened).toEqual([
+      { id: 'touch.edit', props: { touchId: 'latest' } },
+      { id: 'deal.edit', props: { dealId: 'd-new' } },
+      { id: 'tie.edit', props: { tieId: 'r2' } },
+    ]);
+    const bare = appWith({ selected: ann, touches: [touch('move', 9, 'stageChange')] }).app;
+    expect(bare.check('touch.edit')).toBe('Ann has no touch to edit yet.');
+    expect(bare.check('deal.edit')).toBe('Ann has no deal to edit yet.');
+    expect(bare.check('tie.edit')).toBe('Ann has no referral or link to edit.');
+  });
+
+  it('says why a second sample load would do nothing, and offers removal only when there are sample people', () => {
+    const mine = appWith({ contacts: [ann] }).app;
+    expect(mine.check('sample.load')).toBe(true);
+    expect(mine.check('sample.remove')).toBe('There are no sample people in this sphere.');
+    const both = appWith({ contacts: [ann, contact('sample-c-000001'), contact('sample-c-000002')] }).app;
+    expect(both.check('sample.load')).toBe('The sample people are already here (2 of them). Remove sample people first to load them afresh.');
+    expect(both.check('sample.remove')).toBe(true);
   });
 });

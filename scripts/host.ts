@@ -30,7 +30,8 @@ const host = await startBrowserHost({ dataDir, rendererDir, port, version, log: 
 const problem = host.store.status().problem;
 if (problem) console.error(`Your store could not be opened (${problem.reason}); it was kept as ${problem.setAsideAs} and a fresh one started.`);
 console.log(`Data folder: ${dataDir}`);
-console.log(`Sphere is running at ${host.url}`);
+// The full address carries a one-time token the page trades for its session; the next one is in launch-address.
+console.log(`Sphere is running at ${host.launchAddress()}`);
 
 let stopping = false;
 const stop = async () => {

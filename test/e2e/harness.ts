@@ -38,7 +38,8 @@ export function startHost(dataDir: string, port = 0): Promise<Host> {
     let stdout = '';
     child.stdout!.on('data', (d) => {
       stdout += d;
-      const match = /Sphere is running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout);
+      // The whole line: the address ends with the one-time token the page trades for its session.
+      const match = /Sphere is running at (http:\/\/127\.0\.0\.1:\d+\/\S*)\r?\n/.exec(stdout);
       if (match) {
         clearTimeout(timer);
         resolve({ url: match[1]!, child, stop });

@@ -23,7 +23,8 @@ export function loadHostSecret(dataDir: string, log: (line: string) => void = ()
       return text;
     }
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    // Unreadable to this user (a data folder it may only read): this launch gets a secret of its own.
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') log(`browser host: cannot read ${HOST_SECRET_FILE}: ${(err as Error).message}`);
   }
   const secret = crypto.randomBytes(32).toString('base64url');
   // Written under a temporary name and renamed, so a crash never leaves half a secret behind.

@@ -503,7 +503,9 @@ export class StoreService {
       for (const [collection, spec] of Object.entries(this.collections)) {
         const table = tableNameFor(collection, spec.schema.version);
         if (!tables.has(table)) continue;
-        const count = db.prepare(`SELECT count(*) FROM "${table}" WHERE deleted = 0 AND (CASE WHEN json_valid(data) THEN json_type(data) <> 'object' ELSE 1 END)`).pluck().get() as number;
+        // json_valid only: asking json_type as well parses every document a second time (about 130 ms instead of
+        // 50 for 20,000 contacts). Valid JSON that is not an object is still skipped by reads, just not counted.
+        const count = db.prepare(`SELECT count(*) FROM "${table}" WHERE deleted = 0 AND NOT json_valid(data)`).pluck().get() as number;
         if (count > 0) found.push({ collection, count });
       }
       if (found.length > 0) this.options.log?.(`documents that could not be read, kept for repair: ${found.map((f) => `${f.count} ${f.collection}`).join(', ')}`);

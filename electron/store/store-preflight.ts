@@ -36,11 +36,16 @@ export function isAccessProblem(err: unknown): boolean {
   return LOCKED_CODES.has(code) || PERMISSION_CODES.has(code) || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_BUSY');
 }
 
+function isLocked(err: unknown): boolean {
+  const code = errorCode(err);
+  return LOCKED_CODES.has(code) || code.startsWith('SQLITE_BUSY');
+}
+
 /** Words for an access problem, naming the file and what the user can do. */
 export function accessReason(file: string, err: unknown): string {
   const name = path.basename(file);
   const code = errorCode(err);
-  if (LOCKED_CODES.has(code) || code.startsWith('SQLITE_BUSY')) return `${name} is locked by another program (${code}); close it and start Sphere again`;
+  if (isLocked(err)) return `${name} is locked by another program (${code}); close it and start Sphere again`;
   return `Sphere may not write ${name} or its folder (${code || (err as Error).message}); check the permissions of ${path.dirname(file)}`;
 }
 
@@ -70,7 +75,8 @@ export function preflightStore(file: string, checks: Checks, snapshotOf?: string
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') return { state: 'setAside', reason: `${name} is damaged (${String(check)})`, shm };
   } catch (err) {
-    if (errorCode(err).startsWith('SQLITE_READONLY') && !snapshotOf) return readFromSnapshot(file, checks, err);
+    // Not readable in place (no -shm can be made beside it, or another program holds it locked): a copy is.
+    if ((errorCode(err).startsWith('SQLITE_READONLY') || isLocked(err)) && !snapshotOf) return readFromSnapshot(file, checks, err);
     if (isAccessProblem(err)) return { state: 'unavailable', reason: accessReason(file, err) };
     return { state: 'setAside', reason: `${name} cannot be read: ${(err as Error).message}`, shm };
   } finally {
@@ -82,8 +88,10 @@ export function preflightStore(file: string, checks: Checks, snapshotOf?: string
 type Checks = { formatVersion: number; isForeign(db: Database.Database): boolean };
 
 /**
- * A store in a folder this process may not write: copied, with its log, into a private temporary folder, and
- * checked there. The copy is what the window reads (read-only); the user's files are only ever read.
+ * A store that cannot be read in place (a folder this process may not write, or a file another program holds
+ * locked; SQLite's locks are advisory, a copy is not stopped by them): copied, with its log, into a private
+ * temporary folder, and checked there. A copy taken mid-write that fails the check is not used. The copy is what
+ * the window reads (read-only); the user's files are only ever read.
  */
 function readFromSnapshot(file: string, checks: Checks, err: unknown): Preflight {
   const reason = accessReason(file, err);

@@ -124,7 +124,7 @@ export class StoreService {
 
   /** Why windows cannot be given the store (a failed upgrade), or null when they can. */
   refusal(): string | null {
-    if (this.unavailable) return `Sphere could not open your sphere file: ${this.unavailable}. Nothing was changed.`;
+    if (this.unavailable) return `${this.unavailable}. Nothing was changed.`;
     return this.upgrade?.state === 'failed' ? `Your sphere could not be upgraded to this version: ${this.upgrade.reason}` : null;
   }
 
@@ -203,6 +203,8 @@ export class StoreService {
 
   /** A consistent copy made with SQLite's online backup, safe while the app keeps writing. */
   async backupNow(): Promise<Backup> {
+    const refusal = this.unavailable ?? this.readOnly;
+    if (refusal) throw new Error(`No backup can be made now: ${refusal}`);
     // Not while an upgrade may swap the file.
     await this.upgrading;
     return this.backup('');

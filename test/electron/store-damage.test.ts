@@ -146,7 +146,7 @@ describe('a damaged store never costs data', () => {
     third.close();
   });
 
-  it('leaves a locked store where it is, says so, and refuses to write', async () => {
+  it('leaves a locked store where it is, opens a copy read-only, says why, and refuses to write', async () => {
     const dataDir = tempDir('locked');
     const first = new StoreService(dataDir);
     await first.ready();
@@ -161,9 +161,12 @@ describe('a damaged store never costs data', () => {
       const store = new StoreService(dataDir);
       await store.ready();
       expect(store.status().problem).toBeNull();
-      expect(store.refusal()).toMatch(/sphere\.db is locked by another program/);
+      expect(store.status().readOnly).toMatch(/sphere\.db is locked by another program/);
+      expect((await readContacts(store)).changed).toEqual(['c0000', 'c0001', 'c0002']);
       await expect(store.commands.run({ type: 'contact.update', contactId: 'c0000', changes: { name: 'X' } })).rejects.toThrow(/locked by another program/);
-      await expect(createInstance(store.current.storage, contactSchema, 'contacts', 'sphere')).rejects.toThrow(/locked by another program/);
+      const instance = await createInstance<ContactDoc>(store.current.storage, contactSchema, 'contacts', 'sphere');
+      await expect(instance.bulkWrite([insertRow(contact('new'))], 'test')).rejects.toThrow(/locked by another program/);
+      await instance.close();
       store.close();
       expect(fs.readdirSync(dataDir).filter((n) => n.includes('unreadable'))).toEqual([]);
       expect(hashes(dataDir, 'sphere.db')).toEqual(found);

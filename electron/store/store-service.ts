@@ -122,7 +122,7 @@ export class StoreService {
     return this.upgrading;
   }
 
-  /** Why windows cannot be given the store (a failed upgrade), or null when they can. */
+  /** Why windows cannot be given the store (it cannot be opened at all, or its upgrade failed), or null when they can. */
   refusal(): string | null {
     if (this.unavailable) return `${this.unavailable}. Nothing was changed.`;
     return this.upgrade?.state === 'failed' ? `Your sphere could not be upgraded to this version: ${this.upgrade.reason}` : null;

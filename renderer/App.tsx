@@ -1,7 +1,7 @@
 // Process: renderer. The app's chrome: header, graph, panels and dialogs. React holds UI state only;
 // documents come from live RxDB queries, the graph model is built outside React.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AppApiClient, StoreProblem as Problem } from '../shared/app-api.ts';
+import type { AppApiClient, StoreProblem as Problem, StoreStatus } from '../shared/app-api.ts';
 import type { TieKind } from '../shared/domain/sphere.ts';
 import type { DropTarget } from '../shared/graph/sphere-layout.ts';
 import type { SphereDatabase } from '../shared/schemas/index.ts';
@@ -20,7 +20,7 @@ import { referralsToThank, ThanksPanel } from './components/ThanksPanel.tsx';
 import { lifetimeValue } from '../shared/domain/life-cycle.ts';
 import { baseCurrency, inReadingOrder } from '../shared/domain/money.ts';
 import { Legend } from './components/Legend.tsx';
-import { StoreProblem } from './components/StoreProblem.tsx';
+import { StoreNotices, StoreProblem } from './components/StoreProblem.tsx';
 import { createModelBuilder } from '../shared/graph/sphere-model.ts';
 import { SphereGraph, type OpeningPicture } from './graph/SphereGraph.tsx';
 import type { OpeningPictureRequest } from './graph/opening-picture.ts';
@@ -66,6 +66,7 @@ export function App({ db, api, host, opening }: Props) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [loadingSample, setLoadingSample] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
+  const [storeStatus, setStoreStatus] = useState<StoreStatus | null>(null);
   // A restore reloads the window; what it restored is said once the new page is up.
   const [toast, setToast] = useState<string | null>(takeRestoreNotice);
   const [fitSignal, setFitSignal] = useState(0);
@@ -123,7 +124,7 @@ export function App({ db, api, host, opening }: Props) {
 
   useEffect(() => history.subscribe(() => setHistoryVersion((v) => v + 1)), [history]);
   useEffect(() => {
-    api.call('store.status').then((s) => setProblem(s.problem), (err: Error) => setToast(`Could not ask the host about the store: ${err.message}`));
+    api.call('store.status').then((s) => { setProblem(s.problem); setStoreStatus(s); }, (err: Error) => setToast(`Could not ask the host about the store: ${err.message}`));
     return api.on('store.replaced', () => window.location.reload());
   }, [api]);
   useEffect(() => {
@@ -260,6 +261,7 @@ export function App({ db, api, host, opening }: Props) {
         <button type="button" className="primary" onClick={() => app.run('contact.add')} data-testid="add-contact" title={hint('contact.add')}>Add contact</button>
       </header>
       {problem ? <StoreProblem problem={problem} api={api} onDismiss={() => setProblem(null)} /> : null}
+      {storeStatus ? <StoreNotices status={storeStatus} /> : null}
       <main className="stage">
         <SphereGraph zoomSignal={zoomSignal} network={view === 'network' ? network : null} model={replay?.model ?? model} fills={fills} uncertainIds={replay?.uncertain ?? null} animateMoves={replay !== null} selectedId={selectedId} fitSignal={fitSignal} centreOn={centreOn} colourBy={colourBy} hiddenIds={hiddenIds} focus={focus}
           onFocus={(id, depth) => { setSelectedId(id); setFocus({ id, depth }); say('Showing their neighbours. Escape returns to the whole sphere.'); }} dimOverdue={settings.dimOverdue} visibleTies={visibleTies} onSelect={setSelectedId} onDrop={onDrop} openingPicture={loaded ? null : openingPicture} onOpeningPicturePainted={opening.painted} />

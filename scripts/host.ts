@@ -29,8 +29,13 @@ const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'ut
 const host = await startBrowserHost({ dataDir, rendererDir, port, version, log: (line) => console.error(line) });
 const problem = host.store.status().problem;
 if (problem) console.error(`Your store could not be opened (${problem.reason}); it was kept as ${problem.setAsideAs} and a fresh one started.`);
+const { readOnly } = host.store.status();
+if (readOnly) console.error(`Your store is open read-only: ${readOnly}.`);
+const refusal = host.store.refusal();
+if (refusal) console.error(refusal);
 console.log(`Data folder: ${dataDir}`);
-console.log(`Sphere is running at ${host.url}`);
+// The full address carries a one-time token the page trades for its session; the next one is in launch-address.
+console.log(`Sphere is running at ${host.launchAddress()}`);
 
 let stopping = false;
 const stop = async () => {

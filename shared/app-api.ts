@@ -46,6 +46,10 @@ export const StoreStatusSchema = z.object({
   problem: StoreProblemSchema.nullable(),
   /** Set while the store is being upgraded to this version's schemas, or when that failed; windows wait for it. */
   upgrade: StoreUpgradeSchema.nullable(),
+  /** Why the store was opened read-only (a read-only folder or file, a lock); every write is refused with it. */
+  readOnly: z.string().nullable().optional(),
+  /** Documents whose stored JSON is damaged, per collection: skipped by every read, kept in the file for repair. */
+  unreadable: z.array(z.object({ collection: z.string(), count: z.number() })).optional(),
 });
 export type StoreStatus = z.infer<typeof StoreStatusSchema>;
 

@@ -12,10 +12,11 @@ export type HostFrame =
   | { t: 'api'; id: number; ok: false; error: string }
   | { t: 'event'; name: string; payload: unknown };
 
-/** Query parameter and meta tag that carry the host's secret (kept in its data folder) to its own page. */
-export const HOST_SECRET_PARAM = 'secret';
-export const HOST_SECRET_META = 'sphere-host-secret';
 export const HOST_CHANNEL_PATH = '/channel';
+/** Where the page trades its one-time launch token (POST) for a session cookie, and asks whether it has one (GET). */
+export const HOST_SESSION_PATH = '/session';
+/** The fragment key of the printed address (`#launch=…`): a fragment never travels in a request. */
+export const LAUNCH_TOKEN_PARAM = 'launch';
 
 export function parseClientFrame(text: string): ClientFrame | { error: string } {
   let frame: unknown;

@@ -4,11 +4,12 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { HOST_CHANNEL_PATH, HOST_SECRET_PARAM, parseClientFrame, type HostFrame } from '../../shared/host-frames.ts';
+import { HOST_CHANNEL_PATH, HOST_SESSION_PATH, parseClientFrame, type HostFrame } from '../../shared/host-frames.ts';
 import { frameTexts } from '../channel/frame-text.ts';
 import { startHostCore } from '../core/host-core.ts';
 import type { StoreService } from '../store/store-service.ts';
-import { isHostSecret, loadHostSecret } from './host-secret.ts';
+import { loadHostSecret } from './host-secret.ts';
+import { pageSessions, type PageSessions } from './page-session.ts';
 import { readRequestTarget } from './request-target.ts';
 import { serveRenderer } from './static-files.ts';
 
@@ -34,7 +35,10 @@ export type BackPressure = { highWaterBytes: number; dropAfterMs: number; dropAt
 const BACK_PRESSURE: BackPressure = { highWaterBytes: 64 * 1024 * 1024, dropAfterMs: 30_000, dropAtBytes: 256 * 1024 * 1024 };
 
 export type BrowserHost = {
+  /** The page's address, without a credential: opening it gives a window only in a browser with a session. */
   url: string;
+  /** The address to print or open: `url` with a one-time launch token that the page trades for its session. */
+  launchAddress(): string;
   port: number;
   store: StoreService;
   close(): Promise<void>;
@@ -53,11 +57,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     // The browser host runs from source under Node, which runs the worker's TypeScript as it is.
     pictureWorker: new URL('../store/opening-picture-worker.ts', import.meta.url),
   });
-  const secret = loadHostSecret(options.dataDir);
+  const secret = loadHostSecret(options.dataDir, log);
   const sockets = new Set<WebSocket>();
 
   let port = options.port ?? 0;
   let serve: ReturnType<typeof serveRenderer> = () => {};
+  // Made once the port is known (its address and cookie name carry it).
+  let sessions: PageSessions | undefined = undefined;
   const backPressure = { ...BACK_PRESSURE, ...options.backPressure };
   const server = http.createServer((req, res) => {
     // A page on another site that rebinds its name to 127.0.0.1 still sends its own Host: refuse it.
@@ -66,11 +72,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     // One origin for the page, so that its socket's Origin and the CSP have one name to match: localhost goes
-    // to 127.0.0.1 (the secret is only ever served there).
+    // to 127.0.0.1 (the session cookie is only ever set there).
     if (req.headers.host === `localhost:${port}` && typeof req.url === 'string' && req.url.startsWith('/')) {
       res.writeHead(307, { Location: `http://127.0.0.1:${port}${req.url}`, 'Cache-Control': 'no-store' }).end();
       return;
     }
+    if (sessions && readRequestTarget(req.url)?.path === HOST_SESSION_PATH) return sessions.handle(req, res);
     serve(req, res);
   });
   // Malformed requests Node cannot parse: answer 400 and close that socket, nothing else.
@@ -88,7 +95,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     socket.on('error', () => socket.destroy());
     const target = readRequestTarget(req.url);
     const okOrigin = req.headers.origin === `http://127.0.0.1:${port}`;
-    if (!target || target.path !== HOST_CHANNEL_PATH || !okOrigin || !isHostSecret(target.query.get(HOST_SECRET_PARAM), secret) || !isOwnHost(req.headers.host, port)) {
+    // The session cookie only: a credential in the URL would land in logs and the browser's history.
+    if (!target || target.path !== HOST_CHANNEL_PATH || !okOrigin || !sessions?.hasSession(req) || !isOwnHost(req.headers.host, port)) {
       log(`refused a WebSocket from origin ${JSON.stringify(req.headers.origin ?? null).slice(0, 80)}`);
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
@@ -158,10 +166,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     server.listen(port, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
-  serve = serveRenderer(options.rendererDir, secret, port);
+  serve = serveRenderer(options.rendererDir, port);
+  sessions = pageSessions({ dataDir: options.dataDir, port, secret, log });
+  const launch = sessions;
 
   return {
     url: `http://127.0.0.1:${port}/`,
+    launchAddress: () => launch.launchAddress(),
     port,
     store: core.store,
     async close() {

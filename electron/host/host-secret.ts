@@ -1,5 +1,6 @@
-// Process: browser host (Node). The page's credential, kept in the data folder so that a host restarted on the
-// same folder (after a crash, a sleep, an update) accepts the page it served before instead of stranding it.
+// Process: browser host (Node). The page's session credential (the value of its HttpOnly cookie, page-session.ts),
+// kept in the data folder so that a host restarted on the same folder (after a crash, a sleep, an update) accepts
+// the page it served before instead of stranding it.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,7 @@ const SECRET_SHAPE = /^[A-Za-z0-9_-]{43}$/;
  * secret we made is replaced; one that others may read is made private again, since any local page that learns
  * it could drive the store. Never logs the secret.
  */
-export function loadHostSecret(dataDir: string): string {
+export function loadHostSecret(dataDir: string, log: (line: string) => void = () => {}): string {
   const file = path.join(dataDir, HOST_SECRET_FILE);
   fs.mkdirSync(dataDir, { recursive: true });
   try {
@@ -22,13 +23,20 @@ export function loadHostSecret(dataDir: string): string {
       return text;
     }
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    // Unreadable to this user (a data folder it may only read): this launch gets a secret of its own.
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') log(`browser host: cannot read ${HOST_SECRET_FILE}: ${(err as Error).message}`);
   }
   const secret = crypto.randomBytes(32).toString('base64url');
   // Written under a temporary name and renamed, so a crash never leaves half a secret behind.
   const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, secret, { mode: 0o600 });
-  fs.renameSync(temp, file);
+  try {
+    fs.writeFileSync(temp, secret, { mode: 0o600 });
+    fs.renameSync(temp, file);
+  } catch (err) {
+    // A read-only data folder opens read-only: this launch's secret then lives in memory, and a page open across
+    // a restart of the host must be opened again from the printed address.
+    log(`browser host: could not keep the session secret in the data folder: ${(err as Error).message}`);
+  }
   return secret;
 }
 

@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HOST_SECRET_META } from '../../shared/host-frames.ts';
 import { contentSecurityPolicy } from '../../shared/content-security-policy.ts';
 import { readRequestTarget } from './request-target.ts';
 
@@ -17,7 +16,7 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export function serveRenderer(root: string, secret: string, port: number) {
+export function serveRenderer(root: string, port: number) {
   const rootDir = path.resolve(root);
   const indexFile = path.join(rootDir, 'index.html');
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -50,8 +49,8 @@ export function serveRenderer(root: string, secret: string, port: number) {
         res.writeHead(503, { 'Content-Type': 'text/plain' }).end('The renderer is not built yet: run `npm run build`.');
         return;
       }
-      // The secret reaches only this page: other origins cannot read it (same-origin policy, Host check).
-      const html = fs.readFileSync(indexFile, 'utf8').replace('<head>', `<head>\n    <meta name="${HOST_SECRET_META}" content="${secret}">`);
+      // The page carries no credential: whoever may ask for it (another local user too) learns nothing from it.
+      const html = fs.readFileSync(indexFile, 'utf8');
       res.writeHead(200, { ...headers, 'Content-Type': TYPES['.html']! }).end(req.method === 'HEAD' ? undefined : html);
       return;
     }

@@ -2,7 +2,7 @@
 import { randomToken } from 'rxdb';
 import type { EventBulk, RxDocumentData, RxStorageChangeEvent, RxStorageDefaultCheckpoint } from 'rxdb';
 import type Database from 'better-sqlite3';
-import { beforeCacheChecks, storedTextOf, type DocCache } from './doc-cache.ts';
+import { beforeCacheChecks, parseStored, storedTextOf, type DocCache } from './doc-cache.ts';
 import type { Change, SortedIndexes } from './sorted-indexes.ts';
 import type { Subject } from 'rxjs';
 
@@ -206,6 +206,12 @@ class CommitLog {
         continue;
       }
       const after = parse(text);
+      if (after === undefined) {
+        // Damaged JSON is skipped, as every read skips it (doc-cache.ts): to this window the row is gone.
+        if (before !== undefined) changes.push({ before });
+        cache.delete(id);
+        continue;
+      }
       // Kept even when the cache did not hold it: a cache being filled (warm, wholeTable) may already have
       // passed this id, and will call itself complete at the end.
       cache.set(id, after);
@@ -228,19 +234,20 @@ class CommitLog {
     const exists = this.db.prepare('SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?').get('table', name) !== undefined;
     if (!exists) return undefined;
     const rows = this.db.prepare(`SELECT id, data FROM "${name}" WHERE lwt >= ? ORDER BY lwt, id`).all(this.lastSyncAt - CLOCK_SKEW_MS) as { id: string; data: string }[];
-    const events = rows.map((row): RxStorageChangeEvent<RxDocumentData<unknown>> => {
+    const events = rows.flatMap((row): RxStorageChangeEvent<RxDocumentData<unknown>>[] => {
       const doc = parse(row.data);
-      return doc._deleted
+      if (doc === undefined) return [];
+      return [doc._deleted
         ? // Deleted docs normally keep their last data: as the previous version, it leaves the queries it was in.
           { documentId: row.id, operation: 'DELETE', documentData: doc, previousDocumentData: { ...doc, _deleted: false } }
-        : { documentId: row.id, operation: 'UPDATE', documentData: doc, previousDocumentData: undefined };
+        : { documentId: row.id, operation: 'UPDATE', documentData: doc, previousDocumentData: undefined }];
     });
     return bulkOf(events);
   }
 }
 
-function parse(text: string): Doc {
-  return JSON.parse(text) as Doc;
+function parse(text: string): Doc | undefined {
+  return parseStored(text) as Doc | undefined;
 }
 
 /** The event RxDB's own bulkWrite would have emitted for going from `prev` (absent: no row) to `doc`. */

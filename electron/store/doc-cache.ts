@@ -14,6 +14,16 @@ export function storedTextOf(doc: object): string | undefined {
   return storedText.get(doc);
 }
 
+/** A stored document's JSON parsed, or undefined when it is damaged (not JSON, or not an object). */
+export function parseStored(text: string): object | undefined {
+  try {
+    const doc: unknown = JSON.parse(text);
+    return typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? doc : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Per connection: what brings the caches up to date with other connections before they check (commit-log.ts);
  * it returns the file's data_version.
@@ -105,12 +115,17 @@ export class DocCache<T> {
     this.docs.delete(id);
   }
 
-  /** The parsed document for a row: cached when present, parsed (and cached) when not. */
-  fromRow(row: Row): T {
+  /**
+   * The parsed document for a row: cached when present, parsed (and cached) when not. undefined for a row whose
+   * JSON is damaged: it is skipped, so that one bad row cannot hide every other document, and left in the file
+   * as it is for repair (the store service counts and reports such rows).
+   */
+  fromRow(row: Row): T | undefined {
     const hit = this.docs.get(row.id);
     if (hit) return hit;
-    const doc = JSON.parse(row.data) as T;
-    if (typeof doc === 'object' && doc !== null) storedText.set(doc, row.data);
+    const doc = parseStored(row.data) as T | undefined;
+    if (doc === undefined) return undefined;
+    storedText.set(doc as object, row.data);
     this.set(row.id, doc);
     return doc;
   }
@@ -126,7 +141,10 @@ export class DocCache<T> {
     const missing = ids.filter((_, i) => docs[i] === undefined);
     if (missing.length === 0) return docs;
     const found = new Map<string, T>();
-    for (const row of read(missing)) found.set(row.id, this.fromRow(row));
+    for (const row of read(missing)) {
+      const doc = this.fromRow(row);
+      if (doc !== undefined) found.set(row.id, doc);
+    }
     for (let i = 0; i < ids.length; i++) docs[i] ??= found.get(ids[i]!);
     return docs;
   }

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { createModelBuilder } from '../../shared/graph/sphere-model.ts';
 import { pictureFrom, type PictureAnswer, type PictureRequest } from './opening-picture.ts';
 import { tableNameFor } from './sqlite-keys.ts';
+import { parseStored } from './doc-cache.ts';
 
 const { file } = workerData as { file: string };
 let builder = createModelBuilder();
@@ -22,7 +23,8 @@ parentPort!.on('message', (request: PictureRequest) => {
       pictureFrom((name, version) => {
         const table = tableNameFor(name, version);
         if (!tables.has(table)) return [];
-        return (db.prepare(`SELECT data FROM "${table}" WHERE deleted = 0`).pluck().all() as string[]).map((text) => JSON.parse(text) as unknown);
+        // A row whose JSON is damaged is left out, as the window leaves it out (doc-cache.ts).
+        return (db.prepare(`SELECT data FROM "${table}" WHERE deleted = 0`).pluck().all() as string[]).map(parseStored).filter((doc) => doc !== undefined);
       }, builder, request.now),
     )();
     answer = { id: request.id, picture };

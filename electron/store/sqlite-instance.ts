@@ -58,6 +58,8 @@ export type SqliteInternals = {
   db: Database.Database;
   table: string;
   state: TableState;
+  /** Why the store is read-only, when it is: writes are refused with it. */
+  readOnly?: string;
 };
 
 export type SqliteInstanceOptions = Record<string, never>;
@@ -116,7 +118,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     const lwt = this.columnByIndex.get(indexName(['_meta.lwt', this.primaryPath]));
     if (!lwt) throw new Error(`schema of ${args.collectionName} lacks RxDB's _meta.lwt index; was it normalised by fillWithDefaultSettings?`);
     this.lwtColumn = lwt;
-    this.statements = prepareTable(args.internals.db, args.internals.table, this.columns, this.lwtColumn);
+    this.statements = prepareTable(args.internals.db, args.internals.table, this.columns, this.lwtColumn, args.internals.readOnly !== undefined);
     const fields = this.columns.map((c) => ({ name: indexName(c.fields), fields: c.fields }));
     this.indexes = args.internals.state.indexes ??= new SortedIndexes<Doc>(args.schema as RxJsonSchema<RxDocumentData<unknown>>, fields);
   }
@@ -126,7 +128,9 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     // Other connections' commits first (applied and announced), so this write's own events come after them.
     this.internals.state.cache.check(this.internals.db);
     // Read, decide and write in one synchronous transaction: no other write can slip in between.
-    const pending = this.internals.db.transaction(() => this.writeInTransaction(rows, context)).immediate();
+    const transaction = this.internals.db.transaction(() => this.writeInTransaction(rows, context));
+    // A read-only store still answers writes that conflict (RxDB's own bookkeeping at open): a reading transaction.
+    const pending = this.internals.readOnly ? transaction.deferred() : transaction.immediate();
     pending.afterCommit();
     return pending.result;
   }
@@ -147,6 +151,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     const ids = rows.map((row) => (row.document as Doc)[primaryPath] as string);
     for (const doc of this.readByIds(ids, true)) docsInDb.set(doc[primaryPath] as string, doc as RxDocumentData<RxDocType>);
     const categorized = categorizeBulkWriteRows<RxDocType>(this, primaryPath as never, docsInDb, rows, context);
+    if (this.internals.readOnly && categorized.bulkInsertDocs.length + categorized.bulkUpdateDocs.length > 0) throw new Error(this.internals.readOnly);
     const { insert, update } = this.statements;
     for (const row of categorized.bulkInsertDocs) insert.run(...this.rowValues(row.document as Doc));
     for (const row of categorized.bulkUpdateDocs) {
@@ -278,7 +283,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
       : Buffer.alloc(0);
     const cache = this.checkedCache();
     const rows = this.statements.changedSince.all(after, limit) as Row[];
-    const documents = rows.map((row) => cache.fromRow(row) as RxDocumentData<RxDocType>);
+    const documents = rows.map((row) => cache.fromRow(row)).filter((doc) => doc !== undefined) as RxDocumentData<RxDocType>[];
     const last = documents[documents.length - 1] as Doc | undefined;
     return {
       documents,
@@ -452,13 +457,16 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
 
   /** Documents of rows known to exist (their ids just came from the table). */
   private docsFor(ids: string[], cache: DocCache<Doc>): Doc[] {
-    return cache.lookup(ids, this.readRows) as Doc[];
+    // A row whose JSON is damaged has an id but no document: skipped (doc-cache.ts).
+    return cache.lookup(ids, this.readRows).filter((doc) => doc !== undefined);
   }
 }
 
-function prepareTable(db: Database.Database, table: string, columns: IndexColumn[], lwt: IndexColumn): Statements {
+function prepareTable(db: Database.Database, table: string, columns: IndexColumn[], lwt: IndexColumn, readOnly: boolean): Statements {
   const keyColumns = columns.map((c) => `${c.column} BLOB NOT NULL`).join(', ');
-  db.exec(`CREATE TABLE IF NOT EXISTS "${table}" (id TEXT PRIMARY KEY NOT NULL, deleted INTEGER NOT NULL, lwt REAL NOT NULL, data TEXT NOT NULL, ${keyColumns})`);
+  // A read-only file cannot take a new table: a collection it lacks reads as empty from a temporary one.
+  const missing = readOnly && db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) === undefined;
+  db.exec(`CREATE ${missing ? 'TEMP ' : ''}TABLE IF NOT EXISTS "${table}" (id TEXT PRIMARY KEY NOT NULL, deleted INTEGER NOT NULL, lwt REAL NOT NULL, data TEXT NOT NULL, ${keyColumns})`);
   // An index set that changed under the same schema version would silently return wrong results.
   const existing = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).filter((n) => /^k\d+$/.test(n));
   if (existing.length !== columns.length) {

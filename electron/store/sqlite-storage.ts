@@ -10,6 +10,7 @@ import { decodeFormat1Key, encodeIndexKey, tableNameFor, tablePrefixFor } from '
 import { COMMIT_LOG_TABLE, commitLogOf } from './commit-log.ts';
 import { migrateToFormat3 } from './store-format.ts';
 import { DocCache, type Row } from './doc-cache.ts';
+import { accessReason, isAccessProblem } from './store-preflight.ts';
 
 export type SqliteStorageSettings = {
   /** Folder holding one `<databaseName>.db` file per RxDatabase. */
@@ -29,6 +30,13 @@ export type SqliteStorageSettings = {
   watchOtherConnections?: boolean;
   /** How often (ms) a watched file is checked for other connections' commits while anyone listens (default 100). */
   watchEvery?: number;
+  /**
+   * Set when the store may only be read (a read-only folder or file): the file is opened read-only, and every
+   * write is refused with this reason instead of failing deep in SQLite.
+   */
+  readOnly?: string;
+  /** The file was checked (quick_check, format) just before: opening it need not check it again. */
+  checked?: boolean;
 };
 
 /**
@@ -74,7 +82,7 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
       databaseName: params.databaseName,
       collectionName: params.collectionName,
       schema: params.schema,
-      internals: { db: open.db, table, state },
+      internals: { db: open.db, table, state, readOnly: this.settings.readOnly },
       onClose: () => {
         state.refCount--;
         if (state.refCount === 0 && !open.held) {
@@ -207,7 +215,7 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
   private openFile(file: string): OpenFile {
     let open = this.files.get(file);
     if (!open) {
-      open = { db: openStoreFile(file), instances: 0, tables: new Map(), held: false };
+      open = { db: this.settings.readOnly ? openStoreFileReadOnly(file) : openStoreFile(file, { checked: this.settings.checked }), instances: 0, tables: new Map(), held: false };
       commitLogOf(open.db).follow(open.tables);
       this.files.set(file, open);
     }
@@ -247,7 +255,7 @@ export function getRxStorageSqlite(settings: SqliteStorageSettings): RxStorageSq
  * writes to it. Throws StoreOpenError with a reason a user can read; it never
  * modifies a file it refuses.
  */
-export function openStoreFile(file: string): Database.Database {
+export function openStoreFile(file: string, options: { checked?: boolean } = {}): Database.Database {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const isNew = !fs.existsSync(file) || fs.statSync(file).size === 0;
   let db: Database.Database;
@@ -267,7 +275,7 @@ export function openStoreFile(file: string): Database.Database {
       if (version === 0 && hasForeignTables(db)) {
         throw new StoreOpenError(`${path.basename(file)} is a SQLite file, but not a Sphere store`);
       }
-      const check = db.pragma('quick_check', { simple: true });
+      const check = options.checked ? 'ok' : db.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new StoreOpenError(`${path.basename(file)} is damaged (${String(check)})`);
     }
     // WAL keeps readers off the writer's back; FULL syncs each commit so an acknowledged write survives power loss too.
@@ -282,7 +290,34 @@ export function openStoreFile(file: string): Database.Database {
   } catch (err) {
     db.close();
     if (err instanceof StoreOpenError) throw err;
+    // Locked, or not ours to write: nothing is wrong with the file itself, so it must not be set aside.
+    if (isAccessProblem(err)) throw new StoreAccessError(accessReason(file, err), { cause: err });
     throw new StoreOpenError(`${path.basename(file)} cannot be read: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * Opens a store file that this process may not write (store-preflight.ts found it sound): no journal mode, no
+ * format migration, nothing that writes. A file at an older format cannot be brought up to date this way.
+ */
+export function openStoreFileReadOnly(file: string): Database.Database {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    throw new StoreAccessError(accessReason(file, err), { cause: err });
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version < STORE_FORMAT_VERSION) {
+      throw new StoreAccessError(`${path.basename(file)} is at an older store format (${version}) and must be upgraded, which needs it to be writable`);
+    }
+    return db;
+  } catch (err) {
+    db.close();
+    if (err instanceof StoreAccessError) throw err;
+    throw new StoreAccessError(accessReason(file, err), { cause: err });
   }
 }
 
@@ -308,7 +343,7 @@ function migrateKeysToFormat2(db: Database.Database): void {
   db.exec('VACUUM');
 }
 
-function hasForeignTables(db: Database.Database): boolean {
+export function hasForeignTables(db: Database.Database): boolean {
   const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
   // The commit log and SQLite's counter for it are ours too (format 3 writes them with the version, but a file
   // set back to version 0 by hand should still be recognised).
@@ -317,4 +352,9 @@ function hasForeignTables(db: Database.Database): boolean {
 
 export class StoreOpenError extends Error {
   override name = 'StoreOpenError';
+}
+
+/** The store cannot be opened as asked for a reason outside the file (a lock, permissions): never set aside. */
+export class StoreAccessError extends Error {
+  override name = 'StoreAccessError';
 }

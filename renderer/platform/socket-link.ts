@@ -1,17 +1,41 @@
 // Process: renderer. The link in a browser: one WebSocket to the browser host that served this page. When the host
 // goes away (a crash, a restart, a sleep) the link says so, fails what was waiting, and reconnects with backoff;
-// a host restarted on the same data folder accepts this page again (it keeps the page's secret there).
-import { HOST_CHANNEL_PATH, HOST_SECRET_META, HOST_SECRET_PARAM, PagedAnswers, type ClientFrame, type HostFrame } from '../../shared/host-frames.ts';
+// a host restarted on the same data folder accepts this page again (its session cookie carries the folder's secret).
+import { HOST_CHANNEL_PATH, HOST_SESSION_PATH, LAUNCH_TOKEN_PARAM, PagedAnswers, type ClientFrame, type HostFrame } from '../../shared/host-frames.ts';
 import type { AppRequestOutcome } from '../../shared/app-api.ts';
 import { ConnectionWatch, reconnectDelay, STORE_UNREACHABLE } from './connection.ts';
 import type { HostLink } from './link.ts';
 
+/**
+ * The page's session with its host: the launch token in the address's fragment is traded once for an HttpOnly
+ * cookie, and taken out of the address first, so that it stays in no history entry, reload or bookmark. The
+ * page itself never holds a credential afterwards; the browser sends the cookie with the socket's upgrade.
+ */
+async function startSession(): Promise<void> {
+  const token = new URLSearchParams(window.location.hash.slice(1)).get(LAUNCH_TOKEN_PARAM);
+  let refusal: string | null = null;
+  if (token !== null) {
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+    const traded = await askHost({ method: 'POST', body: token });
+    if (!traded.ok) refusal = await traded.text();
+  }
+  // A used token still leaves a window whose browser has a session (the printed address opened twice) working.
+  const session = await askHost({ method: 'GET' });
+  if (session.ok) return;
+  throw new Error(refusal ?? 'This window has no session with the Sphere host: open the address Sphere printed when it started (`npm start`).');
+}
+
+function askHost(init: RequestInit): Promise<Response> {
+  return fetch(HOST_SESSION_PATH, { ...init, cache: 'no-store', credentials: 'same-origin' }).catch(() => {
+    throw new Error('Cannot reach the Sphere host. Is it still running?');
+  });
+}
+
 export async function socketLink(): Promise<HostLink> {
-  const secret = document.querySelector<HTMLMetaElement>(`meta[name="${HOST_SECRET_META}"]`)?.content;
-  if (!secret) throw new Error('This page was not served by a Sphere host: start it with `npm start`.');
+  await startSession();
   const url = new URL(HOST_CHANNEL_PATH, window.location.href);
   url.protocol = 'ws:';
-  url.searchParams.set(HOST_SECRET_PARAM, secret);
+  url.hash = '';
 
   const storageListeners = new Set<(message: unknown) => void>();
   const eventListeners = new Map<string, Set<(payload: unknown) => void>>();

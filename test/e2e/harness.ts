@@ -15,9 +15,12 @@ export function freshDataDir(name: string): string {
 
 export type Host = { url: string; child: ChildProcess; stop(): Promise<void> };
 
-/** `port` 0 picks a free one; a restart passes the port the page was served from. */
-export function startHost(dataDir: string, port = 0): Promise<Host> {
-  const child = spawn(process.execPath, [path.join(root, 'scripts', 'host.ts'), '--port', String(port), '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * `port` 0 picks a free one; a restart passes the port the page was served from. `as` runs the host as another
+ * user (tests run as root, whom no file mode stops: a read-only data folder needs a user it applies to).
+ */
+export function startHost(dataDir: string, port = 0, as: { uid: number; gid: number } | null = null): Promise<Host> {
+  const child = spawn(process.execPath, [path.join(root, 'scripts', 'host.ts'), '--port', String(port), '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], ...as });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const stop = () =>
@@ -38,7 +41,8 @@ export function startHost(dataDir: string, port = 0): Promise<Host> {
     let stdout = '';
     child.stdout!.on('data', (d) => {
       stdout += d;
-      const match = /Sphere is running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout);
+      // The whole line: the address ends with the one-time token the page trades for its session.
+      const match = /Sphere is running at (http:\/\/127\.0\.0\.1:\d+\/\S*)\r?\n/.exec(stdout);
       if (match) {
         clearTimeout(timer);
         resolve({ url: match[1]!, child, stop });

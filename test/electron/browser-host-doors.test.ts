@@ -3,8 +3,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import type { BrowserHost } from '../../electron/host/browser-host.ts';
+import { sessionCookieName } from '../../electron/host/page-session.ts';
 import { DATABASE_NAME } from '../../shared/schemas/index.ts';
-import { connect, contact, openDatabase, secretOf, sentOver, startTestHost, storageAnswer } from './browser-host-fixtures.ts';
+import { connect, contact, openDatabase, sessionCookieOf, sentOver, startTestHost, storageAnswer } from './browser-host-fixtures.ts';
 import { clientFrame, closed, rawExchange, rawRequest, rawSocket, statusOf, upgradeHeaders } from './raw-host-client.ts';
 
 const hosts: BrowserHost[] = [];
@@ -35,13 +36,13 @@ describe('browser host front doors', () => {
     await stillServing(host);
   });
 
-  it('refuses, without throwing, an upgrade on a bad path or with a secret of non-ASCII characters', async () => {
+  it('refuses, without throwing, an upgrade on a bad path or with a session of non-ASCII characters', async () => {
     const host = await start();
-    const upgrade = (target: string) => rawExchange(host.port, `GET ${target} HTTP/1.1\r\n${upgradeHeaders(host.port)}\r\n`);
+    const upgrade = (target: string, extra = '') => rawExchange(host.port, `GET ${target} HTTP/1.1\r\n${upgradeHeaders(host.port)}${extra}\r\n`);
     expect(statusOf(await upgrade('//'))).toBe(403);
     expect(statusOf(await upgrade('/%'))).toBe(403);
     // 43 characters, as many as the real secret, but more bytes.
-    expect(statusOf(await upgrade(`/channel?secret=${encodeURIComponent('é'.repeat(43))}`))).toBe(403);
+    expect(statusOf(await upgrade('/channel', `Cookie: ${sessionCookieName(host.port)}=${'é'.repeat(43)}\r\n`))).toBe(403);
     await stillServing(host);
   });
 
@@ -55,12 +56,12 @@ describe('browser host front doors', () => {
 
   it('closes only the socket that sends an oversized frame or invalid UTF-8', async () => {
     const host = await start();
-    const secret = await secretOf(host);
-    const huge = await rawSocket(host.port, secret);
+    const cookie = await sessionCookieOf(host);
+    const huge = await rawSocket(host.port, cookie);
     // The header announces 200 MB: the host refuses it from the header alone.
     huge.write(clientFrame(0x1, Buffer.from('{'), 200 * 1024 * 1024));
     await closed(huge);
-    const garbled = await rawSocket(host.port, secret);
+    const garbled = await rawSocket(host.port, cookie);
     garbled.write(clientFrame(0x1, Buffer.from([0x7b, 0xff, 0xfe, 0x7d])));
     await closed(garbled);
     await stillServing(host);

@@ -8,7 +8,7 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageRemote, type MessageFromRemote, type MessageToRemote } from 'rxdb/plugins/storage-remote';
 import { startBrowserHost, type BrowserHost, type BrowserHostOptions } from '../../electron/host/browser-host.ts';
 import { COLLECTIONS, DATABASE_NAME, type ContactDoc } from '../../shared/schemas/index.ts';
-import { HOST_SECRET_META, PagedAnswers, type HostFrame } from '../../shared/host-frames.ts';
+import { HOST_SESSION_PATH, LAUNCH_TOKEN_PARAM, PagedAnswers, type HostFrame } from '../../shared/host-frames.ts';
 import { tempDir } from './storage-fixtures.ts';
 export { contact } from '../support/contact-fixture.ts';
 
@@ -25,16 +25,30 @@ export function startTestHost(extra: Partial<BrowserHostOptions> = {}): Promise<
   return startBrowserHost({ dataDir: tempDir('host'), rendererDir: rendererDir(), ...extra });
 }
 
-export async function secretOf(host: BrowserHost): Promise<string> {
-  const html = await (await fetch(host.url)).text();
-  const match = new RegExp(`<meta name="${HOST_SECRET_META}" content="([^"]+)">`).exec(html);
-  if (!match) throw new Error('no secret in page');
-  return match[1]!;
+/** Trades the host's current launch token as its page does; resolves to the status and the cookie it set. */
+export async function tradeLaunchToken(host: BrowserHost, token = launchTokenOf(host), origin = `http://127.0.0.1:${host.port}`): Promise<{ status: number; cookie: string | null; setCookie: string | null }> {
+  const res = await fetch(new URL(HOST_SESSION_PATH, host.url), { method: 'POST', body: token, headers: { Origin: origin } });
+  const setCookie = res.headers.get('set-cookie');
+  return { status: res.status, cookie: setCookie ? setCookie.split(';')[0]! : null, setCookie };
 }
 
-export async function connect(host: BrowserHost): Promise<WebSocket> {
-  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/channel?secret=${encodeURIComponent(await secretOf(host))}`, {
-    origin: `http://127.0.0.1:${host.port}`,
+export function launchTokenOf(host: BrowserHost): string {
+  return new URL(host.launchAddress()).hash.slice(`#${LAUNCH_TOKEN_PARAM}=`.length);
+}
+
+/** A Cookie header value, as the page's browser sends it after the trade. */
+export async function sessionCookieOf(host: BrowserHost): Promise<string> {
+  const { status, cookie } = await tradeLaunchToken(host);
+  if (status !== 204 || !cookie) throw new Error(`launch token refused (${status})`);
+  return cookie;
+}
+
+/** A socket that behaves like the host's own page; `cookie` null sends none. */
+export async function connect(host: BrowserHost, overrides: { origin?: string; cookie?: string | null } = {}): Promise<WebSocket> {
+  const cookie = overrides.cookie === undefined ? await sessionCookieOf(host) : overrides.cookie;
+  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/channel`, {
+    origin: overrides.origin ?? `http://127.0.0.1:${host.port}`,
+    headers: cookie === null ? {} : { Cookie: cookie },
   });
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());

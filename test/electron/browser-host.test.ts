@@ -9,8 +9,10 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageRemote, type MessageFromRemote, type MessageToRemote } from 'rxdb/plugins/storage-remote';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host.ts';
 import { HOST_SECRET_FILE, loadHostSecret } from '../../electron/host/host-secret.ts';
+import { LAUNCH_ADDRESS_FILE } from '../../electron/host/page-session.ts';
+import { connect, launchTokenOf, sessionCookieOf, tradeLaunchToken } from './browser-host-fixtures.ts';
 import { COLLECTIONS, DATABASE_NAME, type ContactDoc } from '../../shared/schemas/index.ts';
-import { HOST_SECRET_META, type HostFrame } from '../../shared/host-frames.ts';
+import type { HostFrame } from '../../shared/host-frames.ts';
 import { tempDir } from './storage-fixtures.ts';
 import { contact } from '../support/contact-fixture.ts';
 
@@ -32,27 +34,6 @@ async function start(dataDir: string): Promise<BrowserHost> {
   const host = await startBrowserHost({ dataDir, rendererDir: rendererDir() });
   hosts.push(host);
   return host;
-}
-
-async function secretOf(host: BrowserHost): Promise<string> {
-  const html = await (await fetch(host.url)).text();
-  const match = new RegExp(`<meta name="${HOST_SECRET_META}" content="([^"]+)">`).exec(html);
-  if (!match) throw new Error('no secret in page');
-  return match[1]!;
-}
-
-/** A socket that behaves like the host's own page. */
-async function connect(host: BrowserHost, overrides: { origin?: string; secret?: string } = {}): Promise<WebSocket> {
-  const secret = overrides.secret ?? (await secretOf(host));
-  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/channel?secret=${encodeURIComponent(secret)}`, {
-    origin: overrides.origin ?? `http://127.0.0.1:${host.port}`,
-  });
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-    ws.once('error', reject);
-  });
-  return ws;
 }
 
 function remoteStorageOver(ws: WebSocket): RxStorage<unknown, unknown> {
@@ -105,36 +86,81 @@ describe('browser host', () => {
     expect((await fetch(new URL('/../../etc/passwd', host.url))).status).not.toBe(200);
   });
 
-  it('accepts a socket only from its own page with this launch\'s secret', async () => {
-    const host = await start(tempDir('host'));
-    await expect(connect(host, { origin: 'https://evil.example' })).rejects.toThrow(/403/);
-    await expect(connect(host, { secret: 'guessed' })).rejects.toThrow(/403/);
-    const ws = await connect(host);
+  it('serves a page that holds no credential, and accepts a socket on the session cookie only', async () => {
+    const dataDir = tempDir('host');
+    const host = await start(dataDir);
+    const secret = fs.readFileSync(path.join(dataDir, HOST_SECRET_FILE), 'utf8');
+    // Anyone who can reach the port may ask for the page (another user on the machine too): it opens nothing.
+    const html = await (await fetch(host.url)).text();
+    expect(html).not.toContain(secret);
+    expect(html).not.toContain(launchTokenOf(host));
+    await expect(connect(host, { cookie: null })).rejects.toThrow(/403/);
+    await expect(connect(host, { cookie: `sphere-session-${host.port}=${'A'.repeat(43)}` })).rejects.toThrow(/403/);
+    // The secret in the URL, as the page used to send it, is no longer a way in.
+    const viaUrl = new WebSocket(`ws://127.0.0.1:${host.port}/channel?secret=${secret}`, { origin: `http://127.0.0.1:${host.port}` });
+    expect(await new Promise((resolve) => viaUrl.once('unexpected-response', (_req, res) => resolve(res.statusCode)))).toBe(403);
+    const cookie = await sessionCookieOf(host);
+    await expect(connect(host, { origin: 'https://evil.example', cookie })).rejects.toThrow(/403/);
+    const ws = await connect(host, { cookie });
     expect(ws.readyState).toBe(WebSocket.OPEN);
     ws.close();
+  });
+
+  it('trades a launch token once, for an HttpOnly SameSite=Strict cookie, and keeps the next one private', async () => {
+    const dataDir = tempDir('host');
+    const logged: string[] = [];
+    const host = await startBrowserHost({ dataDir, rendererDir: rendererDir(), log: (line) => logged.push(line) });
+    hosts.push(host);
+    const first = launchTokenOf(host);
+    const file = path.join(dataDir, LAUNCH_ADDRESS_FILE);
+    expect(fs.readFileSync(file, 'utf8').trim()).toBe(host.launchAddress());
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    // A page on another site that somehow learnt the token cannot trade it: its Origin is its own.
+    expect((await tradeLaunchToken(host, first, 'https://evil.example')).status).toBe(403);
+
+    const traded = await tradeLaunchToken(host, first);
+    expect(traded.status).toBe(204);
+    expect(traded.setCookie).toMatch(new RegExp(`^sphere-session-${host.port}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=/$`));
+    const again = await tradeLaunchToken(host, first);
+    expect(again).toMatchObject({ status: 403, cookie: null });
+    // Another window gets the next token, from the private file; it is not the one just used.
+    const next = launchTokenOf(host);
+    expect(next).not.toBe(first);
+    expect(fs.readFileSync(file, 'utf8')).toContain(next);
+    expect((await tradeLaunchToken(host, next)).status).toBe(204);
+    const secret = fs.readFileSync(path.join(dataDir, HOST_SECRET_FILE), 'utf8');
+    expect(logged.join('\n')).not.toContain(secret);
+    expect(logged.join('\n')).not.toContain(first);
+  });
+
+  it('tells the page whether it has a session', async () => {
+    const host = await start(tempDir('host'));
+    const sessionUrl = new URL('/session', host.url);
+    expect((await fetch(sessionUrl)).status).toBe(401);
+    expect((await fetch(sessionUrl, { headers: { Cookie: await sessionCookieOf(host) } })).status).toBe(204);
   });
 
   it('accepts the page it served before after a restart on the same folder and port, from a private file', async () => {
     const dataDir = tempDir('host');
     const logged: string[] = [];
     const first = await startBrowserHost({ dataDir, rendererDir: rendererDir(), log: (line) => logged.push(line) });
-    const secret = await secretOf(first);
+    const cookie = await sessionCookieOf(first);
     const port = first.port;
     await first.close();
 
     const second = await startBrowserHost({ dataDir, rendererDir: rendererDir(), port, log: (line) => logged.push(line) });
     hosts.push(second);
-    // The old page keeps its secret and its origin: the new host must let it back in.
-    const ws = await connect(second, { secret });
+    // The old page keeps its cookie and its origin: the new host must let it back in.
+    const ws = await connect(second, { cookie });
     expect(ws.readyState).toBe(WebSocket.OPEN);
     ws.close();
-    expect(await secretOf(second)).toBe(secret);
     const file = path.join(dataDir, HOST_SECRET_FILE);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    // Another folder is another sphere: its page's secret opens nothing here.
+    // Another folder is another sphere: its page's session opens nothing here, even under this port's name.
     const other = await start(tempDir('host'));
-    await expect(connect(second, { secret: await secretOf(other) })).rejects.toThrow(/403/);
-    expect(logged.join('\n')).not.toContain(secret);
+    const otherCookie = (await sessionCookieOf(other)).replace(/^sphere-session-\d+=/, `sphere-session-${port}=`);
+    await expect(connect(second, { cookie: otherCookie })).rejects.toThrow(/403/);
+    expect(logged.join('\n')).not.toContain(cookie.split('=')[1]);
   });
 
   it('makes a secret file that others could read private again, and replaces one that is not a secret', async () => {

@@ -41,12 +41,12 @@ export function upgradeHeaders(port: number): string {
     `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ${crypto.randomBytes(16).toString('base64')}\r\n`;
 }
 
-/** An open WebSocket as a plain TCP socket, after a real handshake with the secret. */
-export function rawSocket(port: number, secret: string): Promise<net.Socket> {
+/** An open WebSocket as a plain TCP socket, after a real handshake with the session cookie (`name=value`). */
+export function rawSocket(port: number, cookie: string): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
     socket.once('error', reject);
-    socket.write(`GET /channel?secret=${encodeURIComponent(secret)} HTTP/1.1\r\n${upgradeHeaders(port)}\r\n`);
+    socket.write(`GET /channel HTTP/1.1\r\n${upgradeHeaders(port)}Cookie: ${cookie}\r\n\r\n`);
     let head = '';
     const onData = (c: Buffer) => {
       head += c.toString('latin1');

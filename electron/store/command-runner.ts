@@ -68,6 +68,20 @@ export class CommandRunner {
     return { runId, label: done.label, ...(done.createdId ? { createdId: done.createdId } : {}) };
   }
 
+  /**
+   * Every live document of every collection as plain data, read in one transaction so the collections agree with
+   * each other (no touch of a contact deleted in between): what an export or a JSON backup holds.
+   */
+  async readAll(): Promise<Record<CollectionName, Fields[]>> {
+    const opened = await this.open();
+    for (const { instance } of opened.instances.values()) instance.internals.state.cache.check(instance.internals.db);
+    const first = opened.instances.get('contacts')!.instance;
+    return first.internals.db.transaction(() => {
+      const read = readerOver(opened);
+      return Object.fromEntries(COLLECTION_NAMES.map((c) => [c, read.find(c, {}) as Fields[]])) as Record<CollectionName, Fields[]>;
+    }).deferred();
+  }
+
   /** Takes a command back, field by field; the label says what was undone. */
   async undo(runId: string): Promise<{ label: string }> {
     return this.reverse(runId, 'undo');

@@ -46,10 +46,11 @@ function takeDataDir(argv: string[]): { dataDir: string | undefined; rest: strin
   return { dataDir, rest };
 }
 
-async function main(argv: string[]): Promise<{ out: string; code: number }> {
+async function main(argv: string[]): Promise<{ out: string; code: 0 }> {
   const { dataDir: given, rest } = takeDataDir(argv);
   const [name, ...args] = rest;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') return { out: USAGE, code: name === undefined ? 2 : 0 };
+  if (name === undefined) throw new CliError('which command? npm run cli -- --help lists them', 2);
+  if (name === '--help' || name === '-h' || name === 'help') return { out: USAGE, code: 0 };
   const command = CLI_COMMANDS.find((c) => c.name === name);
   if (!command) throw new CliError(`unknown command ${JSON.stringify(name.slice(0, 40))}; the commands are ${CLI_COMMANDS.map((c) => c.name).join(', ')} (npm run cli -- --help)`, 2);
   if (args.includes('--help') || args.includes('-h')) return { out: command.usage, code: 0 };
@@ -84,8 +85,7 @@ async function main(argv: string[]): Promise<{ out: string; code: number }> {
 
 try {
   const { out, code } = await main(process.argv.slice(2));
-  if (code === 0) process.stdout.write(`${out}\n`);
-  else process.stderr.write(`${out}\n`);
+  process.stdout.write(`${out}\n`);
   process.exit(code);
 } catch (err) {
   // parseArgs reports an unknown or malformed option with a TypeError and an ERR_PARSE_ARGS_ code.

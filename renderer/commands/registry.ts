@@ -3,6 +3,7 @@
 // adding its file under list/ and one line here; its id, title and keys go in shared/command-specs.ts.
 import { assertUniqueCommands, COMMAND_SPECS, keysOf, type CommandId, type KeyPress } from '../../shared/command-specs.ts';
 import type { Command, CommandContext } from './command.ts';
+import backupJson from './list/backup-json.ts';
 import contactAdd from './list/contact-add.tsx';
 import contactDelete from './list/contact-delete.tsx';
 import contactEdit from './list/contact-edit.tsx';
@@ -10,11 +11,16 @@ import contactMerge from './list/contact-merge.tsx';
 import dealRecord from './list/deal-record.tsx';
 import editRedo from './list/edit-redo.ts';
 import editUndo from './list/edit-undo.ts';
+import exportContactsCsv from './list/export-contacts-csv.ts';
+import exportContactsVcard from './list/export-contacts-vcard.ts';
+import exportGraph from './list/export-graph.tsx';
+import exportView from './list/export-view.tsx';
 import linkInfluence from './list/link-influence.tsx';
 import linkPartner from './list/link-partner.tsx';
 import paletteOpen from './list/palette-open.tsx';
 import referralRecord from './list/referral-record.tsx';
 import referralThank from './list/referral-thank.tsx';
+import restoreJson from './list/restore-json.tsx';
 import sampleLoad from './list/sample-load.ts';
 import searchFocus from './list/search-focus.ts';
 import settingsOpen from './list/settings-open.tsx';
@@ -34,6 +40,7 @@ export type { CommandId };
 export const COMMANDS: readonly Command[] = [
   paletteOpen, searchFocus, sampleLoad, settingsOpen,
   syncOpen,
+  exportContactsCsv, exportContactsVcard, exportGraph, exportView, backupJson, restoreJson,
   editUndo, editRedo,
   // In this order the contact's commands appear as buttons in the detail panel.
   contactAdd, touchLog, dealRecord, referralRecord, referralThank, contactEdit, contactMerge, linkInfluence, linkPartner, contactDelete,

@@ -11,6 +11,7 @@ import { markStartup } from '../perf/startup-marks.ts';
 import { sphereStylesheet } from './sphere-style.ts';
 import type { ColourMode } from '../../shared/graph/sphere-colours.ts';
 import { RING_LABELS, CATEGORY_LABELS } from '../../shared/domain/sphere.ts';
+import { setViewSource } from './view-picture.ts';
 
 export type SphereGraphProps = {
   model: SphereGraphModel;
@@ -127,6 +128,8 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       hideEdgesOnViewport: false,
     });
     cyRef.current = cy;
+    // What Export view pictures: the rings only where they mean something (the sphere, not the network view).
+    const forgetView = setViewSource({ cy, backdrop: () => (networkRef.current ? null : backdropRef.current), layout: () => (networkRef.current ? null : modelRef.current.layout) });
     const repaint = () => {
       const canvas = backdropRef.current;
       if (!canvas) return;
@@ -237,6 +240,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     return () => {
       window.removeEventListener('pointerup', release, true);
       observer.disconnect();
+      forgetView();
       cy.destroy();
       cyRef.current = null;
       shownRef.current = null;

@@ -16,8 +16,3 @@ export async function exportFile(app: CommandContext, format: ExportFormat): Pro
   const where = await saveFile(app.edit.api, { name: exportFileName(format, now), mime: EXPORT_FILES[format].mime, data: text });
   if (where) app.say(`Exported the ${EXPORT_FILES[format].what} of ${app.docs.contacts.length} contacts to ${where}.`);
 }
-
-/** Most exports mean nothing for an empty sphere; saying so beats an empty file. */
-export function hasContacts(app: CommandContext): true | string {
-  return app.docs.contacts.length > 0 ? true : 'Your sphere is empty: there is nothing to export yet.';
-}

@@ -1,6 +1,7 @@
 // Process: test (Node, drives Chromium). Taking a sphere out through the real UI: the Export menu, the graph as
 // GEXF (read back by Chromium's own strict XML parser), the view as PNG and SVG (kept as screenshots to look at),
 // and a JSON backup offered back to Restore, which says there is nothing new in it.
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -10,6 +11,13 @@ import { fillStore } from '../support/fill-store.ts';
 import { drawn, screenshot, screenshotDir, withSphere } from './harness.ts';
 
 const sphere = generateSphere({ seed: 5, contacts: 80 });
+
+/** `node cli/main.ts …` as a user runs it beside the open app; resolves with its one line of output. */
+function cli(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [path.resolve('cli/main.ts'), ...args], (err, stdout, stderr) => (err ? reject(new Error(`${err.message} ${stderr}`)) : resolve(stdout.trim())));
+  });
+}
 
 /** Clicks through the Export menu and returns the text of what was downloaded. */
 async function download(page: Page, item: string, choice: string | null, keepAs?: string): Promise<Buffer> {
@@ -83,6 +91,20 @@ describe('export from the app', () => {
       await page.getByTestId('restore-save').click();
       await expect.poll(() => page.getByTestId('restore-form').getByRole('alert').textContent()).toMatch(/Nothing to restore/);
       await screenshot(page, 'export-restore-dialog');
+      expect(session.errors).toEqual([]);
+    });
+  });
+
+  it('shows what the command line writes into the store the open window holds, without a reload', async () => {
+    await withSphere('export-cli', {}, async ({ dataDir, page, session }) => {
+      await page.getByTestId('empty-state').waitFor();
+      let reloaded = false;
+      page.on('framenavigated', () => (reloaded = true));
+      expect(JSON.parse(await cli(['sample', '--contacts', '30', '--seed', '9', '--data-dir', dataDir]))).toMatchObject({ contacts: 30 });
+      await expect.poll(() => page.getByTestId('counts').textContent(), { timeout: 20_000 }).toMatch(/^30 contacts/);
+      await drawn(page);
+      await screenshot(page, 'export-cli-sample-live');
+      expect(reloaded).toBe(false);
       expect(session.errors).toEqual([]);
     });
   });

@@ -2,10 +2,9 @@
 // score and lifetime value on every person and the kind on every tie.
 import { ChoiceForm } from '../../components/forms/ChoiceForm.tsx';
 import { defineCommand } from '../command.ts';
-import { exportFile, hasContacts } from '../export-file.ts';
+import { exportFile } from '../export-file.ts';
 
 export default defineCommand('export.graph', {
-  when: hasContacts,
   run: (_app, open) => open(undefined),
   dialog: ({ app, onClose }) => (
     <ChoiceForm title="Export the graph" testId="export-graph-form" onClose={onClose}

@@ -3,7 +3,6 @@ import { ChoiceForm } from '../../components/forms/ChoiceForm.tsx';
 import { saveFile } from '../../platform/save-file.ts';
 import { viewPng, viewSvg } from '../../graph/view-picture.ts';
 import { defineCommand, type CommandContext } from '../command.ts';
-import { hasContacts } from '../export-file.ts';
 
 async function savePicture(app: CommandContext, format: 'png' | 'svg'): Promise<void> {
   const name = `sphere-view-${new Date().toISOString().slice(0, 10)}.${format}`;
@@ -12,7 +11,7 @@ async function savePicture(app: CommandContext, format: 'png' | 'svg'): Promise<
 }
 
 export default defineCommand('export.view', {
-  when: (app) => (app.view === 'list' ? 'Switch to the sphere or the network view first: the list is not a picture.' : hasContacts(app)),
+  when: (app) => (app.view === 'list' ? 'Switch to the sphere or the network view first: the list is not a picture.' : true),
   run: (_app, open) => open(undefined),
   dialog: ({ app, onClose }) => (
     <ChoiceForm title="Export the view" testId="export-view-form" onClose={onClose}

@@ -18,7 +18,7 @@ export default {
     '  --merge  merge into the sphere as it is: the newer edit of each field wins, nothing is added twice',
     '',
     'Without --merge the sphere must be empty. A backup from a newer version of Sphere is refused; an older one is',
-    'migrated. Prints {"restored":…,"merge":…,"label":…}.',
+    'migrated. Prints {"merge":…,"documents":… (in the backup),"changed":…,"label":… (what was done)}.',
   ].join('\n'),
   async run(args, ctx) {
     const { values, positionals } = parseOptions('restore', args, { merge: { type: 'boolean' } }, 1);
@@ -33,8 +33,8 @@ export default {
     } catch (err) {
       throw new CliError(`restore: ${(err as Error).message}`);
     }
-    const documents = countDocuments(backup);
-    return { restored: outcome ? documents : 0, merge, label: outcome?.label ?? 'nothing to change: the sphere already holds this backup' };
+    // `changed` false: every document in the backup is here already, none of its edits newer than this store's.
+    return { merge, documents: countDocuments(backup), changed: outcome !== null, label: outcome?.label ?? 'nothing to change: the sphere already holds this backup' };
   },
 } satisfies CliCommand;
 

@@ -173,10 +173,13 @@ export class CommandRunner {
   private write(opened: Opened, writes: DocWrite[], afterCommit: (() => void)[]): DocChange[] {
     // One bulk write per collection: a later write to the same document in one command replaces an earlier one.
     const byCollection = new Map<CollectionName, Map<string, Fields | null>>();
+    const keepStamps = new Set<string>();
     for (const w of writes) {
       let docs = byCollection.get(w.collection);
       if (!docs) byCollection.set(w.collection, (docs = new Map()));
       docs.set(w.id, w.doc);
+      if (w.keepStamps) keepStamps.add(`${w.collection}/${w.id}`);
+      else keepStamps.delete(`${w.collection}/${w.id}`);
     }
     const changes: DocChange[] = [];
     const lwt = rxNow();
@@ -189,7 +192,7 @@ export class CommandRunner {
         const prev = previous.get(id);
         const before = prev && !prev._deleted ? plain(prev) : null;
         if (doc === null && !before) continue;
-        if (doc !== null) doc = stampChangedFields(collection, before, doc, () => this.clockFor().stamp());
+        if (doc !== null && !keepStamps.has(`${collection}/${id}`)) doc = stampChangedFields(collection, before, doc, () => this.clockFor().stamp());
         const document = (doc === null
           ? { ...prev!, _deleted: true, _rev: createRevision(this.token, prev), _meta: { lwt } }
           : { ...doc, _deleted: false, _attachments: {}, _rev: createRevision(this.token, prev), _meta: { lwt } }) as RxDocumentData<Fields>;

@@ -1,7 +1,7 @@
 // Process: any (pure). Restoring a JSON backup: into an empty sphere as it was saved, or merged into the current
 // one, where the newer edit of each field wins and a document already here is never added twice (same id).
 import { COLLECTION_NAMES, type CollectionName } from '../schemas/index.ts';
-import { parseStamp } from '../sync/hlc.ts';
+import { formatStamp, parseStamp } from '../sync/hlc.ts';
 import { BackupError, readBackup } from '../export/sphere-backup.ts';
 import type { CommandOf } from './domain-command.ts';
 import { CommandRefused, type DocWrite, type Plan, type PlanEnv, type SphereReader } from './plan.ts';
@@ -45,7 +45,9 @@ export function planRestore(read: SphereReader, cmd: CommandOf<'sphere.restore'>
       }
       const merged = collection === 'settings' ? newerSettings(current, incoming) : EDITED.has(collection) ? mergeFields(current, incoming, env) : null;
       if (merged) {
-        writes.push({ collection, id, doc: merged });
+        // The merged fields keep the stamps of when they were edited: stamped as edits made now, a backup's old
+        // values would win over newer edits that sync brings from other devices later.
+        writes.push({ collection, id, doc: merged, keepStamps: true });
         updated++;
       }
     }
@@ -74,11 +76,12 @@ function mergeFields(current: Fields, incoming: Fields, env: PlanEnv): Fields | 
     if (!laterEdit(current, incoming, key)) continue;
     if (incoming[key] === undefined) delete next[key];
     else next[key] = incoming[key];
-    if (theirStamps[key]) stamps[key] = theirStamps[key];
+    // Without a stamp of its own, the field was last edited no later than the backup's copy of the document.
+    stamps[key] = theirStamps[key] ?? formatStamp({ wall: Number(incoming.updatedAt ?? 0), counter: 0 }, String(incoming.updatedBy ?? 'backup'));
     changed = true;
   }
   if (!changed) return null;
-  if (Object.keys(stamps).length > 0) next.stamps = stamps;
+  next.stamps = stamps;
   next.updatedAt = env.now;
   next.updatedBy = env.author;
   return next;

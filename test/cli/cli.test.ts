@@ -91,14 +91,14 @@ describe('npm run cli', () => {
     const out = tempDir('json');
     ok(cli(['sample', '--contacts', '30', '--data-dir', from]));
     ok(cli(['export', '--format', 'json', '--out', path.join(out, 'a.json'), '--data-dir', from]));
-    expect(ok(cli(['restore', path.join(out, 'a.json'), '--data-dir', into]))).toMatchObject({ merge: false });
+    expect(ok(cli(['restore', path.join(out, 'a.json'), '--data-dir', into]))).toMatchObject({ merge: false, changed: true, label: expect.stringMatching(/^restore the backup of/) });
     ok(cli(['export', '--format', 'json', '--out', path.join(out, 'b.json'), '--data-dir', into]));
     const a = JSON.parse(fs.readFileSync(path.join(out, 'a.json'), 'utf8'));
     const b = JSON.parse(fs.readFileSync(path.join(out, 'b.json'), 'utf8'));
     expect(b.collections).toEqual(a.collections);
 
     expect(failed(cli(['restore', path.join(out, 'a.json'), '--data-dir', into]), 1)).toMatch(/not empty .*merge/);
-    expect(ok(cli(['restore', path.join(out, 'a.json'), '--merge', '--data-dir', into]))).toMatchObject({ restored: 0, merge: true });
+    expect(ok(cli(['restore', path.join(out, 'a.json'), '--merge', '--data-dir', into]))).toMatchObject({ merge: true, changed: false });
 
     const newer = { ...a, collections: { ...a.collections, contacts: { ...a.collections.contacts, schemaVersion: COLLECTIONS.contacts.schema.version + 1 } } };
     fs.writeFileSync(path.join(out, 'newer.json'), JSON.stringify(newer));

@@ -70,6 +70,9 @@ describe('JSON backup and restore', () => {
     const ann = after.contacts.find((c) => c.id === 'c-1')!;
     expect(ann.organisation).toBe('Old Co');
     expect(ann.title).toBe('Broker');
+    // The merged title keeps the stamp of when it was edited: stamped now, the backup's old edit would beat
+    // newer edits sync brings later.
+    expect(ann.stamps).toEqual({ organisation: here.stamps!.organisation, title: there.stamps.title });
     expect(after.contacts.map((c) => c.id).sort()).toEqual(['c-1', 'c-2']);
     expect(after.touches.map((t) => t.id)).toEqual(['t-1']);
 

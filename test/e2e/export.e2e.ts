@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { generateSphere } from '../../shared/sample-sphere.ts';
+import { backupText, makeBackup } from '../../shared/export/sphere-backup.ts';
 import { fillStore } from '../support/fill-store.ts';
 import { drawn, screenshot, screenshotDir, withSphere } from './harness.ts';
 
@@ -105,6 +106,27 @@ describe('export from the app', () => {
       await drawn(page);
       await screenshot(page, 'export-cli-sample-live');
       expect(reloaded).toBe(false);
+      expect(session.errors).toEqual([]);
+    });
+  });
+
+  it('restores a JSON backup into an empty sphere in one step, which one undo takes out again', async () => {
+    await withSphere('export-restore', {}, async ({ dataDir, page, session }) => {
+      await page.getByTestId('empty-state').waitFor();
+      const file = path.join(dataDir, '..', `${path.basename(dataDir)}-backup.json`);
+      fs.writeFileSync(file, backupText(makeBackup({ ...sphere, settings: [] }, Date.UTC(2026, 0, 1))));
+      await page.getByTestId('export-menu').locator('summary').click();
+      await page.getByTestId('menu-restore.json').click();
+      await page.getByTestId('restore-file').setInputFiles(file);
+      expect(await page.getByTestId('restore-whole').isChecked()).toBe(true);
+      await page.getByTestId('restore-save').click();
+      await page.getByTestId('restore-form').waitFor({ state: 'detached' });
+      await expect.poll(() => page.getByTestId('counts').textContent(), { timeout: 20_000 }).toMatch(/^80 contacts · 120 ties/);
+      await drawn(page);
+      await screenshot(page, 'export-restored');
+      await page.keyboard.press('Control+z');
+      await page.getByTestId('empty-state').waitFor();
+      expect(await page.getByTestId('counts').textContent()).toMatch(/^0 contacts/);
       expect(session.errors).toEqual([]);
     });
   });

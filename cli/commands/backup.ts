@@ -2,6 +2,7 @@
 // app's daily backups, so it is listed (and restorable) in the app's Backups settings.
 import { type CliCommand } from '../cli-command.ts';
 import { parseOptions } from '../parse-options.ts';
+import { requireStore } from '../require-store.ts';
 import path from 'node:path';
 
 export default {
@@ -15,6 +16,7 @@ export default {
   ].join('\n'),
   async run(args, ctx) {
     parseOptions('backup', args, {});
+    requireStore('backup', ctx.dataDir);
     const { store } = await ctx.openStore();
     const made = await store.backupNow();
     return { backup: made.name, file: path.join(store.backupDir, made.name), bytes: made.bytes };

@@ -2,6 +2,7 @@
 import { EXPORT_FILES, EXPORT_FORMATS, exportSphere, isExportFormat, type SphereContents } from '../../shared/export/sphere-export.ts';
 import { CliError, type CliCommand } from '../cli-command.ts';
 import { parseOptions } from '../parse-options.ts';
+import { requireStore } from '../require-store.ts';
 import { writeWhole } from '../write-file.ts';
 
 export default {
@@ -20,6 +21,7 @@ export default {
     const { values } = parseOptions('export', args, { format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } });
     if (!isExportFormat(values.format)) throw new CliError(`export: --format is one of ${EXPORT_FORMATS.join(', ')}${values.format === undefined ? '' : `, not ${JSON.stringify(values.format.slice(0, 40))}`}`, 2);
     if (!values.out) throw new CliError('export: --out FILE says where to write it', 2);
+    requireStore('export', ctx.dataDir);
     const { commands } = await ctx.openStore();
     const sphere = (await commands.readAll()) as unknown as SphereContents;
     const written = writeWhole(values.out, exportSphere(values.format, sphere, Date.now()), values.force === true);

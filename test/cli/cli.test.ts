@@ -80,6 +80,12 @@ describe('npm run cli', () => {
     expect(ok(cli(['export', '--format', 'csv', '--out', path.join(out, 'sphere.csv'), '--force', '--data-dir', dataDir])).format).toBe('csv');
     expect(failed(cli(['export', '--format', 'pdf', '--out', 'x', '--data-dir', dataDir]), 2)).toMatch(/--format is one of csv, vcard, gexf, graphml, json, not "pdf"/);
 
+    // A mistyped folder is said, not made into a new empty sphere.
+    const typo = path.join(dataDir, 'no-such-folder');
+    expect(failed(cli(['export', '--format', 'csv', '--out', path.join(out, 'typo.csv'), '--data-dir', typo]), 1)).toMatch(/there is no sphere in .*no-such-folder/);
+    expect(failed(cli(['backup', '--data-dir', typo]), 1)).toMatch(/there is no sphere/);
+    expect(fs.existsSync(typo)).toBe(false);
+
     const backup = ok(cli(['backup', '--data-dir', dataDir]));
     expect(fs.existsSync(backup.file as string)).toBe(true);
     expect(path.dirname(backup.file as string)).toBe(path.join(dataDir, 'backups'));

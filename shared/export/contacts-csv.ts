@@ -1,7 +1,6 @@
 // Process: any (pure). Contacts as CSV with Google Contacts' own header set (its export since 2024), so the file
 // imports back into Google Contacts, and into anything that reads Google's format, without a column mapping.
 import Papa from 'papaparse';
-import { CATEGORY_LABELS, RING_LABELS, ROLE_LABELS } from '../domain/sphere.ts';
 import type { ContactDoc } from '../schemas/index.ts';
 import { splitName } from './contact-names.ts';
 
@@ -22,7 +21,8 @@ export const GOOGLE_SEPARATOR = ' ::: ';
 
 /**
  * What Sphere knows that Google has no column for (category, ring, roles) goes in Google's custom fields, which
- * its import keeps: labelled so a person reading the file, and Sphere reading it back, know which is which.
+ * its import keeps: labelled so a person reading the file, and Sphere reading it back, know which is which. The
+ * values are Sphere's own ids (`trust`, `centerOfInfluence`), which read back without a table of display names.
  */
 export const SPHERE_FIELDS = { category: 'Sphere category', ring: 'Sphere ring', roles: 'Sphere roles' } as const;
 
@@ -52,7 +52,7 @@ export function contactsToGoogleCsv(contacts: readonly ContactDoc[]): string {
     };
     c.emails.forEach((email, i) => Object.assign(row, { [`E-mail ${i + 1} - Label`]: i === 0 ? '* Other' : 'Other', [`E-mail ${i + 1} - Value`]: email }));
     c.phones.forEach((phone, i) => Object.assign(row, { [`Phone ${i + 1} - Label`]: i === 0 ? 'Mobile' : 'Other', [`Phone ${i + 1} - Value`]: phone }));
-    const values = [CATEGORY_LABELS[c.category], RING_LABELS[c.ring], c.roles.map((r) => ROLE_LABELS[r]).join(GOOGLE_SEPARATOR)];
+    const values = [c.category, c.ring, c.roles.join(GOOGLE_SEPARATOR)];
     custom.forEach((label, i) => Object.assign(row, { [`Custom Field ${i + 1} - Label`]: label, [`Custom Field ${i + 1} - Value`]: values[i] }));
     return header.map((h) => row[h] ?? '');
   });

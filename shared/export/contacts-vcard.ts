@@ -1,7 +1,6 @@
 // Process: any (pure). Contacts as vCard 4.0 (RFC 6350), one file of many cards, as Apple Contacts, Google and
 // Outlook read them. Written by hand rather than with a library: generating is the easy half (escaping and line
 // folding are all there is to get right, and the tests read every card back with ical.js's parser).
-import { CATEGORY_LABELS, RING_LABELS, ROLE_LABELS } from '../domain/sphere.ts';
 import type { ContactDoc } from '../schemas/index.ts';
 import { splitName } from './contact-names.ts';
 
@@ -26,9 +25,10 @@ function contactCard(c: ContactDoc): string {
   if (c.notes) lines.push(`NOTE:${text(c.notes)}`);
   if (c.tags.length > 0) lines.push(`CATEGORIES:${c.tags.map((tag) => text(tag)).join(',')}`);
   // What vCard has no property for: extended properties, which readers that do not know them keep or ignore.
-  lines.push(`X-SPHERE-CATEGORY:${text(CATEGORY_LABELS[c.category])}`);
-  lines.push(`X-SPHERE-RING:${text(RING_LABELS[c.ring])}`);
-  if (c.roles.length > 0) lines.push(`X-SPHERE-ROLES:${c.roles.map((r) => text(ROLE_LABELS[r])).join(',')}`);
+  // Sphere's own ids (`trust`, `centerOfInfluence`), so they read back without a table of display names.
+  lines.push(`X-SPHERE-CATEGORY:${c.category}`);
+  lines.push(`X-SPHERE-RING:${c.ring}`);
+  if (c.roles.length > 0) lines.push(`X-SPHERE-ROLES:${c.roles.join(',')}`);
   lines.push(`REV:${new Date(c.updatedAt).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);
   lines.push('END:VCARD');
   return lines.map(fold).join('\r\n') + '\r\n';

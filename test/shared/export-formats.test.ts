@@ -4,7 +4,6 @@ import { DOMParser } from '@xmldom/xmldom';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_LABELS, RING_LABELS } from '../../shared/domain/sphere.ts';
 import { generateSphere } from '../../shared/sample-sphere.ts';
 import type { ContactDoc } from '../../shared/schemas/index.ts';
 import { buildSphereModel } from '../../shared/graph/sphere-model.ts';
@@ -126,8 +125,9 @@ describe('contacts export', () => {
       expect(row['Address 1 - Formatted']).toBe(c.address ?? '');
       expect(row.Labels!.split(GOOGLE_SEPARATOR).slice(1)).toEqual(c.tags);
       const custom = Object.fromEntries([1, 2, 3].map((i) => [row[`Custom Field ${i} - Label`], row[`Custom Field ${i} - Value`]]));
-      expect(custom['Sphere category']).toBe(CATEGORY_LABELS[c.category]);
-      expect(custom['Sphere ring']).toBe(RING_LABELS[c.ring]);
+      expect(custom['Sphere category']).toBe(c.category);
+      expect(custom['Sphere ring']).toBe(c.ring);
+      expect(custom['Sphere roles']!.split(GOOGLE_SEPARATOR).filter(Boolean)).toEqual(c.roles);
       // A formula is defused for spreadsheets; every other note comes back as it was.
       expect(row.Notes).toBe(c.notes?.startsWith('=') ? `'${c.notes}` : (c.notes ?? ''));
     }
@@ -155,7 +155,10 @@ describe('contacts export', () => {
       expect(card.getFirstPropertyValue('title') ?? undefined).toEqual(c.title);
       expect(card.getFirstPropertyValue('note') ?? undefined).toEqual(c.notes?.replace(/\r\n/g, '\n'));
       expect(card.getFirstProperty('categories')?.getValues() ?? []).toEqual(c.tags);
-      expect(card.getFirstPropertyValue('x-sphere-ring')).toBe(RING_LABELS[c.ring]);
+      expect(card.getFirstPropertyValue('x-sphere-ring')).toBe(c.ring);
+      expect(card.getFirstPropertyValue('x-sphere-category')).toBe(c.category);
+      // An extended property is one text to a reader that does not know it; Sphere's roles are comma-separated ids.
+      expect(String(card.getFirstPropertyValue('x-sphere-roles') ?? '').split(',').filter(Boolean)).toEqual(c.roles);
       if (c.birthday) expect(String(card.getFirstPropertyValue('bday'))).toBe(c.birthday);
     }
   });

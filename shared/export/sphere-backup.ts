@@ -54,7 +54,8 @@ export function readBackup(input: unknown, specs: BackupSpecs = COLLECTIONS as u
   const formatVersion = input.formatVersion;
   if (typeof formatVersion !== 'number' || !Number.isInteger(formatVersion) || formatVersion < 1) throw new BackupError('This backup has no valid format version.');
   if (formatVersion > BACKUP_FORMAT_VERSION) throw new BackupError(`This backup was made by a newer version of Sphere (backup format ${formatVersion}; this version reads up to ${BACKUP_FORMAT_VERSION}). Update Sphere to restore it.`);
-  const exportedAt = typeof input.exportedAt === 'number' ? input.exportedAt : 0;
+  // A date only where it is one: the restore's label prints it, and an out-of-range time cannot be printed.
+  const exportedAt = typeof input.exportedAt === 'number' && Number.isFinite(input.exportedAt) && input.exportedAt >= 0 && input.exportedAt <= 8.64e15 ? input.exportedAt : 0;
   if (!isRecord(input.collections)) throw new BackupError('This backup holds no collections.');
   const docs: Record<string, Fields[]> = {};
   for (const name of Object.keys(specs)) docs[name] = [];

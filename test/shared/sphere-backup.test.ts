@@ -30,7 +30,7 @@ describe('reading a JSON backup', () => {
     const nearlyValid = fc.record({
       format: fc.oneof(fc.constant('sphere-backup'), fc.string()),
       formatVersion: fc.oneof(fc.constant(1), fc.integer(), fc.double(), fc.string()),
-      exportedAt: fc.anything(),
+      exportedAt: fc.oneof(fc.double(), fc.constantFrom(1e20, -1, 8.64e15 + 1), fc.anything()),
       collections: fc.oneof(
         fc.dictionary(fc.constantFrom('contacts', 'ties', 'touches', 'deals', 'settings', 'other'), fc.record({ schemaVersion: fc.oneof(fc.constantFrom(0, 1, 2), fc.anything()), docs: fc.oneof(fc.array(fc.oneof(fc.record({ id: fc.string() }), fc.anything()), { maxLength: 5 }), fc.anything()) }, { requiredKeys: [] })),
         fc.anything(),
@@ -38,8 +38,10 @@ describe('reading a JSON backup', () => {
     }, { requiredKeys: [] });
     fc.assert(fc.property(fc.oneof(nearlyValid, fc.anything(), fc.jsonValue()), (input) => {
       try {
-        const { docs } = readBackup(input);
+        const { docs, exportedAt } = readBackup(input);
         expect(typeof docs).toBe('object');
+        // The restore's label prints the date: it must be one.
+        expect(() => new Date(exportedAt).toISOString()).not.toThrow();
       } catch (err) {
         expect(err).toBeInstanceOf(BackupError);
         expect((err as Error).message.split('\n')).toHaveLength(1);

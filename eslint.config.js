@@ -49,9 +49,9 @@ export default tseslint.config(
     },
   },
   {
-    // The host core and everything it assembles run in the browser host too, where there is no Electron.
+    // The host core and everything it assembles run in the browser host (and the command line) too, where there is no Electron.
     // ESLint does not merge rule options across blocks: this one repeats the renderer ban.
-    files: ['electron/store/**', 'electron/channel/**', 'electron/host/**', 'electron/core/**', 'electron/app-api-handlers.ts'],
+    files: ['electron/store/**', 'electron/channel/**', 'electron/host/**', 'electron/core/**', 'electron/app-api-handlers.ts', 'cli/**'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'electron', message: 'The host core runs without Electron: only electron/main.ts and its window wiring import it.' }],

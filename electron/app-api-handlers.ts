@@ -3,7 +3,14 @@ import type { AppApiHandlers } from '../shared/app-api.ts';
 import type { StoreService } from './store/store-service.ts';
 import type { SyncEngine } from './sync/sync-engine.ts';
 
-export function createAppApiHandlers(store: StoreService, info: { version: string; host: 'electron' | 'browser' }, sync: SyncEngine): AppApiHandlers {
+/** Asks the user where to save a file and writes it; null when they cancelled. Only Electron has a save dialog. */
+export type FileSaver = (name: string, bytes: Uint8Array) => Promise<string | null>;
+
+const noSaveDialog: FileSaver = async () => {
+  throw new Error('this host has no save dialog: the window downloads the file itself');
+};
+
+export function createAppApiHandlers(store: StoreService, info: { version: string; host: 'electron' | 'browser' }, sync: SyncEngine, saveFile: FileSaver = noSaveDialog): AppApiHandlers {
   return {
     'app.info': () => info,
     'store.status': () => store.status(),
@@ -24,5 +31,6 @@ export function createAppApiHandlers(store: StoreService, info: { version: strin
     'sync.signIn': (input) => sync.signIn(input),
     'sync.signOut': () => sync.signOut(),
     'sync.setEnabled': ({ enabled }) => sync.setEnabled(enabled),
+    'file.save': async ({ name, text, base64 }) => ({ file: await saveFile(name, text !== undefined ? Buffer.from(text, 'utf8') : Buffer.from(base64!, 'base64')) }),
   };
 }

@@ -1,7 +1,8 @@
 // Process: Electron main. Wiring only: lifecycle, the window, the menu, and the IPC channels to the host core
 // (store, storage channel, app API, events), which the browser host runs too.
+import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type WebContents } from 'electron';
 import { IPC_CHANNELS } from '../shared/bridge.ts';
 import { APP_ORIGIN, isAppUrl, registerAppScheme, serveAppScheme } from './app-protocol.ts';
 import { startHostCore, type CoreClient } from './core/host-core.ts';
@@ -37,6 +38,15 @@ app.whenReady().then(async () => {
     secrets: safeStorageSecrets(dataDir),
     // Bundled beside main.cjs by scripts/build.ts.
     pictureWorker: path.join(__dirname, 'store', 'opening-picture-worker.cjs'),
+    // Exports: the name was checked by the app API (a bare name with an export's extension); the folder is the user's pick.
+    async saveFile(name, bytes) {
+      const parent = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+      const options = { defaultPath: path.join(app.getPath('documents'), name), filters: [{ name: name.slice(name.lastIndexOf('.') + 1).toUpperCase(), extensions: [name.slice(name.lastIndexOf('.') + 1)] }] };
+      const { canceled, filePath } = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      if (canceled || !filePath) return null;
+      await fs.promises.writeFile(filePath, bytes);
+      return filePath;
+    },
   });
   const clients = new Map<WebContents, CoreClient>();
   const watched = new WeakSet<WebContents>();

@@ -29,6 +29,7 @@ import { markStartup } from './perf/startup-marks.ts';
 import { useSettings } from './hooks/useSettings.ts';
 import { useSyncStatus } from './hooks/useSyncStatus.ts';
 import { SyncIndicator } from './components/SyncIndicator.tsx';
+import { ExportMenu } from './components/ExportMenu.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
 import { FilterPanel } from './components/FilterPanel.tsx';
 import { ListView } from './components/ListView.tsx';
@@ -256,6 +257,7 @@ export function App({ db, api, host, opening }: Props) {
         <button type="button" onClick={() => app.run('view.filters')} data-testid="open-filters" title={hint('view.filters')} aria-pressed={panel === 'filters'}>Filters{activeFilterCount(filter) ? ` (${activeFilterCount(filter)})` : ''}</button>
         <button type="button" onClick={() => app.run('view.today')} data-testid="open-today" title={hint('view.today')} aria-pressed={panel === 'today'}>Today{due.length ? ` (${due.length})` : ''}</button>
         <button type="button" onClick={() => app.run('view.thanks')} data-testid="open-thanks" title={hint('view.thanks')} aria-pressed={panel === 'thanks'}>To thank{toThank.length ? ` (${toThank.length})` : ''}</button>
+        <ExportMenu app={app} />
         <button type="button" onClick={() => app.run('settings.open')} data-testid="open-settings" title={hint('settings.open')}>Settings</button>
         <button type="button" onClick={() => app.run('palette.open')} title={hint('palette.open')}>⌘K</button>
         <button type="button" className="primary" onClick={() => app.run('contact.add')} data-testid="add-contact" title={hint('contact.add')}>Add contact</button>

@@ -95,6 +95,19 @@ export const InsightsArgsSchema = z.strictObject({
 
 /** The insights are made by the host from its own store (shared/insights/insights.ts): an object, checked as such. */
 const InsightsSchema = z.custom<Insights>((value) => typeof value === 'object' && value !== null && 'pareto' in value && 'funnel' in value, 'not an insights document');
+/**
+ * A file the window asks the host to save (Electron: through a save dialog; the browser host downloads in the page
+ * instead). A bare name with one of the export formats' extensions, never a path: where it goes is the user's
+ * choice in the dialog, not the page's.
+ */
+export const SAVE_EXTENSIONS = ['csv', 'vcf', 'gexf', 'graphml', 'json', 'png', 'svg'] as const;
+export const SaveFileSchema = z.strictObject({
+  // eslint-disable-next-line no-control-regex
+  name: z.string().min(1).max(120).regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/, 'a file name, not a path').refine((name) => SAVE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(`.${ext}`)), `a file name ending in .${SAVE_EXTENSIONS.join(', .')}`),
+  /** The file's content: text (UTF-8), or bytes in base64 (pictures). */
+  text: z.string().max(256 * 1024 * 1024).optional(),
+  base64: z.string().max(64 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64').optional(),
+}).refine((file) => (file.text === undefined) !== (file.base64 === undefined), 'either text or base64, not both');
 
 export const appRequests = {
   'app.info': {
@@ -121,6 +134,8 @@ export const appRequests = {
   'sync.signIn': { args: SignInSchema, result: SyncStatusSchema },
   'sync.signOut': { args: none, result: SyncStatusSchema },
   'sync.setEnabled': { args: z.object({ enabled: z.boolean() }), result: SyncStatusSchema },
+  /** Saves an export where the user picks (Electron's save dialog); `file` is null when they cancelled. */
+  'file.save': { args: SaveFileSchema, result: z.object({ file: z.string().nullable() }) },
 } as const;
 
 export type AppRequestName = keyof typeof appRequests;

@@ -3,7 +3,7 @@
 // (IPC, WebSocket); sync will run here too, so its credentials never reach a window. No `electron` import here.
 import type { MessageFromRemote } from 'rxdb/plugins/storage-remote';
 import { dispatchAppRequest, type AppEventName, type AppEventPayload, type AppRequestOutcome } from '../../shared/app-api.ts';
-import { createAppApiHandlers } from '../app-api-handlers.ts';
+import { createAppApiHandlers, type FileSaver } from '../app-api-handlers.ts';
 import { StorageRouter, type StorageClient } from '../channel/storage-router.ts';
 import { StoreService } from '../store/store-service.ts';
 import type { SecretStore } from '../sync/sync-config.ts';
@@ -19,6 +19,8 @@ export type HostCoreOptions = {
   pictureWorker?: URL | string;
   /** Where the team-sync token is kept (Electron's safeStorage; a 0600 file in the data folder by default). */
   secrets?: SecretStore;
+  /** Where exports are saved through a dialog (Electron); the browser host's page downloads them instead. */
+  saveFile?: FileSaver;
 };
 
 /** How the core reaches one window: the transport's two kinds of outgoing message. */
@@ -63,7 +65,7 @@ export async function startHostCore(options: HostCoreOptions): Promise<HostCore>
   const sync = syncFor(store, { secrets: options.secrets, log });
   void sync.resume().catch((err: Error) => log(`sync did not resume: ${err.message}`));
   // The one place handlers are listed.
-  const handlers = createAppApiHandlers(store, { version: options.version, host: options.host }, sync);
+  const handlers = createAppApiHandlers(store, { version: options.version, host: options.host }, sync, options.saveFile);
   const sinks = new Set<ClientSink>();
 
   store.onReplaced(() => {

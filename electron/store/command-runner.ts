@@ -68,6 +68,20 @@ export class CommandRunner {
     return { runId, label: done.label, ...(done.createdId ? { createdId: done.createdId } : {}) };
   }
 
+  /**
+   * Every live document of every collection as plain data, read in one transaction so the collections agree with
+   * each other (no touch of a contact deleted in between): what an export or a JSON backup holds.
+   */
+  async readAll(): Promise<Record<CollectionName, Fields[]>> {
+    const opened = await this.open();
+    for (const { instance } of opened.instances.values()) instance.internals.state.cache.check(instance.internals.db);
+    const first = opened.instances.get('contacts')!.instance;
+    return first.internals.db.transaction(() => {
+      const read = readerOver(opened);
+      return Object.fromEntries(COLLECTION_NAMES.map((c) => [c, read.find(c, {}) as Fields[]])) as Record<CollectionName, Fields[]>;
+    }).deferred();
+  }
+
   /** Takes a command back, field by field; the label says what was undone. */
   async undo(runId: string): Promise<{ label: string }> {
     return this.reverse(runId, 'undo');
@@ -159,10 +173,13 @@ export class CommandRunner {
   private write(opened: Opened, writes: DocWrite[], afterCommit: (() => void)[]): DocChange[] {
     // One bulk write per collection: a later write to the same document in one command replaces an earlier one.
     const byCollection = new Map<CollectionName, Map<string, Fields | null>>();
+    const keepStamps = new Set<string>();
     for (const w of writes) {
       let docs = byCollection.get(w.collection);
       if (!docs) byCollection.set(w.collection, (docs = new Map()));
       docs.set(w.id, w.doc);
+      if (w.keepStamps) keepStamps.add(`${w.collection}/${w.id}`);
+      else keepStamps.delete(`${w.collection}/${w.id}`);
     }
     const changes: DocChange[] = [];
     const lwt = rxNow();
@@ -175,7 +192,7 @@ export class CommandRunner {
         const prev = previous.get(id);
         const before = prev && !prev._deleted ? plain(prev) : null;
         if (doc === null && !before) continue;
-        if (doc !== null) doc = stampChangedFields(collection, before, doc, () => this.clockFor().stamp());
+        if (doc !== null && !keepStamps.has(`${collection}/${id}`)) doc = stampChangedFields(collection, before, doc, () => this.clockFor().stamp());
         const document = (doc === null
           ? { ...prev!, _deleted: true, _rev: createRevision(this.token, prev), _meta: { lwt } }
           : { ...doc, _deleted: false, _attachments: {}, _rev: createRevision(this.token, prev), _meta: { lwt } }) as RxDocumentData<Fields>;

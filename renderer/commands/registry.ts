@@ -5,6 +5,7 @@ import { assertUniqueCommands, COMMAND_SPECS, keysOf, type CommandId, type KeyPr
 import type { Command, CommandContext } from './command.ts';
 import backupNow from './list/backup-now.ts';
 import backupRestore from './list/backup-restore.tsx';
+import backupJson from './list/backup-json.ts';
 import contactAdd from './list/contact-add.tsx';
 import contactDelete from './list/contact-delete.tsx';
 import contactDuplicates from './list/contact-duplicates.tsx';
@@ -14,11 +15,16 @@ import dealEdit from './list/deal-edit.tsx';
 import dealRecord from './list/deal-record.tsx';
 import editRedo from './list/edit-redo.ts';
 import editUndo from './list/edit-undo.ts';
+import exportContactsCsv from './list/export-contacts-csv.ts';
+import exportContactsVcard from './list/export-contacts-vcard.ts';
+import exportGraph from './list/export-graph.tsx';
+import exportView from './list/export-view.tsx';
 import linkInfluence from './list/link-influence.tsx';
 import linkPartner from './list/link-partner.tsx';
 import paletteOpen from './list/palette-open.tsx';
 import referralRecord from './list/referral-record.tsx';
 import referralThank from './list/referral-thank.tsx';
+import restoreJson from './list/restore-json.tsx';
 import sampleLoad from './list/sample-load.ts';
 import sampleRemove from './list/sample-remove.ts';
 import searchFocus from './list/search-focus.ts';
@@ -42,6 +48,7 @@ export type { CommandId };
 export const COMMANDS: readonly Command[] = [
   paletteOpen, searchFocus, sampleLoad, sampleRemove, settingsOpen,
   syncOpen, backupNow, backupRestore,
+  exportContactsCsv, exportContactsVcard, exportGraph, exportView, backupJson, restoreJson,
   editUndo, editRedo,
   // In this order the contact's commands appear as buttons in the detail panel.
   contactAdd, touchLog, dealRecord, referralRecord, referralThank, contactEdit, contactMerge, linkInfluence, linkPartner, contactDelete,

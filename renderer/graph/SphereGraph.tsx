@@ -12,6 +12,7 @@ import { sphereStylesheet } from './sphere-style.ts';
 import type { ColourMode } from '../../shared/graph/sphere-colours.ts';
 import { RING_LABELS, CATEGORY_LABELS } from '../../shared/domain/sphere.ts';
 import { count } from '../../shared/domain/counting.ts';
+import { setViewSource } from './view-picture.ts';
 
 export type SphereGraphProps = {
   model: SphereGraphModel;
@@ -139,6 +140,8 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       hideEdgesOnViewport: false,
     });
     cyRef.current = cy;
+    // What Export view pictures: the rings only where they mean something (the sphere, not the network view).
+    const forgetView = setViewSource({ cy, backdrop: () => (networkRef.current ? null : backdropRef.current), layout: () => (networkRef.current ? null : modelRef.current.layout) });
     const repaint = () => {
       const canvas = backdropRef.current;
       if (!canvas) return;
@@ -249,6 +252,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     return () => {
       window.removeEventListener('pointerup', release, true);
       observer.disconnect();
+      forgetView();
       cy.destroy();
       cyRef.current = null;
       shownRef.current = null;

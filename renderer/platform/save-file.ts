@@ -1,16 +1,35 @@
-// Process: renderer. Hands the user a file made in the window (a chart's CSV or PNG): a download the browser
-// (or Electron's download handling) saves where the user says. Nothing leaves the machine.
-export function saveFile(name: string, data: Blob): void {
-  const url = URL.createObjectURL(data);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The click has started the download; the object URL is no longer needed once it has been read.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+// Process: renderer. Saves an export: in Electron through the host's save dialog (the page cannot write files),
+// in the browser host as a download, which the browser saves where its user has said downloads go.
+import { BRIDGE_KEY } from '../../shared/bridge.ts';
+import type { AppApiClient } from '../../shared/app-api.ts';
+
+export type FileToSave = { name: string; mime: string; data: string | Blob };
+
+/** Where it went, for the message to the user; null when the user cancelled the dialog. */
+export async function saveFile(api: AppApiClient, file: FileToSave): Promise<string | null> {
+  if (BRIDGE_KEY in window) {
+    const content = typeof file.data === 'string' ? { text: file.data } : { base64: await base64Of(file.data) };
+    return (await api.call('file.save', { name: file.name, ...content })).file;
+  }
+  const blob = typeof file.data === 'string' ? new Blob([file.data], { type: `${file.mime};charset=utf-8` }) : file.data;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has its own copy once the click is handled; the URL is let go a moment later.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return `your downloads as ${file.name}`;
+}
+
+async function base64Of(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 /** RFC 4180 text: every cell quoted where it must be, so names with commas and line breaks survive. */
@@ -22,8 +41,4 @@ export function csvText(header: string[], rows: (string | number | null)[][]): s
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-}
-
-export function saveCsv(name: string, header: string[], rows: (string | number | null)[][]): void {
-  saveFile(name, new Blob([csvText(header, rows)], { type: 'text/csv;charset=utf-8' }));
 }

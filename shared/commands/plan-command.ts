@@ -6,6 +6,7 @@ import { planLinkContacts, planLogTouch, planRecordDeal, planRecordReferral, pla
 import { planUpdateSettings } from './settings-command.ts';
 import { planLoadSample, planRemoveSample } from './sample-command.ts';
 import { planDeleteDeal, planDeleteTie, planDeleteTouch, planEditDeal, planEditTie, planEditTouch } from './correction-commands.ts';
+import { planRestore } from './restore-command.ts';
 
 type Planner<T extends DomainCommandType> = (read: SphereReader, cmd: CommandOf<T>, env: PlanEnv) => Plan | null;
 
@@ -29,6 +30,7 @@ const PLANNERS: { [T in DomainCommandType]: Planner<T> } = {
   'tie.edit': planEditTie,
   'tie.delete': planDeleteTie,
   'sample.remove': planRemoveSample,
+  'sphere.restore': planRestore,
 };
 
 /** Null: the command would change nothing. */

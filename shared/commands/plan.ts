@@ -17,8 +17,12 @@ export type SphereReader = {
   find<C extends CollectionName>(collection: C, selector: MangoQuerySelector<DocOf<C>>): DocOf<C>[];
 };
 
-/** One document's new state: the whole document, or null to delete it. */
-export type DocWrite = { collection: CollectionName; id: string; doc: Record<string, unknown> | null };
+/**
+ * One document's new state: the whole document, or null to delete it. `keepStamps`: the document's field stamps
+ * are already the right ones (a restore merging in a backup's older edits), so the write must not stamp the
+ * changed fields as edited now.
+ */
+export type DocWrite = { collection: CollectionName; id: string; doc: Record<string, unknown> | null; keepStamps?: boolean };
 
 export type Plan = {
   /** What the user sees in "Undo …": lower case, no full stop ("move Ann to Trust"). */

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { saveCsv, saveFile } from '../../platform/save-file.ts';
+import { useSaveInsight } from './save-context.ts';
 
 export type ChartSeries = { label: string; values: (number | null)[]; kind: 'bars' | 'line'; colour: string; scale?: string };
 
@@ -25,6 +25,7 @@ export function Chart({ title, xTitle, xLabels, series, axes, table, height = 20
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const [showTable, setShowTable] = useState(false);
+  const { save, saveCsv } = useSaveInsight();
   const fileName = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
   useEffect(() => {
@@ -79,7 +80,7 @@ export function Chart({ title, xTitle, xLabels, series, axes, table, height = 20
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, out.width, out.height);
     ctx.drawImage(canvas, 0, 0);
-    out.toBlob((blob) => blob && saveFile(`${fileName}.png`, blob), 'image/png');
+    out.toBlob((blob) => blob && save({ name: `${fileName}.png`, mime: 'image/png', data: blob }), 'image/png');
   };
 
   return (

@@ -1,6 +1,6 @@
 // Process: renderer. A ranking or summary shown as a table, with the same CSV and PNG exports as the charts.
 import type { ReactNode } from 'react';
-import { saveCsv } from '../../platform/save-file.ts';
+import { useSaveInsight } from './save-context.ts';
 import { saveTablePng } from './table-image.ts';
 
 type Props = {
@@ -15,6 +15,7 @@ type Props = {
 };
 
 export function FigureTable({ title, header, rows, cells, testId, empty }: Props) {
+  const { save, saveCsv } = useSaveInsight();
   const file = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   if (rows.length === 0) return <p className="muted" data-testid={testId}>{empty}</p>;
   return (
@@ -23,7 +24,7 @@ export function FigureTable({ title, header, rows, cells, testId, empty }: Props
         <span>{title}</span>
         <span className="chart-actions">
           <button type="button" onClick={() => saveCsv(`${file}.csv`, header, rows)}>CSV</button>
-          <button type="button" onClick={() => saveTablePng(`${file}.png`, title, header, rows)}>PNG</button>
+          <button type="button" onClick={() => saveTablePng(save, `${file}.png`, title, header, rows)}>PNG</button>
         </span>
       </figcaption>
       <table>

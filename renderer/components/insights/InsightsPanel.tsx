@@ -15,6 +15,8 @@ import { MatrixView } from './MatrixView.tsx';
 import { ParetoView } from './ParetoView.tsx';
 import { InfluenceView, NurturedView, PartnersView, ReferralsView } from './RelationshipViews.tsx';
 import { TimelineView } from './TimelineView.tsx';
+import { SaveInsightContext, type SaveInsight } from './save-context.ts';
+import { saveFile } from '../../platform/save-file.ts';
 
 export type InsightTab = 'pareto' | 'funnel' | 'matrix' | 'nurtured' | 'referrals' | 'influence' | 'partners' | 'timeline';
 const TABS: { id: InsightTab; label: string }[] = [
@@ -79,6 +81,9 @@ export function InsightsPanel(props: Props) {
   const insights = answer?.insights ?? null;
   const error = answer?.key === key ? (answer.error ?? null) : null;
 
+  const save = useMemo<SaveInsight>(() => (file) => {
+    saveFile(api, file).catch((err: Error) => setAnswer((a) => (a ? { ...a, error: `the file was not saved: ${err.message}` } : a)));
+  }, [api]);
   const onCell = (cell: MatrixCell) => props.onSpotlight(`${RING_LABELS[cell.ring]} × ${CATEGORY_LABELS[cell.category]}`, cell.ids);
   const body = () => {
     if (error) return <p className="problem" role="alert">The figures could not be worked out: {error}</p>;
@@ -123,7 +128,9 @@ export function InsightsPanel(props: Props) {
           <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => { setTab(t.id); if (t.id !== 'timeline') props.onReplay(null); }} data-testid={`insights-tab-${t.id}`}>{t.label}</button>
         ))}
       </div>
-      <div role="tabpanel" className="insights-body">{body()}</div>
+      <SaveInsightContext value={save}>
+        <div role="tabpanel" className="insights-body">{body()}</div>
+      </SaveInsightContext>
     </aside>
   );
 }

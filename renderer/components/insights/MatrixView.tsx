@@ -2,7 +2,7 @@
 // grow as relationships deepen? Clicking a cell shows those people on the sphere.
 import { CATEGORIES, CATEGORY_LABELS, RING_LABELS, RINGS } from '../../../shared/domain/sphere.ts';
 import type { MatrixCell } from '../../../shared/insights/matrix.ts';
-import { saveCsv } from '../../platform/save-file.ts';
+import { useSaveInsight } from './save-context.ts';
 import { moneyText } from './insight-format.ts';
 import { saveTablePng } from './table-image.ts';
 
@@ -11,6 +11,7 @@ type Props = { cells: MatrixCell[]; base: string; onCell(cell: MatrixCell): void
 export function MatrixView({ cells, base, onCell }: Props) {
   const at = (ring: string, category: string) => cells.find((c) => c.ring === ring && c.category === category)!;
   const top = Math.max(1, ...cells.map((c) => c.revenue[base] ?? 0));
+  const { save, saveCsv } = useSaveInsight();
   const header = ['Ring', 'Category', 'Contacts', 'Deals', 'Referrals', 'Revenue', 'Average deal'];
   const rows = () => cells.map((c) => [RING_LABELS[c.ring], CATEGORY_LABELS[c.category], c.contacts, c.deals, c.referrals, moneyText(c.revenue, base), moneyText(c.averageDeal, base)]);
   return (
@@ -44,7 +45,7 @@ export function MatrixView({ cells, base, onCell }: Props) {
       </table>
       <div className="insight-actions">
         <button type="button" onClick={() => saveCsv('relationship-sales-matrix.csv', header, rows())}>CSV</button>
-        <button type="button" onClick={() => saveTablePng('relationship-sales-matrix.png', 'Relationship-sales matrix', header, rows())}>PNG</button>
+        <button type="button" onClick={() => saveTablePng(save, 'relationship-sales-matrix.png', 'Relationship-sales matrix', header, rows())}>PNG</button>
       </div>
     </div>
   );

@@ -1,8 +1,8 @@
 // Process: renderer. A figure that is a table (the matrix, the rankings) as a PNG: drawn cell by cell on a
 // canvas, so it needs no screenshot permission and reads the same in any viewer.
-import { saveFile } from '../../platform/save-file.ts';
+import type { SaveInsight } from './save-context.ts';
 
-export function saveTablePng(name: string, title: string, header: string[], rows: (string | number | null)[][]): void {
+export function saveTablePng(save: SaveInsight, name: string, title: string, header: string[], rows: (string | number | null)[][]): void {
   const font = '13px system-ui, sans-serif';
   const pad = 8;
   const rowHeight = 24;
@@ -41,5 +41,5 @@ export function saveTablePng(name: string, title: string, header: string[], rows
   };
   drawRow(header, pad + rowHeight + 16, true);
   rows.forEach((r, i) => drawRow(r, pad + rowHeight * (i + 2) + 16, false));
-  canvas.toBlob((blob) => blob && saveFile(name, blob), 'image/png');
+  canvas.toBlob((blob) => blob && save({ name, mime: 'image/png', data: blob }), 'image/png');
 }

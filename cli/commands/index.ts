@@ -2,6 +2,7 @@
 import type { CliCommand } from '../cli-command.ts';
 import backup from './backup.ts';
 import exportCommand from './export.ts';
+import insights from './insights.ts';
 import restore from './restore.ts';
 import sample from './sample.ts';
 
@@ -10,4 +11,5 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   restore,
   backup,
   sample,
+  insights,
 ];

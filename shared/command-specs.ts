@@ -16,6 +16,7 @@ export const COMMAND_SPECS = [
   { id: 'palette.open', title: 'Open the command palette', keys: 'Mod+K', group: 'app' },
   { id: 'search.focus', title: 'Search people', keys: '/', group: 'app' },
   { id: 'sample.load', title: 'Load the sample sphere', group: 'app' },
+  { id: 'contact.import', title: 'Import contacts from a CSV or vCard file…', group: 'app' },
   { id: 'settings.open', title: 'Settings: cadences, life cycle, trust weights', keys: 'Mod+,', group: 'app' },
   { id: 'sync.open', title: 'Team sync: sign in, status, on or off', group: 'app' },
   { id: 'edit.undo', title: 'Undo', keys: 'Mod+Z', group: 'edit' },

@@ -6,6 +6,7 @@ import type { Command, CommandContext } from './command.ts';
 import contactAdd from './list/contact-add.tsx';
 import contactDelete from './list/contact-delete.tsx';
 import contactEdit from './list/contact-edit.tsx';
+import contactImport from './list/contact-import.tsx';
 import contactMerge from './list/contact-merge.tsx';
 import dealRecord from './list/deal-record.tsx';
 import editRedo from './list/edit-redo.ts';
@@ -32,7 +33,7 @@ import viewZoomOut from './list/view-zoom-out.ts';
 export type { CommandId };
 
 export const COMMANDS: readonly Command[] = [
-  paletteOpen, searchFocus, sampleLoad, settingsOpen,
+  paletteOpen, searchFocus, sampleLoad, contactImport, settingsOpen,
   syncOpen,
   editUndo, editRedo,
   // In this order the contact's commands appear as buttons in the detail panel.

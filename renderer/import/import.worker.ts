@@ -1,0 +1,42 @@
+// Process: renderer Web Worker. Reads and plans an import off the UI thread. The table stays here between the
+// two steps, so only its first rows and, later, the plan cross to the window. Cancelling terminates the worker.
+import { planImport } from '../../shared/import/import-plan.ts';
+import type { ImportTable } from '../../shared/import/import-table.ts';
+import { readImportFile } from '../../shared/import/read-import-file.ts';
+import type { FromImportWorker, ToImportWorker } from './import-worker-protocol.ts';
+
+/** Rows shown in the preview. */
+const SAMPLE_ROWS = 5;
+
+let table: ImportTable | undefined;
+const post = (message: FromImportWorker) => self.postMessage(message);
+
+self.onmessage = (event: MessageEvent<ToImportWorker>) => {
+  const message = event.data;
+  try {
+    if (message.type === 'read') {
+      const read = readImportFile(new Uint8Array(message.bytes), message.format);
+      table = read.table;
+      post({
+        type: 'read',
+        summary: {
+          format: table.format, variant: table.variant, encoding: read.encoding, columns: table.columns, mapping: read.mapping,
+          rows: table.rows.length, sample: table.rows.slice(0, SAMPLE_ROWS),
+        },
+      });
+    } else {
+      if (!table) throw new Error('Choose a file first.');
+      let last = 0;
+      const plan = planImport(table, message.mapping, message.options, message.existing, (done, total) => {
+        // A message per thousand rows is plenty for a progress bar and cheap for the window.
+        if (done - last >= 1000 || done === total) {
+          last = done;
+          post({ type: 'progress', done, total });
+        }
+      });
+      post({ type: 'planned', plan });
+    }
+  } catch (err) {
+    post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+  }
+};

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { runStorageBench, type Figure } from '../test/bench/storage-bench.ts';
 import { runGraphBench } from '../test/bench/graph-bench.ts';
 import { runSyncBench, type SyncFigures } from '../test/bench/sync-bench.ts';
+import { runImportBench, type ImportFigures } from '../test/bench/import-bench.ts';
 
 const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' }, contacts: { type: 'string' } } });
 
@@ -38,7 +39,7 @@ function printSync({ sizes, pullRuns, servers }: SyncFigures): void {
   row('seed through push, s', (s) => s.seedSeconds.toFixed(2), '');
 }
 
-const results: Record<string, Figure[] | SyncFigures> = {};
+const results: Record<string, Figure[] | SyncFigures | ImportFigures> = {};
 if (!values.only || values.only === 'storage') {
   results.storage = await runStorageBench({ log: (line) => console.log(line) });
   print('Storage: ours (SQLite) relative to its peer; lower is better', results.storage);
@@ -54,6 +55,21 @@ if (values.only === 'sync' || !values.only) {
   const sync = await runSyncBench({ contacts: values.contacts ? Number(values.contacts) : undefined, log: (line) => console.log(line) });
   results.sync = sync;
   printSync(sync);
+}
+if (values.only === 'import' || !values.only) {
+  // The dialog is measured in the built renderer; build it first so the figures are of this code.
+  const { spawnSync } = await import('node:child_process');
+  spawnSync(process.execPath, [new URL('./build.ts', import.meta.url).pathname], { stdio: 'inherit' });
+  const figures = await runImportBench({ rows: values.contacts ? Number(values.contacts) : undefined, log: (line) => console.log(line) });
+  results.import = figures;
+  console.log(`\nImport: ${figures.rows} rows of Google CSV (${figures.megabytes.toFixed(1)} MB) to stored; higher is better`);
+  console.log(`${'rows/s, read + plan + store'.padEnd(34)} ${figures.rowsPerSecond.toFixed(0).padStart(10)}`);
+  console.log(`${'  peer: papaparse alone, rows/s'.padEnd(34)} ${figures.peerRowsPerSecond.toFixed(0).padStart(10)}  (${(figures.rowsPerSecond / figures.peerRowsPerSecond).toFixed(2)}x)`);
+  console.log(`${'  read / plan / store, ms'.padEnd(34)} ${[figures.phases.readMs, figures.phases.planMs, figures.phases.storeMs].map((m) => m.toFixed(0)).join(' / ')}`);
+  if (figures.ui) {
+    console.log(`${'UI longest frame while checking, ms'.padEnd(34)} ${figures.ui.checkLongestFrameMs.toFixed(0).padStart(10)}  (worker; ${figures.ui.checkSeconds.toFixed(1)} s)`);
+    console.log(`${'UI longest frame while saving, ms'.padEnd(34)} ${figures.ui.saveLongestFrameMs.toFixed(0).padStart(10)}  (host write + graph takes ${figures.rows} contacts; ${figures.ui.saveSeconds.toFixed(1)} s)`);
+  }
 }
 if (values.json) {
   fs.writeFileSync(values.json, JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));

@@ -1,7 +1,7 @@
 // Process: renderer. The Import dialog's handle on its worker: read a file, plan it with a mapping, or cancel,
 // which terminates the worker at once (nothing has been sent to the host before the user confirms).
 import type { FieldTarget, ImportOptions } from '../../shared/import/import-mapping.ts';
-import type { ExistingContact, ImportPlan } from '../../shared/import/import-plan.ts';
+import type { ExistingContact, ImportBatch, ImportSummary, PlanReview, Resolution } from '../../shared/import/import-plan.ts';
 import type { ImportFormat } from '../../shared/import/import-table.ts';
 import type { FromImportWorker, ReadSummary, ToImportWorker } from './import-worker-protocol.ts';
 
@@ -19,11 +19,15 @@ export class ImportWorker {
     return this.ask({ type: 'read', bytes, format }, [bytes], (m) => (m.type === 'read' ? m.summary : undefined));
   }
 
-  plan(mapping: FieldTarget[], options: ImportOptions, existing: ExistingContact[], progress: (done: number, total: number) => void): Promise<ImportPlan> {
+  plan(mapping: FieldTarget[], options: ImportOptions, existing: ExistingContact[], progress: (done: number, total: number) => void): Promise<PlanReview> {
     return this.ask({ type: 'plan', mapping, options, existing }, [], (m) => {
       if (m.type === 'progress') progress(m.done, m.total);
-      return m.type === 'planned' ? m.plan : undefined;
+      return m.type === 'planned' ? m.review : undefined;
     });
+  }
+
+  finish(choices: ReadonlyMap<number, Resolution>, forAll: Resolution): Promise<{ batch: ImportBatch; summary: ImportSummary }> {
+    return this.ask({ type: 'finish', choices: [...choices], forAll }, [], (m) => (m.type === 'finished' ? { batch: m.batch, summary: m.summary } : undefined));
   }
 
   /** Stops whatever the worker is doing; the promise of that work rejects with ImportCancelled. */

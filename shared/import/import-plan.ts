@@ -126,6 +126,36 @@ export function finishImport(plan: ImportPlan, resolve: (entry: PlanEntry, index
   };
 }
 
+/** What the user reviews of a plan: its duplicates and errors, not the (maybe 50,000) drafts, which stay where it was made. */
+export type PlanReview = { entries: number; duplicates: { index: number; line: number; name: string; match: DuplicateMatch }[]; errors: RowError[] };
+
+export function reviewOf(plan: ImportPlan): PlanReview {
+  const duplicates: PlanReview['duplicates'] = [];
+  plan.entries.forEach((entry, index) => {
+    if (entry.match) duplicates.push({ index, line: entry.line, name: entry.draft.name, match: entry.match });
+  });
+  return { entries: plan.entries.length, duplicates, errors: plan.errors };
+}
+
+/** The counts finishImport would give for these choices, from the review alone (same rules: a merge into a row follows that row). */
+export function countImport(review: PlanReview, resolve: (index: number) => Resolution): Omit<ImportSummary, 'errors'> {
+  const fate = new Map<number, 'new' | 'merged' | 'skipped'>();
+  let imported = review.entries - review.duplicates.length;
+  let merged = 0;
+  let skipped = 0;
+  for (const d of review.duplicates) {
+    const choice = resolve(d.index);
+    let outcome: 'new' | 'merged' | 'skipped' = choice === 'skip' ? 'skipped' : choice === 'keep' ? 'new' : 'merged';
+    // Rows without a match are new; a merge into an earlier row goes nowhere if that row was skipped.
+    if (outcome === 'merged' && d.match.kind === 'file' && fate.get(d.match.entry) === 'skipped') outcome = 'skipped';
+    fate.set(d.index, outcome);
+    if (outcome === 'new') imported++;
+    else if (outcome === 'merged') merged++;
+    else skipped++;
+  }
+  return { imported, merged, skipped };
+}
+
 /** Two rows of one person, merged as the app merges two contacts: the earlier row survives and the later fills gaps. */
 export function mergeDrafts(survivor: ContactDraft, duplicate: ContactDraft): ContactDraft {
   const merged = mergeContactFields(draftDoc(survivor), draftDoc(duplicate), 0, '');

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { StoreService } from '../../electron/store/store-service.ts';
 import { DomainCommandSchema } from '../../shared/commands/domain-command.ts';
 import { ImportFileError } from '../../shared/import/decode-text.ts';
-import { finishImport, planImport, type Resolution } from '../../shared/import/import-plan.ts';
+import { countImport, finishImport, planImport, reviewOf, type Resolution } from '../../shared/import/import-plan.ts';
 import { readImportFile } from '../../shared/import/read-import-file.ts';
 import type { ImportFormat } from '../../shared/import/import-table.ts';
 
@@ -83,7 +83,11 @@ function attempt(bytes: Uint8Array, format: ImportFormat | 'auto', existing: Par
   for (const row of read.table.rows) expect(row.line).toBeGreaterThan(0);
   const plan = planImport(read.table, read.mapping, options, existing);
   for (const e of plan.errors) expect(e.reason).not.toBe('');
-  return finishImport(plan, () => choice);
+  const done = finishImport(plan, (_e, i) => (i % 3 === 0 ? choice : i % 3 === 1 ? 'merge' : 'skip'));
+  // The dialog counts from the review alone; it must say what finishing will do.
+  const { errors: _errors, ...summary } = done.summary;
+  expect(countImport(reviewOf(plan), (i) => (i % 3 === 0 ? choice : i % 3 === 1 ? 'merge' : 'skip'))).toEqual(summary);
+  return done;
 }
 
 describe('fuzzing every import path', () => {

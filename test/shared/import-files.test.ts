@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImportFileError, MAX_IMPORT_BYTES } from '../../shared/import/decode-text.ts';
 import { normaliseBirthday, type ImportOptions } from '../../shared/import/import-mapping.ts';
-import { finishImport, planImport, type ExistingContact } from '../../shared/import/import-plan.ts';
+import { countImport, finishImport, planImport, reviewOf, type ExistingContact, type Resolution } from '../../shared/import/import-plan.ts';
 import { readImportFile } from '../../shared/import/read-import-file.ts';
 
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'import', name));
@@ -154,6 +154,33 @@ describe('duplicates against the sphere', () => {
     const mixed = finishImport(plan, (_e, i) => (i === 0 ? 'keep' : 'merge'));
     expect(mixed.batch.merges).toHaveLength(1);
     expect(mixed.summary).toMatchObject({ imported: 6, merged: 1 });
+  });
+});
+
+describe('what the dialog counts before confirming', () => {
+  it('says what finishing will do, a merge into a skipped row included', () => {
+    const resolvers: ((i: number) => Resolution)[] = [() => 'merge', () => 'skip', () => 'keep', (i) => (i === 0 ? 'skip' : 'merge'), (i) => (i === 0 ? 'keep' : 'skip')];
+    for (const existing of [[], [{ id: 'ann', name: 'Ann Lee', emails: ['ann@example.com'], phones: [] }]]) {
+      for (const name of ['google-current.csv', 'apple-3.0.vcf']) {
+        const { plan } = planOf(name, existing);
+        for (const resolve of resolvers) {
+          const { errors: _e, ...summary } = finishImport(plan, (_entry, i) => resolve(i)).summary;
+          expect(countImport(reviewOf(plan), resolve)).toEqual(summary);
+        }
+      }
+    }
+    // The second row is the first by phone; the first is the stored Ann by email. Skipping the first skips the
+    // second's merge into it too, and both counts agree.
+    const read = readImportFile(new TextEncoder().encode('Name,Email,Phone\nAnn Lee,ann@example.com,+1 415 555 0100\nAnn L.,other@example.com,415-555-0100\n'));
+    const plan = planImport(read.table, read.mapping, options, [{ id: 'ann', name: 'Ann Lee', emails: ['ann@example.com'], phones: [] }]);
+    expect(plan.entries.map((e) => e.match?.kind)).toEqual(['store', 'file']);
+    const resolve = (i: number): Resolution => (i === 0 ? 'skip' : 'merge');
+    expect(finishImport(plan, (_e, i) => resolve(i))).toEqual({ batch: { contacts: [], merges: [] }, summary: { imported: 0, merged: 0, skipped: 2, errors: [] } });
+    expect(countImport(reviewOf(plan), resolve)).toEqual({ imported: 0, merged: 0, skipped: 2 });
+    // Merged instead, both rows go into the stored Ann as one.
+    const merged = finishImport(plan, () => 'merge');
+    expect(merged.batch.merges).toEqual([{ contactId: 'ann', contact: expect.objectContaining({ emails: ['ann@example.com', 'other@example.com'], phones: ['+14155550100'] }) }]);
+    expect(countImport(reviewOf(plan), () => 'merge')).toEqual({ imported: 0, merged: 2, skipped: 0 });
   });
 });
 

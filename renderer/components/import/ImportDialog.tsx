@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { MAX_IMPORT_BYTES } from '../../../shared/import/decode-text.ts';
 import type { FieldTarget, ImportOptions } from '../../../shared/import/import-mapping.ts';
-import { finishImport, type ImportPlan, type ImportSummary, type Resolution } from '../../../shared/import/import-plan.ts';
+import { countImport, type ImportSummary, type PlanReview, type Resolution } from '../../../shared/import/import-plan.ts';
 import { FORMAT_LABELS, type ImportFormat } from '../../../shared/import/import-table.ts';
 import { phoneRegion } from '../../../shared/import/phone-number.ts';
 import type { CommandContext } from '../../commands/command.ts';
@@ -20,7 +20,7 @@ type Phase =
   | { step: 'reading' }
   | { step: 'map' }
   | { step: 'planning'; done: number; total: number }
-  | { step: 'review'; plan: ImportPlan }
+  | { step: 'review'; review: PlanReview }
   | { step: 'saving'; count: number }
   | { step: 'done'; summary: ImportSummary; label: string | null };
 
@@ -77,7 +77,7 @@ export function ImportDialog({ app, onClose }: { app: CommandContext; onClose():
     try {
       const planned = await worker.current!.plan(mapping, fullOptions, existing, (done, total) => setPhase({ step: 'planning', done, total }));
       setChoices(new Map());
-      setPhase({ step: 'review', plan: planned });
+      setPhase({ step: 'review', review: planned });
     } catch (err) {
       if (err instanceof ImportCancelled) return cancelled();
       setFailure((err as Error).message);
@@ -85,14 +85,16 @@ export function ImportDialog({ app, onClose }: { app: CommandContext; onClose():
     }
   };
 
-  const review = phase.step === 'review' ? phase.plan : null;
-  const finished = useMemo(() => (review ? finishImport(review, (_e, i) => choices.get(i) ?? forAll) : null), [review, choices, forAll]);
+  const review = phase.step === 'review' ? phase.review : null;
+  const counts = useMemo(() => (review ? { ...countImport(review, (i) => choices.get(i) ?? forAll), errors: review.errors } : null), [review, choices, forAll]);
 
   const confirm = async () => {
-    if (!finished || !review) return;
+    if (!counts || !review) return;
     cancelledSave.current = false;
-    setPhase({ step: 'saving', count: finished.batch.contacts.length + finished.batch.merges.length });
+    setPhase({ step: 'saving', count: counts.imported + counts.merged });
     try {
+      const finished = await worker.current!.finish(choices, forAll);
+      if (cancelledSave.current) return cancelled();
       const step = await app.history.perform(() => importContacts(app.edit, file?.name ?? 'a file', finished.batch));
       if (cancelledSave.current) {
         // The host had already stored it all in one transaction: the step is taken back as a whole.
@@ -101,8 +103,9 @@ export function ImportDialog({ app, onClose }: { app: CommandContext; onClose():
       }
       setPhase({ step: 'done', summary: finished.summary, label: step?.label ?? null });
     } catch (err) {
+      if (err instanceof ImportCancelled) return cancelled();
       setFailure(`Nothing was imported: ${(err as Error).message}`);
-      setPhase({ step: 'review', plan: review });
+      setPhase({ step: 'review', review });
     }
   };
 
@@ -149,8 +152,8 @@ export function ImportDialog({ app, onClose }: { app: CommandContext; onClose():
             onOptions={(o) => setOptions((prev) => ({ ...prev, ...o }))} />
         ) : null}
         {phase.step === 'planning' ? <Progress text={`Checking ${phase.done.toLocaleString()} of ${phase.total.toLocaleString()} rows for duplicates…`} done={phase.done} total={phase.total} /> : null}
-        {phase.step === 'review' && finished ? (
-          <ImportReviewStep plan={phase.plan} choices={choices} forAll={forAll} summary={finished.summary} onError={onError} onOnError={setOnError}
+        {phase.step === 'review' && counts ? (
+          <ImportReviewStep review={phase.review} choices={choices} forAll={forAll} summary={counts} onError={onError} onOnError={setOnError}
             onChoice={(i, c) => setChoices((m) => new Map(m).set(i, c))} onForAll={(c) => { setForAll(c); setChoices(new Map()); }} />
         ) : null}
         {phase.step === 'saving' ? <Progress text={`Saving ${phase.count.toLocaleString()} contacts…`} /> : null}

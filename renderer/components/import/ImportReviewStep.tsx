@@ -1,6 +1,6 @@
 // Process: renderer. The Import dialog's third step: the duplicates found (merge, skip or keep both, each or all),
 // the rows that cannot be imported with their lines (skip them, or stop), and what confirming will do.
-import type { ImportPlan, ImportSummary, Resolution } from '../../../shared/import/import-plan.ts';
+import type { ImportSummary, PlanReview, Resolution } from '../../../shared/import/import-plan.ts';
 
 /** Shown one by one; past these the choice for all applies (a person can still go back and change the mapping). */
 const SHOWN = 100;
@@ -8,7 +8,7 @@ const SHOWN = 100;
 const CHOICE_LABELS: Record<Resolution, string> = { merge: 'Merge', skip: 'Skip', keep: 'Keep both' };
 
 type Props = {
-  plan: ImportPlan;
+  review: PlanReview;
   choices: ReadonlyMap<number, Resolution>;
   forAll: Resolution;
   onChoice(entry: number, choice: Resolution): void;
@@ -18,8 +18,8 @@ type Props = {
   summary: ImportSummary;
 };
 
-export function ImportReviewStep({ plan, choices, forAll, onChoice, onForAll, onError, onOnError, summary }: Props) {
-  const duplicates = plan.entries.map((entry, index) => ({ entry, index })).filter(({ entry }) => entry.match);
+export function ImportReviewStep({ review, choices, forAll, onChoice, onForAll, onError, onOnError, summary }: Props) {
+  const { duplicates, errors } = review;
   return (
     <>
       <h3>Duplicates ({duplicates.length.toLocaleString()})</h3>
@@ -35,14 +35,14 @@ export function ImportReviewStep({ plan, choices, forAll, onChoice, onForAll, on
             <table className="import-table" data-testid="import-duplicates">
               <thead><tr><th>Line</th><th>In the file</th><th>Same person as</th><th>By</th><th>Do</th></tr></thead>
               <tbody>
-                {duplicates.slice(0, SHOWN).map(({ entry, index }) => (
+                {duplicates.slice(0, SHOWN).map(({ index, line, name, match }) => (
                   <tr key={index}>
-                    <td>{entry.line}</td>
-                    <td>{entry.draft.name}</td>
-                    <td>{entry.match!.kind === 'store' ? `${entry.match!.name} (in your sphere)` : `${entry.match!.name} (line ${entry.match!.line})`}</td>
-                    <td>{entry.match!.reason}</td>
+                    <td>{line}</td>
+                    <td>{name}</td>
+                    <td>{match.kind === 'store' ? `${match.name} (in your sphere)` : `${match.name} (line ${match.line})`}</td>
+                    <td>{match.reason}</td>
                     <td>
-                      <select aria-label={`Line ${entry.line}`} data-testid={`duplicate-${entry.line}`} value={choices.get(index) ?? forAll} onChange={(e) => onChoice(index, e.target.value as Resolution)}>
+                      <select aria-label={`Line ${line}`} data-testid={`duplicate-${line}`} value={choices.get(index) ?? forAll} onChange={(e) => onChoice(index, e.target.value as Resolution)}>
                         {(['merge', 'skip', 'keep'] as const).map((c) => <option key={c} value={c}>{CHOICE_LABELS[c]}</option>)}
                       </select>
                     </td>
@@ -54,12 +54,12 @@ export function ImportReviewStep({ plan, choices, forAll, onChoice, onForAll, on
           {duplicates.length > SHOWN ? <p className="muted">…and {(duplicates.length - SHOWN).toLocaleString()} more, which follow the choice for all.</p> : null}
         </>
       )}
-      <h3>Rows that cannot be imported ({plan.errors.length.toLocaleString()})</h3>
-      {plan.errors.length === 0 ? <p className="muted">Every row can be imported.</p> : (
+      <h3>Rows that cannot be imported ({errors.length.toLocaleString()})</h3>
+      {errors.length === 0 ? <p className="muted">Every row can be imported.</p> : (
         <>
           <ul className="import-errors" data-testid="import-errors">
-            {plan.errors.slice(0, SHOWN).map((e, i) => <li key={i}>Line {e.line}: {e.reason}</li>)}
-            {plan.errors.length > SHOWN ? <li>…and {(plan.errors.length - SHOWN).toLocaleString()} more.</li> : null}
+            {errors.slice(0, SHOWN).map((e, i) => <li key={i}>Line {e.line}: {e.reason}</li>)}
+            {errors.length > SHOWN ? <li>…and {(errors.length - SHOWN).toLocaleString()} more.</li> : null}
           </ul>
           <div className="actions on-error" role="radiogroup" aria-label="Rows that cannot be imported">
             <label className="check"><input type="radio" name="on-error" data-testid="errors-skip" checked={onError === 'skip'} onChange={() => onOnError('skip')} />Skip them and import the rest</label>
@@ -68,9 +68,9 @@ export function ImportReviewStep({ plan, choices, forAll, onChoice, onForAll, on
         </>
       )}
       <p className="import-outcome" data-testid="import-outcome">
-        {onError === 'stop' && plan.errors.length > 0
+        {onError === 'stop' && errors.length > 0
           ? 'Nothing will be imported. Fix the lines above and choose the file again.'
-          : `Import will add ${summary.imported.toLocaleString()}, merge ${summary.merged.toLocaleString()} and skip ${summary.skipped.toLocaleString()}${plan.errors.length ? `, leaving out ${plan.errors.length.toLocaleString()} bad row${plan.errors.length === 1 ? '' : 's'}` : ''}. One Undo takes it all back.`}
+          : `Import will add ${summary.imported.toLocaleString()}, merge ${summary.merged.toLocaleString()} and skip ${summary.skipped.toLocaleString()}${errors.length ? `, leaving out ${errors.length.toLocaleString()} bad row${errors.length === 1 ? '' : 's'}` : ''}. One Undo takes it all back.`}
       </p>
     </>
   );

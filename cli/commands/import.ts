@@ -13,6 +13,7 @@ import { CliError, type CliCommand } from '../cli-command.ts';
 
 const FORMATS = ['auto', 'google', 'outlook', 'linkedin', 'csv', 'vcard'] as const;
 const DUPLICATES = ['merge', 'skip', 'keep'] as const;
+const ON_ERROR = ['skip', 'stop'] as const;
 
 const usage = `Usage: npm run cli -- import FILE [options]
 
@@ -27,6 +28,8 @@ Options:
   --duplicates D   what to do with someone already in the sphere (same email, phone, or name at the same
                    organisation) or twice in the file: merge (default), skip, or keep both
   --region XX      country for phone numbers written without +code, e.g. US, GB (default from LANG)
+  --errors E       rows that cannot be imported: skip them (default) and import the rest, or stop and
+                   import nothing (the first bad line is the reason)
 
 Prints {"imported":N,"merged":N,"skipped":N,"errors":[{"line":L,"reason":"…"}]}.`;
 
@@ -50,7 +53,7 @@ export const importCommand: CliCommand = {
   async run(args, ctx) {
     const { values, positionals } = parseArgs({
       args, allowPositionals: true, strict: true,
-      options: { format: { type: 'string' }, category: { type: 'string' }, ring: { type: 'string' }, duplicates: { type: 'string' }, region: { type: 'string' } },
+      options: { format: { type: 'string' }, category: { type: 'string' }, ring: { type: 'string' }, duplicates: { type: 'string' }, region: { type: 'string' }, errors: { type: 'string' } },
     });
     if (positionals.length !== 1) throw new CliError('import takes one FILE (see import --help)');
     const file = positionals[0]!;
@@ -58,6 +61,7 @@ export const importCommand: CliCommand = {
     const category = oneOf<Category>(values.category, CATEGORIES, 'category', CATEGORY_LABELS);
     const ring = oneOf<Ring>(values.ring, RINGS, 'ring', RING_LABELS);
     const duplicates: Resolution = oneOf(values.duplicates, DUPLICATES, 'duplicates') ?? 'merge';
+    const onError = oneOf(values.errors, ON_ERROR, 'errors') ?? 'skip';
     const region = phoneRegion(values.region ?? localeRegion());
     if (values.region && !region) throw new CliError(`--region ${values.region} is not a country code such as US or GB`);
 
@@ -84,6 +88,8 @@ export const importCommand: CliCommand = {
       category: category ?? (read.table.format === 'linkedin' ? 'business' : 'acquaintance'), ring: ring ?? 'know', region,
     }, existing, ctx.progress);
     const { batch, summary } = finishImport(plan, () => duplicates);
+    const bad = summary.errors[0];
+    if (onError === 'stop' && bad) throw new CliError(`nothing imported: line ${bad.line}: ${bad.reason}${summary.errors.length > 1 ? ` (and ${summary.errors.length - 1} more bad rows)` : ''}`);
     if (batch.contacts.length > 0 || batch.merges.length > 0) {
       await store.commands.run({ type: 'contact.import', source: file.split(/[\\/]/).pop()!.slice(0, 200), ...batch });
     }

@@ -52,6 +52,7 @@ describe('npm run cli -- import', () => {
     fs.writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]));
     await expect(importCommand.run([binary], ctx)).rejects.toThrow(/photo\.png: This is a PNG image, not a CSV or vCard file\./);
     await expect(importCommand.run([path.join(ctx.dataDir, 'missing.csv')], ctx)).rejects.toThrow(/no such file/);
+    await expect(importCommand.run([fixture('google-current.csv'), '--errors', 'stop'], ctx)).rejects.toThrow('nothing imported: line 12: "not-an-email" is not an email address');
     await expect(importCommand.run([fixture('google-current.csv'), '--ring', 'inner'], ctx)).rejects.toThrow(CliError);
     await expect(importCommand.run([fixture('google-current.csv'), '--duplicates', 'maybe'], ctx)).rejects.toThrow(/--duplicates must be one of merge, skip, keep/);
     expect(await names(ctx.store)).toEqual([]);

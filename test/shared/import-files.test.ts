@@ -115,6 +115,12 @@ describe('vCard', () => {
     expect(plan.errors).toEqual([]);
   });
 
+  it('decodes quoted-printable in the charset the card names', () => {
+    const card = 'BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:Dupr=E9;Fran=E7ois\r\nFN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:Fran=E7ois Dupr=E9\r\nTEL;WORK;VOICE:+33 1 42 68 53 00\r\nEND:VCARD\r\n';
+    const read = readImportFile(new TextEncoder().encode(card));
+    expect(planImport(read.table, read.mapping, options, []).entries[0]!.draft).toMatchObject({ name: 'François Dupré', phones: ['+33142685300'] });
+  });
+
   it('reads 4.0 cards (tel: URIs, --MMDD) and names a card cut short by its line', () => {
     const { plan } = planOf('contacts-4.0.vcf');
     expect(plan.entries.map((e) => [e.draft.name, e.draft.birthday, e.draft.phones])).toEqual([

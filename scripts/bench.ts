@@ -68,7 +68,9 @@ if (values.only === 'import' || !values.only) {
   console.log(`${'  read / plan / store, ms'.padEnd(34)} ${[figures.phases.readMs, figures.phases.planMs, figures.phases.storeMs].map((m) => m.toFixed(0)).join(' / ')}`);
   if (figures.ui) {
     console.log(`${'UI longest frame while checking, ms'.padEnd(34)} ${figures.ui.checkLongestFrameMs.toFixed(0).padStart(10)}  (worker; ${figures.ui.checkSeconds.toFixed(1)} s)`);
+    console.log(`${'  longest frame held by'.padEnd(34)} ${figures.ui.checkLongestWhere}`);
     console.log(`${'UI longest frame while saving, ms'.padEnd(34)} ${figures.ui.saveLongestFrameMs.toFixed(0).padStart(10)}  (host write + graph takes ${figures.rows} contacts; ${figures.ui.saveSeconds.toFixed(1)} s)`);
+    console.log(`${'  longest frame held by'.padEnd(34)} ${figures.ui.saveLongestWhere}`);
   }
 }
 if (values.json) {

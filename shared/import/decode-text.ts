@@ -23,15 +23,16 @@ const DECODABLE: Record<string, string> = {
   'GB18030': 'gb18030', 'Big5': 'big5',
 };
 
-/** Files people pick by mistake, recognised by their first bytes. */
-const SIGNATURES: [number[], string][] = [
-  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive (an Excel or Numbers workbook is one): save the sheet as CSV first'],
-  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
-  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
-  [[0xff, 0xd8, 0xff], 'a JPEG image'],
-  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
-  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Office document (Excel 97 is one): save the sheet as CSV first'],
-  [[0x53, 0x51, 0x4c, 0x69, 0x74, 0x65], 'a SQLite database (a Sphere store?): use restore for backups'],
+/** Files people pick by mistake, recognised by their first bytes, and what to do instead. */
+const SAVE_AS_CSV = 'Save the sheet as CSV and choose that file.';
+const SIGNATURES: [number[], string, string][] = [
+  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive (Excel and Numbers workbooks are ZIP archives)', SAVE_AS_CSV],
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF document', ''],
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image', ''],
+  [[0xff, 0xd8, 0xff], 'a JPEG image', ''],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image', ''],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Office document (an Excel 97 workbook?)', SAVE_AS_CSV],
+  [[0x53, 0x51, 0x4c, 0x69, 0x74, 0x65], 'a SQLite database', 'A Sphere store or backup is brought back with restore, not import.'],
 ];
 
 const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
@@ -41,7 +42,9 @@ export function decodeImportBytes(bytes: Uint8Array): DecodedText {
   if (bytes.length > MAX_IMPORT_BYTES) {
     throw new ImportFileError(`The file is ${megabytes(bytes.length)} MB; an import takes at most ${megabytes(MAX_IMPORT_BYTES)} MB. Split it into smaller files.`);
   }
-  for (const [prefix, what] of SIGNATURES) if (startsWith(bytes, prefix)) throw new ImportFileError(`This is ${what}, not a CSV or vCard file.`);
+  for (const [prefix, what, instead] of SIGNATURES) {
+    if (startsWith(bytes, prefix)) throw new ImportFileError(`This is ${what}, not a CSV or vCard file.${instead ? ` ${instead}` : ''}`);
+  }
   let decoded: DecodedText;
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) decoded = { text: decode('utf-8', bytes.subarray(3)), encoding: 'UTF-8 with BOM' };
   else if (startsWith(bytes, [0xff, 0xfe])) decoded = { text: decode('utf-16le', bytes.subarray(2)), encoding: 'UTF-16 LE' };

@@ -44,6 +44,9 @@ describe('the Import dialog', () => {
     withSphere('import-google', { prepare, viewport: { width: 1400, height: 950 } }, async ({ page, dataDir, session }) => {
       await openImport(page);
       await screenshot(page, 'import-1-choose');
+      // A workbook chosen by mistake is refused with what to do, and the dialog stays at the file step.
+      await page.getByTestId('import-file').setInputFiles({ name: 'contacts.xlsx', mimeType: 'application/zip', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]) });
+      await expect.poll(() => page.getByTestId('import-failure').textContent()).toBe('This is a ZIP archive (Excel and Numbers workbooks are ZIP archives), not a CSV or vCard file. Save the sheet as CSV and choose that file.');
       await page.getByTestId('import-file').setInputFiles(path.join(fixtures, 'google-current.csv'));
       await page.getByTestId('import-mapping').waitFor();
       await expect.poll(() => page.getByTestId('import-detected').textContent()).toMatch(/google-current\.csv: Google Contacts CSV \(current headers\), UTF-8 with BOM, 8 rows/);
@@ -66,6 +69,11 @@ describe('the Import dialog', () => {
       await page.getByTestId('duplicate-11').selectOption('skip');
       await expect.poll(() => page.getByTestId('import-outcome').textContent()).toMatch(/Import will add 5, merge 1 and skip 1, leaving out 1 bad row\./);
       await screenshot(page, 'import-3-duplicates');
+      // Choosing to stop on bad rows imports nothing: the Import button is off until the choice is skip again.
+      await page.getByTestId('errors-stop').check();
+      await expect.poll(() => page.getByTestId('import-outcome').textContent()).toMatch(/^Nothing will be imported/);
+      expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
+      await page.getByTestId('errors-skip').check();
       expect(contacts(dataDir)).toHaveLength(2);
 
       await page.getByTestId('import-confirm').click();

@@ -203,7 +203,7 @@ describe('files that are not a sphere', () => {
 
   it('says why: empty, binary, an Excel workbook, too large, only a header, an encoding it cannot read', () => {
     expect(refusal(new Uint8Array())).toMatch(/empty/);
-    expect(refusal(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).toMatch(/ZIP archive.*save the sheet as CSV/);
+    expect(refusal(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).toBe('This is a ZIP archive (Excel and Numbers workbooks are ZIP archives), not a CSV or vCard file. Save the sheet as CSV and choose that file.');
     expect(refusal(Uint8Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256))).toMatch(/not text/);
     expect(refusal(new Uint8Array(MAX_IMPORT_BYTES + 1024 * 1024).fill(0x41))).toMatch(/^The file is 21\.0 MB; an import takes at most 20\.0 MB/);
     expect(refusal(new TextEncoder().encode('Name,Email\r\n'))).toMatch(/no contacts under it/);

@@ -208,6 +208,8 @@ describe('files that are not a sphere', () => {
     expect(refusal(new Uint8Array(MAX_IMPORT_BYTES + 1024 * 1024).fill(0x41))).toMatch(/^The file is 21\.0 MB; an import takes at most 20\.0 MB/);
     expect(refusal(new TextEncoder().encode('Name,Email\r\n'))).toMatch(/no contacts under it/);
     expect(refusal(new TextEncoder().encode('   \n\n'))).toMatch(/no text/);
+    // Small enough in bytes, but more people than one command may carry.
+    expect(refusal(new TextEncoder().encode('Email\n' + 'a@b.co\n'.repeat(100_001)))).toBe('The file holds 100,001 rows; one import takes at most 100,000. Split it into smaller files.');
     // UTF-8 marked, but not UTF-8 inside.
     expect(refusal(new Uint8Array([0xef, 0xbb, 0xbf, 0x4e, 0x61, 0x6d, 0x65, 0xff, 0xfe, 0xc3, 0x28]))).toMatch(/not valid UTF-8/);
   });

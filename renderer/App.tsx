@@ -276,6 +276,7 @@ export function App({ db, api, host, opening }: Props) {
             <div className="actions">
               <button type="button" className="primary" onClick={() => app.run('contact.add')}>Add a contact</button>
               <button type="button" onClick={() => app.run('sample.load')}>Load a sample sphere</button>
+              <button type="button" onClick={() => app.run('contact.import')} data-testid="empty-import">Import contacts</button>
             </div>
           </section>
         ) : null}

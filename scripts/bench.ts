@@ -5,6 +5,7 @@ import { runStorageBench, type Figure } from '../test/bench/storage-bench.ts';
 import { runGraphBench } from '../test/bench/graph-bench.ts';
 import { runSyncBench, type SyncFigures } from '../test/bench/sync-bench.ts';
 import { runInsightsBench, type InsightsFigures } from '../test/bench/insights-bench.ts';
+import { runImportBench, type ImportFigures } from '../test/bench/import-bench.ts';
 
 const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' }, contacts: { type: 'string' } } });
 
@@ -51,7 +52,7 @@ function printInsights({ sizes, parts, coldMs, totalMs, peerMs, timeline }: Insi
   console.log(`${'  one frame, median / p95'.padEnd(34)} ${`${ms(timeline.frameMedianMs)} / ${ms(timeline.frameP95Ms)}`.padStart(10)}  >= 30 fps (${timeline.fps.toFixed(0)} fps from p95)`);
 }
 
-const results: Record<string, Figure[] | SyncFigures | InsightsFigures> = {};
+const results: Record<string, Figure[] | SyncFigures | InsightsFigures | ImportFigures> = {};
 if (!values.only || values.only === 'storage') {
   results.storage = await runStorageBench({ log: (line) => console.log(line) });
   print('Storage: ours (SQLite) relative to its peer; lower is better', results.storage);
@@ -72,6 +73,23 @@ if (values.only === 'insights' || !values.only) {
   const insights = await runInsightsBench({ contacts: values.contacts ? Number(values.contacts) : undefined, log: (line) => console.log(line) });
   results.insights = insights;
   printInsights(insights);
+}
+if (values.only === 'import' || !values.only) {
+  // The dialog is measured in the built renderer; build it first so the figures are of this code.
+  const { spawnSync } = await import('node:child_process');
+  spawnSync(process.execPath, [new URL('./build.ts', import.meta.url).pathname], { stdio: 'inherit' });
+  const figures = await runImportBench({ rows: values.contacts ? Number(values.contacts) : undefined, log: (line) => console.log(line) });
+  results.import = figures;
+  console.log(`\nImport: ${figures.rows} rows of Google CSV (${figures.megabytes.toFixed(1)} MB) to stored; higher is better`);
+  console.log(`${'rows/s, read + plan + store'.padEnd(34)} ${figures.rowsPerSecond.toFixed(0).padStart(10)}`);
+  console.log(`${'  peer: papaparse alone, rows/s'.padEnd(34)} ${figures.peerRowsPerSecond.toFixed(0).padStart(10)}  (${(figures.rowsPerSecond / figures.peerRowsPerSecond).toFixed(2)}x)`);
+  console.log(`${'  read / plan / store, ms'.padEnd(34)} ${[figures.phases.readMs, figures.phases.planMs, figures.phases.storeMs].map((m) => m.toFixed(0)).join(' / ')}`);
+  if (figures.ui) {
+    console.log(`${'UI longest frame while checking, ms'.padEnd(34)} ${figures.ui.checkLongestFrameMs.toFixed(0).padStart(10)}  (worker; ${figures.ui.checkSeconds.toFixed(1)} s)`);
+    console.log(`${'  longest frame held by'.padEnd(34)} ${figures.ui.checkLongestWhere}`);
+    console.log(`${'UI longest frame while saving, ms'.padEnd(34)} ${figures.ui.saveLongestFrameMs.toFixed(0).padStart(10)}  (host write + graph takes ${figures.rows} contacts; ${figures.ui.saveSeconds.toFixed(1)} s)`);
+    console.log(`${'  longest frame held by'.padEnd(34)} ${figures.ui.saveLongestWhere}`);
+  }
 }
 if (values.json) {
   fs.writeFileSync(values.json, JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));

@@ -18,6 +18,7 @@ export const COMMAND_SPECS = [
   { id: 'sample.load', title: 'Load the sample sphere', group: 'app' },
   { id: 'sample.remove', title: 'Remove sample people (keeps your own)', group: 'app' },
   { id: 'contact.duplicates', title: 'Find likely duplicates to merge', group: 'app' },
+  { id: 'contact.import', title: 'Import contacts from a CSV or vCard file…', group: 'app' },
   { id: 'settings.open', title: 'Settings: cadences, life cycle, trust weights', keys: 'Mod+,', group: 'app' },
   { id: 'sync.open', title: 'Team sync: sign in, status, on or off', group: 'app' },
   { id: 'backup.now', title: 'Back up now', group: 'app' },

@@ -82,6 +82,16 @@ export class CommandRunner {
     }).deferred();
   }
 
+  /**
+   * Reads live documents the way a planner does, without writing: what the command line checks a file against
+   * before it asks for a command (duplicates in the store). Other connections' commits are taken in first.
+   */
+  async read<T>(look: (read: SphereReader) => T): Promise<T> {
+    const opened = await this.open();
+    for (const { instance } of opened.instances.values()) instance.internals.state.cache.check(instance.internals.db);
+    return look(readerOver(opened));
+  }
+
   /** Takes a command back, field by field; the label says what was undone. */
   async undo(runId: string): Promise<{ label: string }> {
     return this.reverse(runId, 'undo');

@@ -10,6 +10,7 @@ import contactAdd from './list/contact-add.tsx';
 import contactDelete from './list/contact-delete.tsx';
 import contactDuplicates from './list/contact-duplicates.tsx';
 import contactEdit from './list/contact-edit.tsx';
+import contactImport from './list/contact-import.tsx';
 import contactMerge from './list/contact-merge.tsx';
 import dealEdit from './list/deal-edit.tsx';
 import dealRecord from './list/deal-record.tsx';
@@ -46,7 +47,7 @@ import viewZoomOut from './list/view-zoom-out.ts';
 export type { CommandId };
 
 export const COMMANDS: readonly Command[] = [
-  paletteOpen, searchFocus, sampleLoad, sampleRemove, settingsOpen,
+  paletteOpen, searchFocus, sampleLoad, sampleRemove, contactImport, settingsOpen,
   syncOpen, backupNow, backupRestore,
   exportContactsCsv, exportContactsVcard, exportGraph, exportView, backupJson, restoreJson,
   editUndo, editRedo,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CATEGORIES, CUSTOMER_STAGES, RINGS, ROLES, TOUCH_KINDS } from '../domain/sphere.ts';
 import { CorrectionCommandSchemas } from './correction-schemas.ts';
 import { RestoreCommandSchema } from './backup-command-schema.ts';
+import { ImportCommandSchema } from './import-command.ts';
 
 const id = z.string().min(1).max(64);
 const when = z.number().int().min(0).max(1e15);
@@ -71,6 +72,7 @@ export const DomainCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('sample.load'), size: z.number().int().min(1).max(5000).optional() }),
   ...CorrectionCommandSchemas,
   RestoreCommandSchema,
+  ImportCommandSchema,
 ]);
 export type DomainCommand = z.infer<typeof DomainCommandSchema>;
 export type DomainCommandType = DomainCommand['type'];

@@ -7,6 +7,7 @@ import { planUpdateSettings } from './settings-command.ts';
 import { planLoadSample, planRemoveSample } from './sample-command.ts';
 import { planDeleteDeal, planDeleteTie, planDeleteTouch, planEditDeal, planEditTie, planEditTouch } from './correction-commands.ts';
 import { planRestore } from './restore-command.ts';
+import { planImportContacts } from './import-command.ts';
 
 type Planner<T extends DomainCommandType> = (read: SphereReader, cmd: CommandOf<T>, env: PlanEnv) => Plan | null;
 
@@ -31,6 +32,7 @@ const PLANNERS: { [T in DomainCommandType]: Planner<T> } = {
   'tie.delete': planDeleteTie,
   'sample.remove': planRemoveSample,
   'sphere.restore': planRestore,
+  'contact.import': planImportContacts,
 };
 
 /** Null: the command would change nothing. */

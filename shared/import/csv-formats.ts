@@ -16,6 +16,8 @@ export function detectCsvFormat(columns: readonly string[]): { format: Exclude<I
 /** Exact header names of the known exports; a header not named here is guessed from its words. */
 const KNOWN: Record<Exclude<ImportFormat, 'csv' | 'vcard'>, Record<string, FieldTarget>> = {
   google: {
+    // Sphere's own export: its custom fields read back as columns of these names (csv-table.ts).
+    'sphere category': 'category', 'sphere ring': 'ring',
     'name': 'name', 'first name': 'firstName', 'given name': 'firstName', 'middle name': 'middleName', 'additional name': 'middleName',
     'last name': 'lastName', 'family name': 'lastName', 'organization name': 'organisation', 'organization 1 - name': 'organisation',
     'organization title': 'title', 'organization 1 - title': 'title', 'birthday': 'birthday', 'notes': 'notes',

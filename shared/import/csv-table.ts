@@ -50,9 +50,42 @@ export function parseCsvTable(text: string, forced?: Exclude<ImportFormat, 'vcar
     rows.push(row);
   }
   errors.sort((a, b) => a.line - b.line);
+  const withSphere = sphereFields(columns, rows);
   // Errors above the header belong to the notes there (LinkedIn's), not to any contact.
   const firstLine = header.line;
-  return { format: forced ?? detected.format, variant: forced && forced !== detected.format ? undefined : detected.variant, columns, rows, errors: errors.filter((e) => e.line > firstLine) };
+  return { format: forced ?? detected.format, variant: forced && forced !== detected.format ? undefined : detected.variant, columns: withSphere.columns, rows: withSphere.rows, errors: errors.filter((e) => e.line > firstLine) };
+}
+
+/** Labels Sphere's own CSV export gives its custom fields (shared/export/contacts-csv.ts). */
+const SPHERE_LABELS = ['Sphere category', 'Sphere ring'];
+
+/**
+ * Google's custom fields come in pairs ("Custom Field 1 - Label", "… - Value"), and a label may sit in a
+ * different pair on each row. A file Sphere exported labels two of them "Sphere category" and "Sphere ring": they
+ * become columns of those names, mapped like any category or ring column, so the sphere comes back as it left.
+ */
+function sphereFields(columns: string[], rows: TableRow[]): { columns: string[]; rows: TableRow[] } {
+  const pairs: [number, number][] = [];
+  columns.forEach((c, i) => {
+    const match = /^custom field (\d+) - label$/i.exec(c);
+    if (!match) return;
+    const value = columns.findIndex((v) => v.toLowerCase() === `custom field ${match[1]} - value`);
+    if (value >= 0) pairs.push([i, value]);
+  });
+  const used = SPHERE_LABELS.filter((label) => rows.some((r) => pairs.some(([l]) => r.cells[l]?.trim() === label)));
+  if (used.length === 0) return { columns, rows };
+  return {
+    columns: [...columns, ...used],
+    rows: rows.map((r) => {
+      const extra = used.map((label) => {
+        const pair = pairs.find(([l]) => r.cells[l]?.trim() === label);
+        return pair ? (r.cells[pair[1]] ?? '').trim() : '';
+      });
+      // Short rows are padded first, so the new cells land under their own columns.
+      const cells = [...r.cells, ...Array<string>(Math.max(0, columns.length - r.cells.length)).fill('')];
+      return { ...r, cells: [...cells, ...extra] };
+    }),
+  };
 }
 
 /** The header is the first row a known export names, or else the first with two or more filled cells. */

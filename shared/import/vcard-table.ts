@@ -10,6 +10,9 @@ const COLUMNS: [string, FieldTarget][] = [
   ['Full name (FN)', 'name'], ['Given name', 'firstName'], ['Additional names', 'middleName'], ['Family name', 'lastName'],
   ['Organisation (ORG)', 'organisation'], ['Title', 'title'], ['Email', 'email'], ['Phone', 'phone'], ['Address', 'address'],
   ['Birthday', 'birthday'], ['Note', 'notes'], ['Categories', 'tags'],
+  // Sphere's own export (shared/export/contacts-vcard.ts) keeps category and ring in X- properties, so a sphere
+  // that leaves as vCard comes back in the same places; other cards leave them empty (the dialog's defaults).
+  ['Sphere category (X-SPHERE-CATEGORY)', 'category'], ['Sphere ring (X-SPHERE-RING)', 'ring'],
 ];
 export const VCARD_COLUMNS = COLUMNS.map(([c]) => c);
 export const VCARD_MAPPING = COLUMNS.map(([, t]) => t);
@@ -72,6 +75,8 @@ function cardRow(card: string[]): { cells: string[] } | { reason: string } {
     text(all('bday')[0]),
     all('note').map(text).filter(Boolean).join('\n'),
     all('categories').flatMap((p) => p.slice(3).map(valueText)).filter(Boolean).join('\n'),
+    text(all('x-sphere-category')[0]),
+    text(all('x-sphere-ring')[0]),
   ];
   return { cells: cells.map((c) => c.trim()) };
 }

@@ -300,6 +300,7 @@ export function App({ db, api, host, opening }: Props) {
             onOpen={(id) => { setSelectedId(id); setCentreOn((c) => ({ id, n: (c?.n ?? 0) + 1 })); }}
             records={{ onEdit: (ref) => editRecord(app, ref), onDelete: (ref) => deleteRecord(app, ref) }}
             onClose={() => setSelectedId(null)}
+            loadInfluence={async (id) => (await api.call('insights.compute', { from: Math.max(0, Date.now() - 365 * 86_400_000), to: Date.now() })).influence.ranking.find((r) => r.id === id) ?? null}
           />
         ) : null}
         {panel === 'today' ? (

@@ -3,6 +3,8 @@
 // of which can be opened, edited or deleted with undo.
 import { CATEGORY_LABELS, RING_LABELS, ROLE_LABELS, type CustomerStage } from '../../shared/domain/sphere.ts';
 import type { TrustScore } from '../../shared/domain/trust-score.ts';
+import type { Influence } from '../../shared/insights/influence.ts';
+import { InfluenceScore } from './detail/InfluenceScore.tsx';
 import { formatMoney, type CurrencyAmount } from '../../shared/domain/money.ts';
 import type { ContactDoc, DealDoc, TieDoc, TouchDoc } from '../../shared/schemas/index.ts';
 import { commandHint } from '../../shared/command-specs.ts';
@@ -19,6 +21,8 @@ type Props = {
   /** As the graph model derived it, or as set by hand. */
   stage: CustomerStage;
   score: TrustScore | undefined;
+  /** The contact's center-of-influence score and its parts (shared/insights/influence.ts), asked for on demand. */
+  loadInfluence?(id: string): Promise<Influence | null>;
   touches: TouchDoc[];
   deals: DealDoc[];
   /** Every tie that names this contact, either end. */
@@ -36,7 +40,7 @@ type Props = {
   onClose(): void;
 };
 
-export function DetailPanel({ contact, stage, score, touches, deals, ties, lifetimeValue, nameOf, available, onCommand, onThank, onOpen, records, onClose }: Props) {
+export function DetailPanel({ contact, stage, score, touches, deals, ties, lifetimeValue, nameOf, available, onCommand, onThank, onOpen, records, onClose, loadInfluence }: Props) {
   return (
     <aside className="detail" aria-label={`Details for ${contact.name}`} data-testid="detail-panel">
       <header>
@@ -74,6 +78,7 @@ export function DetailPanel({ contact, stage, score, touches, deals, ties, lifet
           </ul>
         </section>
       ) : null}
+      {loadInfluence ? <InfluenceScore contactId={contact.id} load={loadInfluence} /> : null}
       <TouchList key={contact.id} touches={touches} handlers={records} />
     </aside>
   );

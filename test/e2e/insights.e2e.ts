@@ -86,6 +86,12 @@ describe('insights', () => {
       await drawn(page);
       await screenshot(page, 'insights-6-influence');
       await page.getByTestId('colour-by-influence').uncheck();
+      // The detail panel explains a contact's score part by part, as it does the trust score.
+      await page.getByTestId('influence-ranking').getByRole('button', { name: docs.contacts.find((c) => c.id === top)!.name }).first().click();
+      await page.getByTestId('influence-score').locator('summary').click();
+      await expect.poll(() => page.getByTestId('influence-score').textContent()).toContain('Referral reach');
+      expect(await page.getByTestId('influence-score').locator('summary').textContent()).toContain(String(Math.round(expected.influence.ranking[0]!.score)));
+      await screenshot(page, 'insights-6b-influence-explained');
 
       // Timeline: the first recorded day shows fewer people than today; Play moves through time to today.
       await page.getByTestId('insights-tab-timeline').click();

@@ -2,8 +2,13 @@
 import type { AppApiHandlers } from '../shared/app-api.ts';
 import type { StoreService } from './store/store-service.ts';
 import type { SyncEngine } from './sync/sync-engine.ts';
+import { contactHistory, deletedContacts } from './store/contact-history.ts';
+import { COLLECTIONS, DATABASE_NAME } from '../shared/schemas/index.ts';
 
 export function createAppApiHandlers(store: StoreService, info: { version: string; host: 'electron' | 'browser' }, sync: SyncEngine): AppApiHandlers {
+  // This device's edits name the device, or the member signed in on it.
+  const here = (author: string) => author === store.deviceId() || author === sync.status().email;
+  const liveContacts = () => new Set((store.current.raw.liveDocuments(DATABASE_NAME, 'contacts', COLLECTIONS.contacts.schema.version) as { id: string }[]).map((c) => c.id));
   return {
     'app.info': () => info,
     'store.status': () => store.status(),
@@ -19,6 +24,9 @@ export function createAppApiHandlers(store: StoreService, info: { version: strin
     'command.run': (command) => store.commands.run(command),
     'command.undo': ({ runId }) => store.commands.undo(runId),
     'command.redo': ({ runId }) => store.commands.redo(runId),
+    'command.stack': () => store.commands.undoStack(),
+    'history.contact': ({ contactId }) => contactHistory(store.commands, contactId, here),
+    'history.deleted': () => deletedContacts(store.commands, liveContacts, here),
     'sync.status': () => sync.status(),
     'sync.signIn': (input) => sync.signIn(input),
     'sync.signOut': () => sync.signOut(),

@@ -7,6 +7,7 @@ import type { DropTarget } from '../shared/graph/sphere-layout.ts';
 import type { SphereDatabase } from '../shared/schemas/index.ts';
 import { EditHistory, type Reversible } from './commands/history.ts';
 import { moveContact } from './commands/move-contact.ts';
+import { keptHistory } from './commands/host-step.ts';
 import { logTouch } from './commands/relationship-edits.ts';
 import { checkCommand, commandById, commandForKey, runCommand } from './commands/registry.ts';
 import type { CommandContext, Panel, View } from './commands/command.ts';
@@ -43,10 +44,12 @@ type Props = { db: SphereDatabase; api: AppApiClient; host: 'electron' | 'browse
 export function App({ db, api, host, opening }: Props) {
   const { docs, loaded, changedAt } = useSphereDocs(db, opening.settled);
   const settings = useSettings(db);
-  // Steps hold the database they were made on; after the host comes back the window has a new one, on which
-  // they could not be undone, so the history starts again with it.
+  // A new history for each database; the host keeps the steps in its journal, so it starts with them again.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- a new history for each database, on purpose
   const history = useMemo(() => new EditHistory(), [db]);
+  useEffect(() => {
+    keptHistory({ api }).then(({ undo, redo }) => history.seed(undo, redo), () => undefined);
+  }, [api, history]);
   const [, setHistoryVersion] = useState(0);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [panel, setPanel] = useState<Panel | null>(null);

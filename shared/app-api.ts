@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SpherePictureSchema } from './graph/sphere-picture.ts';
 import { DomainCommandSchema } from './commands/domain-command.ts';
 import { COMMAND_SPECS, type CommandId } from './command-specs.ts';
+import { ContactHistoryEntrySchema, DeletedContactSummarySchema, UndoStackSchema } from './history.ts';
 
 const none = z.undefined().or(z.null()).optional();
 
@@ -95,6 +96,12 @@ export const appRequests = {
   /** Takes a command back field by field, leaving later edits by others standing. */
   'command.undo': { args: RunIdSchema, result: z.object({ label: z.string() }) },
   'command.redo': { args: RunIdSchema, result: z.object({ label: z.string() }) },
+  /** The steps that can be undone and redone, kept by the host across reloads and restarts. */
+  'command.stack': { args: none, result: UndoStackSchema },
+  /** One contact's history, newest first: each change, who made it, and what merges kept and took. */
+  'history.contact': { args: z.object({ contactId: z.string().min(1).max(64) }), result: z.array(ContactHistoryEntrySchema) },
+  /** Contacts deleted here or by a teammate that can be restored, newest first. */
+  'history.deleted': { args: none, result: z.array(DeletedContactSummarySchema) },
   'sync.status': { args: none, result: SyncStatusSchema },
   'sync.signIn': { args: SignInSchema, result: SyncStatusSchema },
   'sync.signOut': { args: none, result: SyncStatusSchema },

@@ -15,6 +15,7 @@ import type { ThankProps } from './commands/list/referral-thank.tsx';
 import { commandHint, commandSpec, isCommandId, type CommandId } from '../shared/command-specs.ts';
 import { ActiveDialog, type OpenDialog } from './components/ActiveDialog.tsx';
 import { DetailPanel } from './components/DetailPanel.tsx';
+import { ContactHistory } from './components/ContactHistory.tsx';
 import { dueContacts, TodayPanel } from './components/TodayPanel.tsx';
 import { referralsToThank, ThanksPanel } from './components/ThanksPanel.tsx';
 import { lifetimeValue } from '../shared/domain/life-cycle.ts';
@@ -264,6 +265,7 @@ export function App({ db, api, host, opening }: Props) {
             onCommand={app.run}
             onThank={(tieId) => app.openDialog('referral.thank', { tieId } satisfies ThankProps)}
             onClose={() => setSelectedId(null)}
+            history={<ContactHistory key={selected.id} api={api} contactId={selected.id} changedAt={changedAt} />}
           />
         ) : null}
         {panel === 'today' ? (

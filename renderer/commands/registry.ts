@@ -7,6 +7,7 @@ import contactAdd from './list/contact-add.tsx';
 import contactDelete from './list/contact-delete.tsx';
 import contactEdit from './list/contact-edit.tsx';
 import contactMerge from './list/contact-merge.tsx';
+import contactRestore from './list/contact-restore.tsx';
 import dealRecord from './list/deal-record.tsx';
 import editRedo from './list/edit-redo.ts';
 import editUndo from './list/edit-undo.ts';
@@ -33,7 +34,7 @@ export type { CommandId };
 
 export const COMMANDS: readonly Command[] = [
   paletteOpen, searchFocus, sampleLoad, settingsOpen,
-  syncOpen,
+  syncOpen, contactRestore,
   editUndo, editRedo,
   // In this order the contact's commands appear as buttons in the detail panel.
   contactAdd, touchLog, dealRecord, referralRecord, referralThank, contactEdit, contactMerge, linkInfluence, linkPartner, contactDelete,

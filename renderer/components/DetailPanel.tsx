@@ -1,4 +1,5 @@
 // Process: renderer. The selected contact: who they are, why their trust score is what it is, and their recent touches.
+import type { ReactNode } from 'react';
 import { CATEGORY_LABELS, RING_LABELS, ROLE_LABELS, type CustomerStage } from '../../shared/domain/sphere.ts';
 import type { TrustScore } from '../../shared/domain/trust-score.ts';
 import { formatMoney, type CurrencyAmount } from '../../shared/domain/money.ts';
@@ -26,9 +27,11 @@ type Props = {
   onCommand(id: CommandId): void;
   onThank(tieId: string): void;
   onClose(): void;
+  /** The contact's history (ContactHistory), shown last. */
+  history?: ReactNode;
 };
 
-export function DetailPanel({ contact, stage, score, touches, referralsOut, referralsIn, lifetimeValue, sharedCustomers, influences, referralsGiven, available, onCommand, onThank, onClose }: Props) {
+export function DetailPanel({ contact, stage, score, touches, referralsOut, referralsIn, lifetimeValue, sharedCustomers, influences, referralsGiven, available, onCommand, onThank, onClose, history }: Props) {
   const recent = [...touches].sort((a, b) => b.at - a.at).slice(0, 12);
   return (
     <aside className="detail" aria-label={`Details for ${contact.name}`} data-testid="detail-panel">
@@ -95,6 +98,7 @@ export function DetailPanel({ contact, stage, score, touches, referralsOut, refe
           </ol>
         )}
       </section>
+      {history}
     </aside>
   );
 }

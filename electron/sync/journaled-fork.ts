@@ -8,6 +8,7 @@ import type { CollectionName } from '../../shared/schemas/index.ts';
 import type { MergeableDoc } from '../../shared/sync/field-merge.ts';
 import { journalOf, type Journal } from '../store/journal.ts';
 import type { RxStorageInstanceSqlite } from '../store/sqlite-instance.ts';
+import { isPullWrite, withoutFsync } from './pull-durability.ts';
 
 type Doc = Record<string, unknown> & { id: string };
 const BOOKKEEPING = new Set(['updatedAt', 'updatedBy', 'stamps']);
@@ -64,7 +65,7 @@ export function journalForkWrites(fork: RxStorageInstanceSqlite<Doc>, collection
   fork.bulkWrite = async (rows: BulkWriteRow<Doc>[], context: string): Promise<RxStorageBulkWriteResponse<Doc>> => {
     const { db } = fork.internals;
     fork.internals.state.cache.check(db);
-    const pending = db.transaction(() => {
+    const pending = withoutFsyncIf(isPullWrite(context), db, () => db.transaction(() => {
       const outcome = fork.writeInTransaction(rows, context);
       const failed = new Set(outcome.result.error.map((e) => e.documentId));
       try {
@@ -74,10 +75,23 @@ export function journalForkWrites(fork: RxStorageInstanceSqlite<Doc>, collection
         log?.(`sync ${collection}: not journaled: ${(err as Error).message}`);
       }
       return outcome;
-    }).immediate();
+    }).immediate());
     pending.afterCommit();
     return pending.result;
   };
+}
+
+function withoutFsyncIf<T>(relax: boolean, db: Parameters<typeof withoutFsync>[0], write: () => T): T {
+  return relax ? withoutFsync(db, write) : write();
+}
+
+/**
+ * What the journal keeps of a document a pull added: enough to say who added what to whom (a first sync brings
+ * thousands). Its full state is in the store; a later edit or delete journals that in full.
+ */
+function slim(collection: CollectionName, doc: Record<string, unknown>): Record<string, unknown> {
+  const keep = collection === 'contacts' ? ['name'] : collection === 'ties' ? ['kind', 'from', 'to'] : collection === 'settings' ? [] : ['contactId', 'kind'];
+  return Object.fromEntries(keep.filter((k) => doc[k] !== undefined).map((k) => [k, doc[k]]));
 }
 
 function journalPulled(journal: Journal, collection: CollectionName, rows: BulkWriteRow<Doc>[], failed: Set<string>, merges: Map<string, FieldMerge[]>): void {
@@ -88,7 +102,9 @@ function journalPulled(journal: Journal, collection: CollectionName, rows: BulkW
   for (const row of rows) {
     const id = row.document.id;
     if (failed.has(id)) continue;
-    const change: DocChange = { collection, id, before: plain(row.previous as RxDocumentData<Doc> | undefined), after: plain(row.document as RxDocumentData<Doc>) };
+    const before = plain(row.previous as RxDocumentData<Doc> | undefined);
+    const after = plain(row.document as RxDocumentData<Doc>);
+    const change: DocChange = { collection, id, before, after: !before && after ? slim(collection, after) : after };
     const merged = merges.get(id);
     merges.delete(id);
     if (merged?.length) {

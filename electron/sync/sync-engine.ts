@@ -20,6 +20,7 @@ import { follow, login, logout, pull, push, SyncFailure, type ServerLink } from 
 import type { SecretStore, SyncConfig, SyncConfigFile } from './sync-config.ts';
 import { PrivacyFilter } from './privacy-filter.ts';
 import { fieldMerges, journalForkWrites } from './journaled-fork.ts';
+import { relaxPullMetaWrites } from './pull-durability.ts';
 import type { FieldMerge } from '../../shared/history.ts';
 
 type Doc = Record<string, unknown> & { id: string };
@@ -181,6 +182,7 @@ export class SyncEngine {
     // What the conflict handler decided for a document, until its merged version is written (and journaled).
     const merges = new Map<string, FieldMerge[]>();
     journalForkWrites(fork, collection, merges, this.options.log);
+    relaxPullMetaWrites(meta as never);
     privacy.watch(collection, fork);
     const version = spec.schema.version;
     const changes$ = new Subject<StreamEvent>();

@@ -23,6 +23,8 @@ function what(entry: ContactHistoryEntry): string {
   if (entry.contact === 'added') return `${prefix}${entry.kind === 'undo' ? 'brought back' : 'added'}`;
   if (entry.contact === 'deleted') return `${prefix}deleted`;
   const parts = entry.fields.map((f) => `${fieldName(f.field)}: ${valueText(f.before)} → ${valueText(f.after)}`);
+  // The merge lines below say what was kept; the line itself says both of you edited.
+  if (entry.kind === 'merged') return ['edited at the same time as you', ...parts].join('; ');
   return `${prefix}${[...parts, ...entry.related].join('; ') || entry.label}`;
 }
 

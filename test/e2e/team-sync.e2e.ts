@@ -201,4 +201,43 @@ describe('a team syncing through its server', () => {
     await expect.poll(() => panel.getByTestId('history-entry').first().textContent(), { timeout: 10_000 }).toMatch(/bo@harbor\.test title: nothing → Rear Admiral/);
     await screenshot(ann, 'team-sync-6-view-kept-under-remote-edits');
   });
+
+  it('shows in the contact\'s history what a merge of two offline edits kept and took, and from whom', async () => {
+    const serverData = freshDataDir('team-server-merge');
+    const { team } = await admin(serverData, ['create-team', 'Harbor Realty']);
+    for (const email of ['ann@harbor.test', 'bo@harbor.test']) {
+      await admin(serverData, ['add-user', '--team', team!, '--email', email, '--role', 'member', '--password-stdin'], PASSWORD);
+    }
+    const port = await freePort();
+    const server = await startServer(serverData, port);
+    const address = `http://127.0.0.1:${port}`;
+    const ann = await member('ann-merge');
+    const bo = await member('bo-merge');
+    await signIn(ann, address, 'ann@harbor.test');
+    await signIn(bo, address, 'bo@harbor.test');
+    await addContact(ann, 'Grace Hopper');
+    await expect.poll(() => counts(bo), { timeout: 20_000 }).toMatch(/^1 contacts/);
+
+    // Both on the road: each gives Grace another title, Bo after Ann.
+    server.kill('SIGKILL');
+    const retitle = async (page: Page, title: string) => {
+      if ((await page.getByTestId('list-view').count()) === 0) await page.getByTestId('toggle-list').click();
+      await page.getByRole('row').filter({ hasText: 'Grace Hopper' }).click();
+      await page.getByTestId('action-edit').click();
+      await page.getByTestId('edit-form').getByLabel('Title').fill(title);
+      await page.getByTestId('edit-save').click();
+      await page.getByTestId('edit-form').waitFor({ state: 'detached' });
+    };
+    await retitle(ann, 'Commodore');
+    await retitle(bo, 'Rear Admiral');
+    await startServer(serverData, port);
+    for (const page of [ann, bo]) await expect.poll(() => page.getByTestId('detail-panel').locator('.sub').textContent(), { timeout: 30_000 }).toBe('Rear Admiral');
+
+    // Whoever sent second merged; that window's history says whose title was taken and whose lost.
+    const merges = async () => (await Promise.all([ann, bo].map((p) => p.getByTestId('history-merge').allTextContents()))).flat();
+    await expect.poll(merges, { timeout: 10_000 }).toContainEqual(expect.stringMatching(/^merged: (bo@harbor\.test's "Rear Admiral" taken, your title "Commodore" lost|your title "Rear Admiral" kept, ann@harbor\.test's "Commodore" not taken)$/));
+    const merged = (await ann.getByTestId('history-merge').count()) > 0 ? ann : bo;
+    expect(await merged.getByTestId('history-entry').filter({ has: merged.getByTestId('history-merge') }).textContent()).toMatch(/(ann|bo)@harbor\.test edited at the same time as you/);
+    await screenshot(merged, 'team-sync-7-merge-in-history');
+  });
 });

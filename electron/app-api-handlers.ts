@@ -2,6 +2,8 @@
 import type { AppApiHandlers } from '../shared/app-api.ts';
 import type { StoreService } from './store/store-service.ts';
 import type { SyncEngine } from './sync/sync-engine.ts';
+import { contactHistory, deletedContacts } from './store/contact-history.ts';
+import { COLLECTIONS, DATABASE_NAME } from '../shared/schemas/index.ts';
 
 /** Asks the user where to save a file and writes it; null when they cancelled. Only Electron has a save dialog. */
 export type FileSaver = (name: string, bytes: Uint8Array) => Promise<string | null>;
@@ -11,6 +13,9 @@ const noSaveDialog: FileSaver = async () => {
 };
 
 export function createAppApiHandlers(store: StoreService, info: { version: string; host: 'electron' | 'browser' }, sync: SyncEngine, saveFile: FileSaver = noSaveDialog): AppApiHandlers {
+  // This device's edits name the device, or the member signed in on it.
+  const here = (author: string) => author === store.deviceId() || author === sync.status().email;
+  const liveContacts = () => new Set((store.current.raw.liveDocuments(DATABASE_NAME, 'contacts', COLLECTIONS.contacts.schema.version) as { id: string }[]).map((c) => c.id));
   return {
     'app.info': () => info,
     'store.status': () => store.status(),
@@ -27,6 +32,9 @@ export function createAppApiHandlers(store: StoreService, info: { version: strin
     'command.run': (command) => store.commands.run(command),
     'command.undo': ({ runId }) => store.commands.undo(runId),
     'command.redo': ({ runId }) => store.commands.redo(runId),
+    'command.stack': () => store.commands.undoStack(),
+    'history.contact': ({ contactId }) => contactHistory(store.commands, contactId, here),
+    'history.deleted': () => deletedContacts(store.commands, liveContacts, here),
     'sync.status': () => sync.status(),
     'sync.signIn': (input) => sync.signIn(input),
     'sync.signOut': () => sync.signOut(),

@@ -7,6 +7,7 @@ import type { DropTarget } from '../shared/graph/sphere-layout.ts';
 import type { SphereDatabase } from '../shared/schemas/index.ts';
 import { EditHistory, type Reversible } from './commands/history.ts';
 import { moveContact } from './commands/move-contact.ts';
+import { keptHistory } from './commands/host-step.ts';
 import { logTouch } from './commands/relationship-edits.ts';
 import { checkCommand, commandById, commandForKey, runCommand } from './commands/registry.ts';
 import type { CommandContext, Panel, View } from './commands/command.ts';
@@ -15,6 +16,7 @@ import { deleteRecord, editRecord } from './commands/record-actions.ts';
 import { commandHint, commandSpec, isCommandId, type CommandId } from '../shared/command-specs.ts';
 import { ActiveDialog, type OpenDialog } from './components/ActiveDialog.tsx';
 import { DetailPanel } from './components/DetailPanel.tsx';
+import { ContactHistory } from './components/ContactHistory.tsx';
 import { dueContacts, TodayPanel } from './components/TodayPanel.tsx';
 import { referralsToThank, ThanksPanel } from './components/ThanksPanel.tsx';
 import { lifetimeValue } from '../shared/domain/life-cycle.ts';
@@ -51,10 +53,12 @@ type Props = { db: SphereDatabase; api: AppApiClient; host: 'electron' | 'browse
 export function App({ db, api, host, opening }: Props) {
   const { docs, loaded, changedAt } = useSphereDocs(db, opening.settled);
   const settings = useSettings(db);
-  // Steps hold the database they were made on; after the host comes back the window has a new one, on which
-  // they could not be undone, so the history starts again with it.
+  // A new history for each database; the host keeps the steps in its journal, so it starts with them again.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- a new history for each database, on purpose
   const history = useMemo(() => new EditHistory(), [db]);
+  useEffect(() => {
+    keptHistory({ api }).then(({ undo, redo }) => history.seed(undo, redo), () => undefined);
+  }, [api, history]);
   const [, setHistoryVersion] = useState(0);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [panel, setPanel] = useState<Panel | null>(null);
@@ -301,6 +305,7 @@ export function App({ db, api, host, opening }: Props) {
             records={{ onEdit: (ref) => editRecord(app, ref), onDelete: (ref) => deleteRecord(app, ref) }}
             onClose={() => setSelectedId(null)}
             loadInfluence={async (id) => (await api.call('insights.compute', { from: Math.max(0, Date.now() - 365 * 86_400_000), to: Date.now() })).influence.ranking.find((r) => r.id === id) ?? null}
+            history={<ContactHistory key={selected.id} api={api} contactId={selected.id} changedAt={changedAt} />}
           />
         ) : null}
         {panel === 'today' ? (

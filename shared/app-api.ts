@@ -5,6 +5,7 @@ import { SpherePictureSchema } from './graph/sphere-picture.ts';
 import { DomainCommandSchema } from './commands/domain-command.ts';
 import { COMMAND_SPECS, type CommandId } from './command-specs.ts';
 import type { Insights } from './insights/insights.ts';
+import { ContactHistoryEntrySchema, DeletedContactSummarySchema, UndoStackSchema } from './history.ts';
 
 const none = z.undefined().or(z.null()).optional();
 
@@ -130,6 +131,12 @@ export const appRequests = {
   'command.redo': { args: RunIdSchema, result: z.object({ label: z.string() }) },
   /** Every insight for a period, computed by the host (off the window's thread). */
   'insights.compute': { args: InsightsArgsSchema, result: InsightsSchema },
+  /** The steps that can be undone and redone, kept by the host across reloads and restarts. */
+  'command.stack': { args: none, result: UndoStackSchema },
+  /** One contact's history, newest first: each change, who made it, and what merges kept and took. */
+  'history.contact': { args: z.object({ contactId: z.string().min(1).max(64) }), result: z.array(ContactHistoryEntrySchema) },
+  /** Contacts deleted here or by a teammate that can be restored, newest first. */
+  'history.deleted': { args: none, result: z.array(DeletedContactSummarySchema) },
   'sync.status': { args: none, result: SyncStatusSchema },
   'sync.signIn': { args: SignInSchema, result: SyncStatusSchema },
   'sync.signOut': { args: none, result: SyncStatusSchema },

@@ -29,6 +29,7 @@ export const COMMAND_SPECS = [
   { id: 'export.view', title: 'Export view (PNG/SVG)', group: 'app' },
   { id: 'backup.json', title: 'Back up to JSON', group: 'app' },
   { id: 'restore.json', title: 'Restore from JSON…', group: 'app' },
+  { id: 'contact.restore', title: 'Recently deleted: restore a contact', group: 'app' },
   { id: 'edit.undo', title: 'Undo', keys: 'Mod+Z', group: 'edit' },
   { id: 'edit.redo', title: 'Redo', keys: 'Mod+Shift+Z', group: 'edit' },
   { id: 'contact.add', title: 'Add a contact', keys: 'N', group: 'contact' },

@@ -14,22 +14,18 @@ import { HybridClock } from '../../shared/sync/hlc.ts';
 import { stampChangedFields } from '../../shared/sync/field-stamps.ts';
 import type { RxStorageInstanceSqlite } from './sqlite-instance.ts';
 import type { RxStorageSqlite } from './sqlite-storage.ts';
+import { journalOf, type Journal } from './journal.ts';
+import type { UndoStack } from '../../shared/history.ts';
 
 type Fields = Record<string, unknown>;
 type Instance = RxStorageInstanceSqlite<Fields>;
 
 export type CommandOutcome = { runId: string; label: string; createdId?: string };
 
-/** How many commands can be taken back; older ones drop off, as in any editor. */
-const JOURNAL_LIMIT = 500;
-
-type Journal = { label: string; changes: DocChange[] };
-
 type Opened = { storage: RxStorageSqlite; instances: Map<CollectionName, { instance: Instance; validate: (doc: Fields) => unknown[] }> };
 
 export class CommandRunner {
   private opened: Promise<Opened> | null = null;
-  private readonly journal = new Map<string, Journal>();
   /** RxDB's revision token for this writer: revisions say which database instance made them. */
   private readonly token = crypto.randomBytes(8).toString('hex');
 
@@ -61,10 +57,12 @@ export class CommandRunner {
   async run(input: unknown): Promise<CommandOutcome | null> {
     const command: DomainCommand = DomainCommandSchema.parse(input);
     const opened = await this.open();
-    const done = this.transact(opened, (read, env) => planCommand(read, command, env));
-    if (!done) return null;
     const runId = crypto.randomUUID();
-    this.remember(runId, { label: done.label, changes: done.changes });
+    // The step is journaled in the command's own transaction: undo finds it after a reload or a restart.
+    const done = this.transact(opened, (read, env) => planCommand(read, command, { ...env, deleted: (id) => journalOver(opened).deletedContact(id) }), (planned, changes, env) => {
+      journalOver(opened).record({ at: env.now, kind: 'command', runId, label: planned.label, author: env.author, changes });
+    });
+    if (!done) return null;
     return { runId, label: done.label, ...(done.createdId ? { createdId: done.createdId } : {}) };
   }
 
@@ -92,6 +90,16 @@ export class CommandRunner {
     return look(readerOver(opened));
   }
 
+  /** The steps that can be undone and redone, kept in the store file: a reloaded window or restarted host picks them up. */
+  async undoStack(): Promise<UndoStack> {
+    return journalOver(await this.open()).stack();
+  }
+
+  /** The journal of the store as it is now (for the history the windows read). */
+  async journal(): Promise<Journal> {
+    return journalOver(await this.open());
+  }
+
   /** Takes a command back, field by field; the label says what was undone. */
   async undo(runId: string): Promise<{ label: string }> {
     return this.reverse(runId, 'undo');
@@ -101,17 +109,20 @@ export class CommandRunner {
     return this.reverse(runId, 'redo');
   }
 
-  /** After a restore the store is another file: instances and history of the old one no longer apply. */
+  /** After a restore the store is another file: instances of the old one no longer apply (its journal came with it). */
   reset(): void {
     this.opened = null;
-    this.journal.clear();
   }
 
   private async reverse(runId: string, direction: 'undo' | 'redo'): Promise<{ label: string }> {
-    const entry = this.journal.get(runId);
-    if (!entry) throw new Error('That step is no longer in the history.');
     const opened = await this.open();
-    this.transact(opened, (read, env) => ({ label: entry.label, writes: reverseWrites(read, entry.changes, direction, env) }));
+    const entry = journalOver(opened).command(runId);
+    if (!entry) throw new Error('That step is no longer in the history.');
+    this.transact(opened, (read, env) => ({ label: entry.label, writes: reverseWrites(read, entry.changes, direction, env) }), (_planned, changes, env) => {
+      const journal = journalOver(opened);
+      journal.record({ at: env.now, kind: direction, label: entry.label, author: env.author, changes });
+      journal.markUndo(entry.seq, direction === 'undo' ? 'undone' : 'done');
+    }, true);
     return { label: entry.label };
   }
 
@@ -125,11 +136,6 @@ export class CommandRunner {
     return this.hlc;
   }
 
-
-  private remember(runId: string, entry: Journal): void {
-    this.journal.set(runId, entry);
-    if (this.journal.size > JOURNAL_LIMIT) this.journal.delete(this.journal.keys().next().value!);
-  }
 
   private async open(): Promise<Opened> {
     const refusal = await this.ready();
@@ -163,7 +169,13 @@ export class CommandRunner {
    * Reads and writes inside one IMMEDIATE transaction: no other connection can commit in between, so what the
    * planner read is what it changes. The cache and change events follow only after the commit.
    */
-  private transact(opened: Opened, plan: (read: SphereReader, env: PlanEnv) => { label: string; writes: DocWrite[]; createdId?: string } | null) {
+  private transact(
+    opened: Opened,
+    plan: (read: SphereReader, env: PlanEnv) => { label: string; writes: DocWrite[]; createdId?: string } | null,
+    journal: (planned: { label: string }, changes: DocChange[], env: PlanEnv) => void,
+    /** An undo whose fields all changed since still moves the step to the other stack. */
+    journalEmpty = false,
+  ) {
     const env: PlanEnv = { now: this.clock(), newId: this.newId, author: this.author() };
     const afterCommit: (() => void)[] = [];
     // Other connections' commits are taken in (and announced) first, so this command's events come after them.
@@ -172,8 +184,9 @@ export class CommandRunner {
     const outcome = first.internals.db.transaction(() => {
       const read = readerOver(opened);
       const planned = plan(read, env);
-      if (!planned || planned.writes.length === 0) return null;
+      if (!planned || (planned.writes.length === 0 && !journalEmpty)) return null;
       const changes = this.write(opened, planned.writes, afterCommit);
+      journal(planned, changes, env);
       return { ...planned, changes };
     }).immediate();
     for (const done of afterCommit) done();
@@ -204,7 +217,8 @@ export class CommandRunner {
         if (doc === null && !before) continue;
         if (doc !== null && !keepStamps.has(`${collection}/${id}`)) doc = stampChangedFields(collection, before, doc, () => this.clockFor().stamp());
         const document = (doc === null
-          ? { ...prev!, _deleted: true, _rev: createRevision(this.token, prev), _meta: { lwt } }
+          ? // The tombstone names who deleted it: a teammate's history then says who.
+            { ...prev!, ...('updatedBy' in prev! ? { updatedBy: this.author() } : {}), _deleted: true, _rev: createRevision(this.token, prev), _meta: { lwt } }
           : { ...doc, _deleted: false, _attachments: {}, _rev: createRevision(this.token, prev), _meta: { lwt } }) as RxDocumentData<Fields>;
         if (doc !== null) {
           const errors = validate(document);
@@ -221,6 +235,10 @@ export class CommandRunner {
     }
     return changes;
   }
+}
+
+function journalOver(opened: Opened): Journal {
+  return journalOf(opened.instances.get('contacts')!.instance.internals.db);
 }
 
 function readerOver(opened: Opened): SphereReader {

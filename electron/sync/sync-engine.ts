@@ -19,6 +19,9 @@ import type { RxStorageSqlite } from '../store/sqlite-storage.ts';
 import { follow, login, logout, pull, push, SyncFailure, type ServerLink } from './sync-http.ts';
 import type { SecretStore, SyncConfig, SyncConfigFile } from './sync-config.ts';
 import { PrivacyFilter } from './privacy-filter.ts';
+import { fieldMerges, journalForkWrites } from './journaled-fork.ts';
+import { relaxPullMetaWrites } from './pull-durability.ts';
+import type { FieldMerge } from '../../shared/history.ts';
 
 type Doc = Record<string, unknown> & { id: string };
 
@@ -176,6 +179,10 @@ export class SyncEngine {
       options: {}, multiInstance: true, devMode: false, databaseInstanceToken: token,
     });
     running.instances.push(fork as never, meta as never);
+    // What the conflict handler decided for a document, until its merged version is written (and journaled).
+    const merges = new Map<string, FieldMerge[]>();
+    journalForkWrites(fork, collection, merges, this.options.log);
+    relaxPullMetaWrites(meta as never);
     privacy.watch(collection, fork);
     const version = spec.schema.version;
     const changes$ = new Subject<StreamEvent>();
@@ -203,7 +210,9 @@ export class SyncEngine {
       resolve: async ({ assumedMasterState, realMasterState, newDocumentState }) => {
         // A private contact stays as it is here; the server holds only its tombstone.
         if (privacy.keepsLocal(collection, newDocumentState as WireDoc)) return newDocumentState;
-        return mergeDocs(assumedMasterState as MergeableDoc | undefined, newDocumentState as MergeableDoc, realMasterState as MergeableDoc) as WithDeleted<Doc>;
+        const merged = mergeDocs(assumedMasterState as MergeableDoc | undefined, newDocumentState as MergeableDoc, realMasterState as MergeableDoc);
+        merges.set(newDocumentState.id, fieldMerges(collection, newDocumentState as MergeableDoc, realMasterState as MergeableDoc, merged));
+        return merged as WithDeleted<Doc>;
       },
     };
     const replication = replicateRxStorageInstance<Doc>({

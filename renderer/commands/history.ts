@@ -37,6 +37,17 @@ export class EditHistory {
     return next;
   }
 
+  /**
+   * Takes in the steps the host kept (undo: oldest first; redo: the next redo last), for a window that reloaded
+   * or a host that restarted. Only into an empty history: steps taken here since are newer than the host's list.
+   */
+  seed(undo: Reversible[], redo: Reversible[]): void {
+    if (this.done.length > 0 || this.undone.length > 0) return;
+    this.done.push(...undo.slice(-this.limit));
+    this.undone.push(...redo);
+    this.emit();
+  }
+
   record(step: Reversible): void {
     this.done.push(step);
     if (this.done.length > this.limit) this.done.shift();

@@ -13,12 +13,22 @@ export async function hostStep(ctx: EditContext, command: AppRequestArgs<'comman
   const outcome = await ctx.api.call('command.run', command);
   if (!outcome) return null;
   const { runId, label, createdId } = outcome;
+  return { ...keptStep(ctx, runId, label), ...(createdId ? { createdId } : {}) };
+}
+
+/** A step the host journaled under `runId`: undone and redone by the host, field by field. */
+export function keptStep(ctx: EditContext, runId: string, label: string): Reversible {
   return {
     label,
-    ...(createdId ? { createdId } : {}),
     undo: async () => void (await ctx.api.call('command.undo', { runId })),
     redo: async () => void (await ctx.api.call('command.redo', { runId })),
   };
+}
+
+/** The host's undo and redo steps, kept across reloads and restarts, for a new window's history. */
+export async function keptHistory(ctx: EditContext): Promise<{ undo: Reversible[]; redo: Reversible[] }> {
+  const stack = await ctx.api.call('command.stack');
+  return { undo: stack.undo.map((s) => keptStep(ctx, s.runId, s.label)), redo: stack.redo.map((s) => keptStep(ctx, s.runId, s.label)) };
 }
 
 /** For commands that always change something: a null answer would mean the host and window disagree. */

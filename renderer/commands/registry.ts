@@ -13,6 +13,7 @@ import contactEdit from './list/contact-edit.tsx';
 import contactImport from './list/contact-import.tsx';
 import contactMerge from './list/contact-merge.tsx';
 import dealEdit from './list/deal-edit.tsx';
+import contactRestore from './list/contact-restore.tsx';
 import dealRecord from './list/deal-record.tsx';
 import editRedo from './list/edit-redo.ts';
 import editUndo from './list/edit-undo.ts';
@@ -48,7 +49,7 @@ export type { CommandId };
 
 export const COMMANDS: readonly Command[] = [
   paletteOpen, searchFocus, sampleLoad, sampleRemove, contactImport, settingsOpen,
-  syncOpen, backupNow, backupRestore,
+  syncOpen, contactRestore, backupNow, backupRestore,
   exportContactsCsv, exportContactsVcard, exportGraph, exportView, backupJson, restoreJson,
   editUndo, editRedo,
   // In this order the contact's commands appear as buttons in the detail panel.

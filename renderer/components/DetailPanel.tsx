@@ -1,6 +1,7 @@
 // Process: renderer. The selected contact: who they are, what was typed about them, why their trust score is what it
 // is, and every record that names them (deals, referrals both ways, influence and partner links, touches), each
 // of which can be opened, edited or deleted with undo.
+import type { ReactNode } from 'react';
 import { CATEGORY_LABELS, RING_LABELS, ROLE_LABELS, type CustomerStage } from '../../shared/domain/sphere.ts';
 import type { TrustScore } from '../../shared/domain/trust-score.ts';
 import type { Influence } from '../../shared/insights/influence.ts';
@@ -38,9 +39,11 @@ type Props = {
   onOpen(id: string): void;
   records: RecordHandlers;
   onClose(): void;
+  /** The contact's history (ContactHistory), shown last. */
+  history?: ReactNode;
 };
 
-export function DetailPanel({ contact, stage, score, touches, deals, ties, lifetimeValue, nameOf, available, onCommand, onThank, onOpen, records, onClose, loadInfluence }: Props) {
+export function DetailPanel({ contact, stage, score, touches, deals, ties, lifetimeValue, nameOf, available, onCommand, onThank, onOpen, records, onClose, loadInfluence, history }: Props) {
   return (
     <aside className="detail" aria-label={`Details for ${contact.name}`} data-testid="detail-panel">
       <header>
@@ -80,6 +83,7 @@ export function DetailPanel({ contact, stage, score, touches, deals, ties, lifet
       ) : null}
       {loadInfluence ? <InfluenceScore contactId={contact.id} load={loadInfluence} /> : null}
       <TouchList key={contact.id} touches={touches} handlers={records} />
+      {history}
     </aside>
   );
 }

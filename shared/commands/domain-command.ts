@@ -5,6 +5,7 @@ import { CATEGORIES, CUSTOMER_STAGES, RINGS, ROLES, TOUCH_KINDS } from '../domai
 import { CorrectionCommandSchemas } from './correction-schemas.ts';
 import { RestoreCommandSchema } from './backup-command-schema.ts';
 import { ImportCommandSchema } from './import-command.ts';
+import { RestoreContactSchema } from './restore-command-schema.ts';
 
 const id = z.string().min(1).max(64);
 const when = z.number().int().min(0).max(1e15);
@@ -73,6 +74,7 @@ export const DomainCommandSchema = z.discriminatedUnion('type', [
   ...CorrectionCommandSchemas,
   RestoreCommandSchema,
   ImportCommandSchema,
+  RestoreContactSchema,
 ]);
 export type DomainCommand = z.infer<typeof DomainCommandSchema>;
 export type DomainCommandType = DomainCommand['type'];

@@ -8,6 +8,7 @@ import { planLoadSample, planRemoveSample } from './sample-command.ts';
 import { planDeleteDeal, planDeleteTie, planDeleteTouch, planEditDeal, planEditTie, planEditTouch } from './correction-commands.ts';
 import { planRestore } from './restore-command.ts';
 import { planImportContacts } from './import-command.ts';
+import { planRestoreContact } from './contact-restore-command.ts';
 
 type Planner<T extends DomainCommandType> = (read: SphereReader, cmd: CommandOf<T>, env: PlanEnv) => Plan | null;
 
@@ -33,6 +34,7 @@ const PLANNERS: { [T in DomainCommandType]: Planner<T> } = {
   'sample.remove': planRemoveSample,
   'sphere.restore': planRestore,
   'contact.import': planImportContacts,
+  'contact.restore': planRestoreContact,
 };
 
 /** Null: the command would change nothing. */

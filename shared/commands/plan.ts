@@ -2,6 +2,7 @@
 // the host gives a planner a reader over the store inside its transaction and writes the plan it returns.
 import type { MangoQuerySelector } from 'rxdb';
 import type { CollectionName, ContactDoc, DealDoc, SettingsDoc, TieDoc, TouchDoc } from '../schemas/index.ts';
+import type { DeletedContact } from '../history.ts';
 
 export type DocOf<C extends CollectionName> = {
   contacts: ContactDoc;
@@ -32,8 +33,11 @@ export type Plan = {
   createdId?: string;
 };
 
-/** What a planner knows besides the store: the clock, new ids, and who is acting. */
-export type PlanEnv = { now: number; newId(): string; author: string };
+/**
+ * What a planner knows besides the store: the clock, new ids, and who is acting. `deleted`: a deleted contact's
+ * last full state, from the host's journal (restore reads it; the documents themselves are gone).
+ */
+export type PlanEnv = { now: number; newId(): string; author: string; deleted?(contactId: string): DeletedContact | undefined };
 
 /** A planner refuses with a message the user can act on; nothing has been written when it throws. */
 export class CommandRefused extends Error {

@@ -144,7 +144,7 @@ describe('the first sphere', () => {
     await page.waitForFunction(() => (window as unknown as { __sphere: Probe }).__sphere.nodeCount() === 1);
     expect(await page.evaluate((i) => (window as unknown as { __sphere: Probe }).__sphere.placeOf(i), id)).toEqual({ ring: 'trust', category: 'friends' });
 
-    // Undo history lives in the window; after a restart the move is simply the new truth. Drag it back and undo that.
+    // After a restart the move is where it was left. Drag it back and undo that (the host's journal holds both steps).
     const again = (await page.evaluate((i) => (window as unknown as { __sphere: Probe }).__sphere.nodePosition(i), id))!;
     const outside = { x: 5, y: 120 };
     await dragTo(page, again, outside, 8);

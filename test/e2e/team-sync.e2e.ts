@@ -143,4 +143,101 @@ describe('a team syncing through its server', () => {
     // Bo never sees what Ann made after she lost access.
     expect(await counts(bo)).toMatch(/^1 contact ·/);
   });
+
+  it('keeps a member\'s selection, detail panel and zoomed view while a teammate edits that contact and others', async () => {
+    const serverData = freshDataDir('team-server-view');
+    const { team } = await admin(serverData, ['create-team', 'Harbor Realty']);
+    for (const email of ['ann@harbor.test', 'bo@harbor.test']) {
+      await admin(serverData, ['add-user', '--team', team!, '--email', email, '--role', 'member', '--password-stdin'], PASSWORD);
+    }
+    const port = await freePort();
+    await startServer(serverData, port);
+    const address = `http://127.0.0.1:${port}`;
+    const ann = await member('ann-view');
+    const bo = await member('bo-view');
+    await signIn(ann, address, 'ann@harbor.test');
+    await signIn(bo, address, 'bo@harbor.test');
+    for (const name of ['Grace Hopper', 'Ada Lovelace', 'Katherine Johnson']) await addContact(bo, name);
+    await expect.poll(() => counts(ann), { timeout: 20_000 }).toMatch(/^3 contacts/);
+
+    // Ann picks Grace (through the list), goes back to the sphere, zooms in twice and drags the view aside.
+    await ann.getByTestId('toggle-list').click();
+    await ann.getByRole('row').filter({ hasText: 'Grace Hopper' }).click();
+    await ann.getByTestId('view-sphere').click();
+    await ann.keyboard.press('+');
+    await ann.keyboard.press('+');
+    const view = () => ann.evaluate(() => {
+      const probe = (window as unknown as { __sphere: { settledView(): string | null; you(): { x: number; y: number; radius: number } } }).__sphere;
+      return probe.settledView() ? probe.you() : null;
+    });
+    await expect.poll(async () => (await view())?.radius, { timeout: 10_000 }).toBeGreaterThan(0);
+    await ann.mouse.move(420, 180);
+    await ann.mouse.down();
+    for (let i = 1; i <= 8; i++) await ann.mouse.move(420 + i * 15, 180 + i * 10);
+    await ann.mouse.up();
+    await expect.poll(view).not.toBeNull();
+    const before = (await view())!;
+    const panel = ann.getByTestId('detail-panel');
+    expect(await panel.locator('h2').textContent()).toBe('Grace Hopper');
+
+    // Bo edits Grace, deletes Katherine and adds Dorothy: all of it reaches Ann live.
+    await bo.getByTestId('toggle-list').click();
+    await bo.getByRole('row').filter({ hasText: 'Grace Hopper' }).click();
+    await bo.getByTestId('action-edit').click();
+    await bo.getByTestId('edit-form').getByLabel('Title').fill('Rear Admiral');
+    await bo.getByTestId('edit-save').click();
+    await bo.getByTestId('edit-form').waitFor({ state: 'detached' });
+    await bo.getByRole('row').filter({ hasText: 'Katherine Johnson' }).click();
+    await bo.getByTestId('action-delete').click();
+    await bo.getByTestId('delete-confirm-yes').click();
+    await addContact(bo, 'Dorothy Vaughan');
+    await expect.poll(() => panel.locator('.sub').textContent(), { timeout: 20_000 }).toBe('Rear Admiral');
+    await expect.poll(() => counts(ann), { timeout: 20_000 }).toMatch(/^3 contacts/);
+    await expect.poll(() => ann.evaluate(() => (window as unknown as { __sphere: { nodeCount(): number } }).__sphere.nodeCount()), { timeout: 20_000 }).toBe(3);
+
+    // Ann's selection, panel and view are where she left them; the panel's history names Bo.
+    expect(await panel.locator('h2').textContent()).toBe('Grace Hopper');
+    await expect.poll(view).toEqual(before);
+    await expect.poll(() => panel.getByTestId('history-entry').first().textContent(), { timeout: 10_000 }).toMatch(/bo@harbor\.test title: nothing → Rear Admiral/);
+    await screenshot(ann, 'team-sync-6-view-kept-under-remote-edits');
+  });
+
+  it('shows in the contact\'s history what a merge of two offline edits kept and took, and from whom', async () => {
+    const serverData = freshDataDir('team-server-merge');
+    const { team } = await admin(serverData, ['create-team', 'Harbor Realty']);
+    for (const email of ['ann@harbor.test', 'bo@harbor.test']) {
+      await admin(serverData, ['add-user', '--team', team!, '--email', email, '--role', 'member', '--password-stdin'], PASSWORD);
+    }
+    const port = await freePort();
+    const server = await startServer(serverData, port);
+    const address = `http://127.0.0.1:${port}`;
+    const ann = await member('ann-merge');
+    const bo = await member('bo-merge');
+    await signIn(ann, address, 'ann@harbor.test');
+    await signIn(bo, address, 'bo@harbor.test');
+    await addContact(ann, 'Grace Hopper');
+    await expect.poll(() => counts(bo), { timeout: 20_000 }).toMatch(/^1 contacts/);
+
+    // Both on the road: each gives Grace another title, Bo after Ann.
+    server.kill('SIGKILL');
+    const retitle = async (page: Page, title: string) => {
+      if ((await page.getByTestId('list-view').count()) === 0) await page.getByTestId('toggle-list').click();
+      await page.getByRole('row').filter({ hasText: 'Grace Hopper' }).click();
+      await page.getByTestId('action-edit').click();
+      await page.getByTestId('edit-form').getByLabel('Title').fill(title);
+      await page.getByTestId('edit-save').click();
+      await page.getByTestId('edit-form').waitFor({ state: 'detached' });
+    };
+    await retitle(ann, 'Commodore');
+    await retitle(bo, 'Rear Admiral');
+    await startServer(serverData, port);
+    for (const page of [ann, bo]) await expect.poll(() => page.getByTestId('detail-panel').locator('.sub').textContent(), { timeout: 30_000 }).toBe('Rear Admiral');
+
+    // Whoever sent second merged; that window's history says whose title was taken and whose lost.
+    const merges = async () => (await Promise.all([ann, bo].map((p) => p.getByTestId('history-merge').allTextContents()))).flat();
+    await expect.poll(merges, { timeout: 10_000 }).toContainEqual(expect.stringMatching(/^merged: (bo@harbor\.test's "Rear Admiral" taken, your title "Commodore" lost|your title "Rear Admiral" kept, ann@harbor\.test's "Commodore" not taken)$/));
+    const merged = (await ann.getByTestId('history-merge').count()) > 0 ? ann : bo;
+    expect(await merged.getByTestId('history-entry').filter({ has: merged.getByTestId('history-merge') }).textContent()).toMatch(/(ann|bo)@harbor\.test edited at the same time as you/);
+    await screenshot(merged, 'team-sync-7-merge-in-history');
+  });
 });

@@ -14,7 +14,10 @@ import type { ThankProps } from './commands/list/referral-thank.tsx';
 import { commandHint, commandSpec, isCommandId, type CommandId } from '../shared/command-specs.ts';
 import { ActiveDialog, type OpenDialog } from './components/ActiveDialog.tsx';
 import { DetailPanel } from './components/DetailPanel.tsx';
-import { dueContacts, TodayPanel } from './components/TodayPanel.tsx';
+import { TodayPanel } from './components/TodayPanel.tsx';
+import { todayList, upcomingOccasions } from '../shared/domain/today-list.ts';
+import { localToday } from '../shared/domain/local-date.ts';
+import { snoozeContact } from './commands/today-edits.ts';
 import { referralsToThank, ThanksPanel } from './components/ThanksPanel.tsx';
 import { lifetimeValue } from '../shared/domain/life-cycle.ts';
 import { baseCurrency, inReadingOrder } from '../shared/domain/money.ts';
@@ -129,7 +132,10 @@ export function App({ db, api, host, opening }: Props) {
 
   const selected = selectedId ? docs.contacts.find((c) => c.id === selectedId) : undefined;
   const empty = loaded && docs.contacts.length === 0;
-  const due = useMemo(() => dueContacts(docs.contacts, docs.touches, now, settings.cadence), [docs.contacts, docs.touches, now, settings.cadence]);
+  const today = localToday(now);
+  const todayLists = useMemo(() => todayList(docs.contacts, docs.touches, now, settings.cadence, today), [docs.contacts, docs.touches, now, settings.cadence, today]);
+  const due = useMemo(() => todayLists.sections.flatMap((s) => s.entries), [todayLists]);
+  const occasions = useMemo(() => upcomingOccasions(docs.contacts, docs.deals, today, 14), [docs.contacts, docs.deals, today]);
   const toThank = useMemo(() => referralsToThank(docs.ties), [docs.ties]);
   const byId = useMemo(() => new Map(docs.contacts.map((c) => [c.id, c])), [docs.contacts]);
   const stageOf = useCallback((id: string): CustomerStage => model.nodes.get(id)?.data.stage ?? 'prospect', [model]);
@@ -264,9 +270,12 @@ export function App({ db, api, host, opening }: Props) {
           />
         ) : null}
         {panel === 'today' ? (
-          <TodayPanel due={due} onOpen={setSelectedId} onClose={() => setPanel(null)}
+          <TodayPanel list={todayLists} occasions={occasions} today={today} cadence={settings.cadence} onOpen={setSelectedId} onClose={() => setPanel(null)}
             onLog={async (contactId, kind) => {
               try { await perform(() => logTouch(ctx, { contactId, kind, direction: 'outbound' })); } catch (err) { say(`Not logged: ${(err as Error).message}`); }
+            }}
+            onSnooze={async (contactId, until) => {
+              try { await perform(() => snoozeContact(ctx, contactId, until), `Snoozed until ${new Date(`${until}T12:00:00`).toLocaleDateString()}. (Ctrl+Z to undo)`); } catch (err) { say(`Not snoozed: ${(err as Error).message}`); }
             }} />
         ) : null}
         {panel === 'filters' ? <FilterPanel filter={filter} onChange={setFilter} shown={docs.contacts.length - (hiddenIds?.size ?? 0)} total={docs.contacts.length} onClose={() => setPanel(null)} /> : null}

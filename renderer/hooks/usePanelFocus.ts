@@ -1,0 +1,22 @@
+// Process: renderer. A panel that opens takes the keyboard focus (its first action, so it is one press away instead
+// of twenty Tabs through the top bar), and gives it back to what had it when it closes.
+import { useEffect, type RefObject } from 'react';
+
+/** Focus `selector`'s first match inside the panel when it mounts (the panel itself if none), and hand focus back on unmount. */
+export function usePanelFocus(ref: RefObject<HTMLElement | null>, selector = 'button:not(.close), a[href]'): void {
+  useEffect(() => {
+    const panel = ref.current;
+    if (!panel) return;
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    const first = panel.querySelector<HTMLElement>(selector) ?? panel;
+    first.focus({ preventScroll: true });
+    return () => {
+      // Only when the focus was in the panel (or fell to the page with it): a person who clicked elsewhere keeps their place.
+      const active = document.activeElement;
+      const lost = active === null || active === document.body || panel.contains(active);
+      if (lost && opener?.isConnected) opener.focus({ preventScroll: true });
+    };
+    // Once per opening: the panel's content changing (a contact logged, a row gone) must not pull the focus back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+}

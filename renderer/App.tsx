@@ -9,6 +9,7 @@ import { EditHistory, type Reversible } from './commands/history.ts';
 import { moveContact } from './commands/move-contact.ts';
 import { logTouch } from './commands/relationship-edits.ts';
 import { checkCommand, commandById, commandForKey, runCommand } from './commands/registry.ts';
+import { shownKeys, typingInto } from './commands/keyboard-target.ts';
 import type { CommandContext, Panel, View } from './commands/command.ts';
 import type { ThankProps } from './commands/list/referral-thank.tsx';
 import { commandHint, commandSpec, isCommandId, type CommandId } from '../shared/command-specs.ts';
@@ -168,6 +169,8 @@ export function App({ db, api, host, opening }: Props) {
       zoom: (factor) => setZoomSignal((z) => ({ factor, n: (z?.n ?? 0) + 1 })),
       focusSearch: () => searchRef.current?.focus(),
       setLoadingSample,
+      colourBy, setColourBy, visibleTies,
+      toggleTies: (kind) => setVisibleTies((v) => ({ ...v, [kind]: !v[kind] })),
       openDialog(id, props) {
         if (!commandById(id).dialog) throw new Error(`command ${id} has no dialog`);
         setDialog({ id, props });
@@ -176,7 +179,7 @@ export function App({ db, api, host, opening }: Props) {
       run: (id) => runCommand(context, id),
     };
     return context;
-  }, [ctx, docs, settings, selected, history, panel, view, stageOf, loadingSample, perform, say]);
+  }, [ctx, docs, settings, selected, history, panel, view, stageOf, loadingSample, perform, say, colourBy, visibleTies]);
   const hint = (id: CommandId) => commandHint(commandSpec(id));
   const syncStatus = useSyncStatus(api);
 
@@ -187,7 +190,7 @@ export function App({ db, api, host, opening }: Props) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
+      const inField = typingInto(e.target);
       const command = commandForKey(e);
       if (!command) {
         // Escape steps back: out of a focus first, then out of the selection.
@@ -198,7 +201,8 @@ export function App({ db, api, host, opening }: Props) {
         return;
       }
       const modified = e.ctrlKey || e.metaKey;
-      // Letters are typing inside fields and dialogs; only Ctrl/Cmd shortcuts reach through, and never over an open dialog.
+      // Letters are typing inside text fields and dialogs; only Ctrl/Cmd shortcuts reach through, and never over an
+      // open dialog. Elsewhere (a select, a checkbox, a button) the shortcut wins and the control does not see the key.
       if (dialog || (inField && !modified)) return;
       e.preventDefault();
       app.run(command.id);
@@ -228,7 +232,7 @@ export function App({ db, api, host, opening }: Props) {
         <button type="button" onClick={() => app.run('view.today')} data-testid="open-today" title={hint('view.today')} aria-pressed={panel === 'today'}>Today{due.length ? ` (${due.length})` : ''}</button>
         <button type="button" onClick={() => app.run('view.thanks')} data-testid="open-thanks" title={hint('view.thanks')} aria-pressed={panel === 'thanks'}>To thank{toThank.length ? ` (${toThank.length})` : ''}</button>
         <button type="button" onClick={() => app.run('settings.open')} data-testid="open-settings" title={hint('settings.open')}>Settings</button>
-        <button type="button" onClick={() => app.run('palette.open')} title={hint('palette.open')}>⌘K</button>
+        <button type="button" onClick={() => app.run('palette.open')} title={hint('palette.open')} aria-label={`Commands (${shownKeys('Mod+K')})`} data-testid="open-palette">{shownKeys('Mod+K')}</button>
         <button type="button" className="primary" onClick={() => app.run('contact.add')} data-testid="add-contact" title={hint('contact.add')}>Add contact</button>
       </header>
       {problem ? <StoreProblem problem={problem} api={api} onDismiss={() => setProblem(null)} /> : null}

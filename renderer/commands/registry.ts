@@ -28,6 +28,8 @@ import viewThanks from './list/view-thanks.ts';
 import viewToday from './list/view-today.ts';
 import viewZoomIn from './list/view-zoom-in.ts';
 import viewZoomOut from './list/view-zoom-out.ts';
+import { colourByCategory, colourByStage, colourByTouch } from './list/view-colour-by.ts';
+import { influenceTies, partnerTies, personalTies, referralTies } from './list/view-tie-toggles.ts';
 
 export type { CommandId };
 
@@ -38,6 +40,7 @@ export const COMMANDS: readonly Command[] = [
   // In this order the contact's commands appear as buttons in the detail panel.
   contactAdd, touchLog, dealRecord, referralRecord, referralThank, contactEdit, contactMerge, linkInfluence, linkPartner, contactDelete,
   viewFilters, viewList, viewNetwork, viewToday, viewThanks, viewFit, viewZoomIn, viewZoomOut,
+  colourByCategory, colourByStage, colourByTouch, referralTies, influenceTies, partnerTies, personalTies,
 ];
 
 /** Throws when the list and the shared table disagree: the menu would offer a command the window cannot run, or miss one. */

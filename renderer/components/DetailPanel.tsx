@@ -7,6 +7,8 @@ import { commandHint } from '../../shared/command-specs.ts';
 import { COMMANDS, type CommandId } from '../commands/registry.ts';
 import { STAGE_LABELS } from './forms/EditContactForm.tsx';
 import { TOUCH_LABELS } from './forms/TouchForm.tsx';
+import { useRef } from 'react';
+import { usePanelFocus } from '../hooks/usePanelFocus.ts';
 
 type Props = {
   contact: ContactDoc;
@@ -30,8 +32,10 @@ type Props = {
 
 export function DetailPanel({ contact, stage, score, touches, referralsOut, referralsIn, lifetimeValue, sharedCustomers, influences, referralsGiven, available, onCommand, onThank, onClose }: Props) {
   const recent = [...touches].sort((a, b) => b.at - a.at).slice(0, 12);
+  const ref = useRef<HTMLElement>(null);
+  usePanelFocus(ref, '.detail-actions button');
   return (
-    <aside className="detail" aria-label={`Details for ${contact.name}`} data-testid="detail-panel">
+    <aside ref={ref} tabIndex={-1} className="detail" aria-label={`Details for ${contact.name}`} data-testid="detail-panel">
       <header>
         <h2>{contact.name}</h2>
         <button type="button" className="close" onClick={onClose} aria-label="Close details">×</button>

@@ -254,7 +254,7 @@ export function App({ db, api, host, opening }: Props) {
         {loadingSample ? (
           <div className="progress" role="status" data-testid="sample-progress"><p>Loading the sample sphere…</p></div>
         ) : null}
-        <Legend visibleTies={visibleTies} onToggle={(kind) => setVisibleTies((v) => ({ ...v, [kind]: !v[kind] }))} colourBy={colourBy} onColourBy={setColourBy} />
+        {view !== 'list' ? <Legend visibleTies={visibleTies} onToggle={(kind) => setVisibleTies((v) => ({ ...v, [kind]: !v[kind] }))} colourBy={colourBy} onColourBy={setColourBy} /> : null}
         {selected ? (
           <DetailPanel
             contact={selected}

@@ -232,7 +232,7 @@ export function App({ db, api, host, opening }: Props) {
         <button type="button" onClick={() => app.run('view.today')} data-testid="open-today" title={hint('view.today')} aria-pressed={panel === 'today'}>Today{due.length ? ` (${due.length})` : ''}</button>
         <button type="button" onClick={() => app.run('view.thanks')} data-testid="open-thanks" title={hint('view.thanks')} aria-pressed={panel === 'thanks'}>To thank{toThank.length ? ` (${toThank.length})` : ''}</button>
         <button type="button" onClick={() => app.run('settings.open')} data-testid="open-settings" title={hint('settings.open')}>Settings</button>
-        <button type="button" onClick={() => app.run('palette.open')} title={hint('palette.open')} aria-label={`Commands (${shownKeys('Mod+K')})`} data-testid="open-palette">{shownKeys('Mod+K')}</button>
+        <button type="button" onClick={() => app.run('palette.open')} title={hint('palette.open')} data-testid="open-palette">{shownKeys('Mod+K')}</button>
         <button type="button" className="primary" onClick={() => app.run('contact.add')} data-testid="add-contact" title={hint('contact.add')}>Add contact</button>
       </header>
       {problem ? <StoreProblem problem={problem} api={api} onDismiss={() => setProblem(null)} /> : null}

@@ -103,7 +103,7 @@ export function ListView({ contacts, model, hiddenIds, selectedId, onSelect }: P
         ) : null}
       </div>
       {rows.length === 0 ? <p className="muted list-empty">No contacts match. Clear the filters or add someone.</p> : (
-        <table role="grid" aria-rowcount={rows.length + 1} aria-label="Contacts" tabIndex={0} onKeyDown={onKey} aria-activedescendant={rows[active] ? `row-${rows[active].id}` : undefined} data-testid="contact-table">
+        <table role="grid" aria-rowcount={rows.length + 1} aria-label="Contacts" tabIndex={0} data-keeps-focus onKeyDown={onKey} aria-activedescendant={rows[active] ? `row-${rows[active].id}` : undefined} data-testid="contact-table">
           <thead>
             <tr aria-rowindex={1}>{header('name', 'Name')}{columns.map((key) => header(key, LIST_COLUMNS[key].label))}</tr>
           </thead>

@@ -2,12 +2,17 @@
 // of twenty Tabs through the top bar), and gives it back to what had it when it closes.
 import { useEffect, type RefObject } from 'react';
 
-/** Focus `selector`'s first match inside the panel when it mounts (the panel itself if none), and hand focus back on unmount. */
+/**
+ * Focus `selector`'s first match inside the panel when it mounts (the panel itself if none), and hand focus back on
+ * unmount. A widget the person is moving through row by row (the list's grid, marked data-keeps-focus) keeps the
+ * focus: Enter there opens the contact beside it, and the arrows must go on working (Tab reaches the panel next).
+ */
 export function usePanelFocus(ref: RefObject<HTMLElement | null>, selector = 'button:not(.close), a[href]'): void {
   useEffect(() => {
     const panel = ref.current;
     if (!panel) return;
     const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    if (opener?.closest('[data-keeps-focus]')) return;
     const first = panel.querySelector<HTMLElement>(selector) ?? panel;
     first.focus({ preventScroll: true });
     return () => {

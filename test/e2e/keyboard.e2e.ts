@@ -3,7 +3,11 @@
 // the note, and the palette holds the view's commands with this platform's keys.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { generateSphere } from '../../shared/sample-sphere.ts';
+import { fillStore } from '../support/fill-store.ts';
 import { screenshot, withSphere } from './harness.ts';
+
+const sphere = generateSphere({ seed: 11, contacts: 60 });
 
 const focused = (page: Page) => page.evaluate(() => {
   const el = document.activeElement;
@@ -73,4 +77,33 @@ describe('the keyboard', () => {
         expect(session.errors).toEqual([]);
       }));
   }
+
+  it('reaches every ring of the graph with the arrow keys, says who is there, and opens them with Enter', () =>
+    withSphere('keyboard-graph', { viewport: { width: 1024, height: 700 }, prepare: (dir) => fillStore(dir, sphere) }, async ({ page, session }) => {
+      await page.getByTestId('counts').filter({ hasText: '60 contacts' }).waitFor();
+      await tabTo(page, 'graph-canvas');
+      const said = () => page.getByTestId('graph-announcer').textContent();
+      const ringSaid = async () => /: (\w+),/.exec((await said()) ?? '')?.[1];
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(said).toMatch(/^.+: \w+, \w+, trust \d+\. Enter opens\.$/);
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
+      await expect.poll(ringSaid).toBe('Trust');
+      const first = await said();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(said).not.toBe(first);
+      expect(await ringSaid()).toBe('Trust');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+      await expect.poll(ringSaid).toBe('Prospects');
+      await screenshot(page, 'keyboard-graph-1024x700');
+      const name = (await said())!.split(':')[0]!;
+      const id = sphere.contacts.find((c) => c.name === name)!.id;
+      const at = (await page.evaluate((i) => (window as unknown as { __sphere: { nodePosition(id: string): { x: number; y: number } } }).__sphere.nodePosition(i), id))!;
+      expect(at.x).toBeGreaterThan(0);
+      expect(at.x).toBeLessThan(1024);
+      expect(at.y).toBeGreaterThan(0);
+      expect(at.y).toBeLessThan(700);
+      await page.keyboard.press('Enter');
+      await page.getByTestId('detail-panel').getByRole('heading', { name }).waitFor();
+      expect(session.errors).toEqual([]);
+    }));
 });

@@ -48,10 +48,15 @@ export async function saveOrExplain(save: () => Promise<void>, setFailure: (text
   }
 }
 
-/** Enter saves from any field, a select included (browsers only submit from text inputs); Shift+Enter stays a newline in notes. */
+/**
+ * Enter saves from any field, a select included (browsers only submit from text inputs); Shift+Enter stays a
+ * newline in notes. A long note (a textarea) keeps Enter for new lines unless it is marked data-enter-submits,
+ * as the quick-log note is: it has the focus when the dialog opens, and L, a few words, Enter must log the touch.
+ */
 function submitOnEnter(e: React.KeyboardEvent<HTMLDialogElement>): void {
   const target = e.target as HTMLElement;
-  if (e.key !== 'Enter' || e.shiftKey || target instanceof HTMLTextAreaElement || target instanceof HTMLButtonElement) return;
+  const newlines = target instanceof HTMLTextAreaElement && !target.hasAttribute('data-enter-submits');
+  if (e.key !== 'Enter' || e.shiftKey || newlines || target instanceof HTMLButtonElement) return;
   const form = target.closest('form');
   if (!form) return;
   e.preventDefault();

@@ -41,7 +41,7 @@ export function TouchForm({ name, onSave, onClose }: { name: string; onSave(inpu
           </label>
         </div>
         <label className="field"><span>Day</span><input type="date" data-testid="touch-date" value={date} max={localToday()} onChange={(e) => setDate(e.target.value)} /></label>
-        <label className="field"><span>Note</span><textarea data-testid="touch-note" rows={3} data-autofocus value={note} onChange={(e) => setNote(e.target.value)} maxLength={5000} /></label>
+        <label className="field"><span>Note</span><textarea data-testid="touch-note" rows={3} data-autofocus data-enter-submits title="Enter logs the touch; Shift+Enter starts a new line" value={note} onChange={(e) => setNote(e.target.value)} maxLength={5000} /></label>
         {failure ? <p className="failure" role="alert">{failure}</p> : null}
         <div className="actions"><button type="button" onClick={onClose}>Cancel</button><button type="submit" className="primary" data-testid="touch-save">Log touch</button></div>
       </form>

@@ -21,6 +21,7 @@ type Props = {
 };
 
 const SNOOZE_DAYS = 7;
+const OCCASIONS_OPEN = 4;
 
 const when = (inDays: number) => (inDays === 0 ? 'today' : inDays === 1 ? 'tomorrow' : `in ${inDays} days`);
 const dayLabel = (day: string) => new Date(`${day}T12:00:00`).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
@@ -40,8 +41,9 @@ export function TodayPanel({ list, occasions, today, cadence, onLog, onSnooze, o
       )}
       {list.snoozed ? <p className="muted" data-testid="today-snoozed">{list.snoozed} snoozed for now.</p> : null}
       {occasions.length ? (
-        <section aria-labelledby="today-occasions" data-testid="today-occasions">
-          <h3 id="today-occasions">Birthdays and anniversaries</h3>
+        // Folded when long: the people due come first, and a busy month of anniversaries would push them away.
+        <details className="occasions" open={occasions.length <= OCCASIONS_OPEN} data-testid="today-occasions">
+          <summary><h3>Birthdays and anniversaries <small className="muted">({occasions.length})</small></h3></summary>
           <ul>
             {occasions.map((o) => (
               <li key={`${o.kind}:${o.contactId}`} data-testid="occasion-row">
@@ -50,7 +52,7 @@ export function TodayPanel({ list, occasions, today, cadence, onLog, onSnooze, o
               </li>
             ))}
           </ul>
-        </section>
+        </details>
       ) : null}
       {list.sections.map(({ ring, entries }) => (
         <section key={ring} aria-labelledby={`today-${ring}`} data-testid={`today-section-${ring}`}>

@@ -180,7 +180,11 @@ export function App({ db, api, host, opening }: Props) {
     };
     return context;
   }, [ctx, docs, settings, selected, history, panel, view, stageOf, loadingSample, perform, say, colourBy, visibleTies]);
-  const hint = (id: CommandId) => commandHint(commandSpec(id));
+  // The keys as this machine's keyboard spells them (Ctrl, or ⌘ on macOS).
+  const hint = (id: CommandId) => {
+    const spec = commandSpec(id);
+    return spec.keys ? `${spec.title} (${shownKeys(spec.keys)})` : commandHint(spec);
+  };
   const syncStatus = useSyncStatus(api);
 
   // The Electron menu sends the id of the command clicked; it runs as a key press would.

@@ -30,7 +30,8 @@ const occasionText = (o: Occasion) => (o.kind === 'birthday' ? `Birthday${o.year
 
 export function TodayPanel({ list, occasions, today, cadence, onLog, onSnooze, onOpen, onClose }: Props) {
   const ref = useRef<HTMLElement>(null);
-  usePanelFocus(ref);
+  // The first person due, not the birthdays above them: Today is for reaching out.
+  usePanelFocus(ref, ['[data-testid="today-row"] button', 'button:not(.close)']);
   return (
     <aside ref={ref} className="side-list today" aria-label="Today: due for a touch" data-testid="today-panel" tabIndex={-1}>
       <header><h2>Today</h2><button type="button" className="close" onClick={onClose} aria-label="Close Today">×</button></header>

@@ -27,11 +27,13 @@ describe('Today', () => {
   for (const viewport of [{ width: 1400, height: 900 }, { width: 1024, height: 700 }]) {
     it(`lists everyone due, Trust first, with links and a snooze that undoes (${viewport.width}×${viewport.height})`, () =>
       withSphere(`today-${viewport.width}`, { viewport, prepare: (dir) => fillStore(dir, sphere) }, async ({ page, session, dataDir }) => {
+        // Once the documents are in (the graph mounts before them).
+        await page.getByTestId('counts').filter({ hasText: `${sphere.contacts.length} contacts` }).waitFor();
         await page.keyboard.press('t');
         const panel = page.getByTestId('today-panel');
         await panel.waitFor();
-        // The panel takes the focus: its first action is one key press away.
-        expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="today-panel"]') !== null)).toBe(true);
+        // The panel takes the focus, on the first person due (above them, the birthdays are folded away).
+        await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="today-row"]')?.querySelector('button.link')?.textContent)).toBe(expected.sections[0]!.entries[0]!.contact.name);
 
         const sections = await panel.locator('section[data-testid^="today-section-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
         expect(sections).toEqual(expected.sections.map((s) => `today-section-${s.ring}`));

@@ -18,7 +18,6 @@ export const COMMAND_SPECS = [
   { id: 'sample.load', title: 'Load the sample sphere', group: 'app' },
   { id: 'settings.open', title: 'Settings: cadences, life cycle, trust weights', keys: 'Mod+,', group: 'app' },
   { id: 'sync.open', title: 'Team sync: sign in, status, on or off', group: 'app' },
-  { id: 'backup.restore', title: 'Restore a backup', group: 'app' },
   { id: 'edit.undo', title: 'Undo', keys: 'Mod+Z', group: 'edit' },
   { id: 'edit.redo', title: 'Redo', keys: 'Mod+Shift+Z', group: 'edit' },
   { id: 'contact.add', title: 'Add a contact', keys: 'N', group: 'contact' },

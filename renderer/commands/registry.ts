@@ -29,14 +29,13 @@ import viewToday from './list/view-today.ts';
 import viewZoomIn from './list/view-zoom-in.ts';
 import viewZoomOut from './list/view-zoom-out.ts';
 import { colourByCategory, colourByStage, colourByTouch } from './list/view-colour-by.ts';
-import backupRestore from './list/backup-restore.tsx';
 import { influenceTies, partnerTies, personalTies, referralTies } from './list/view-tie-toggles.ts';
 
 export type { CommandId };
 
 export const COMMANDS: readonly Command[] = [
   paletteOpen, searchFocus, sampleLoad, settingsOpen,
-  syncOpen, backupRestore,
+  syncOpen,
   editUndo, editRedo,
   // In this order the contact's commands appear as buttons in the detail panel.
   contactAdd, touchLog, dealRecord, referralRecord, referralThank, contactEdit, contactMerge, linkInfluence, linkPartner, contactDelete,

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateSphere } from '../../shared/sample-sphere.ts';
 import { fillStore } from '../support/fill-store.ts';
-import { StoreService } from '../../electron/store/store-service.ts';
 import { screenshot, withSphere } from './harness.ts';
 
 const sphere = generateSphere({ seed: 11, contacts: 60 });
@@ -106,41 +105,5 @@ describe('the keyboard', () => {
       await page.keyboard.press('Enter');
       await page.getByTestId('detail-panel').getByRole('heading', { name }).waitFor();
       expect(session.errors).toEqual([]);
-    }));
-
-  it('restores a backup from the palette, after asking', () =>
-    withSphere('keyboard-restore', {
-      viewport: { width: 1024, height: 700 },
-      prepare: async (dir) => {
-        await fillStore(dir, sphere);
-        const store = new StoreService(dir);
-        await store.backupNow();
-        store.close();
-      },
-    }, async ({ page }) => {
-      await page.getByTestId('counts').filter({ hasText: '60 contacts' }).waitFor();
-      await page.keyboard.press('n');
-      await page.getByTestId('contact-name').fill('Made After The Backup');
-      await page.getByTestId('contact-category').selectOption('friends');
-      await page.getByTestId('contact-ring').selectOption('know');
-      await page.getByTestId('contact-save').click();
-      await page.getByTestId('counts').filter({ hasText: '61 contacts' }).waitFor();
-
-      await page.keyboard.press('Control+k');
-      await page.keyboard.type('restore backup');
-      await page.keyboard.press('Enter');
-      await page.getByTestId('backup-row').first().waitFor();
-      await page.getByTestId('backup-row').first().getByRole('button').click();
-      await page.getByTestId('restore-backup-confirm').waitFor();
-      await screenshot(page, 'keyboard-restore-backup-1024x700');
-      await page.getByRole('button', { name: 'Keep my sphere' }).click();
-      await page.getByTestId('restore-backup-confirm').waitFor({ state: 'detached' });
-      expect(await page.getByTestId('counts').textContent()).toMatch(/^61 contacts/);
-
-      await page.getByTestId('backup-row').first().getByRole('button').click();
-      await page.getByRole('button', { name: 'Restore this backup' }).click();
-      // The window reloads on the host's word that the store was replaced, and shows the sphere of the backup.
-      await page.getByTestId('counts').filter({ hasText: /^60 contacts/ }).waitFor();
-      expect(await page.getByTestId('restore-backup-form').count()).toBe(0);
     }));
 });

@@ -10,6 +10,7 @@ import { moveContact } from './commands/move-contact.ts';
 import { keptHistory } from './commands/host-step.ts';
 import { logTouch } from './commands/relationship-edits.ts';
 import { checkCommand, commandById, commandForKey, runCommand } from './commands/registry.ts';
+import { shownKeys, typingInto } from './commands/keyboard-target.ts';
 import type { CommandContext, Panel, View } from './commands/command.ts';
 import type { ThankProps } from './commands/list/referral-thank.tsx';
 import { deleteRecord, editRecord } from './commands/record-actions.ts';
@@ -17,7 +18,10 @@ import { commandHint, commandSpec, isCommandId, type CommandId } from '../shared
 import { ActiveDialog, type OpenDialog } from './components/ActiveDialog.tsx';
 import { DetailPanel } from './components/DetailPanel.tsx';
 import { ContactHistory } from './components/ContactHistory.tsx';
-import { dueContacts, TodayPanel } from './components/TodayPanel.tsx';
+import { TodayPanel } from './components/TodayPanel.tsx';
+import { todayList, upcomingOccasions } from '../shared/domain/today-list.ts';
+import { localToday } from '../shared/domain/local-date.ts';
+import { snoozeContact } from './commands/today-edits.ts';
 import { referralsToThank, ThanksPanel } from './components/ThanksPanel.tsx';
 import { lifetimeValue } from '../shared/domain/life-cycle.ts';
 import { baseCurrency, inReadingOrder } from '../shared/domain/money.ts';
@@ -162,7 +166,10 @@ export function App({ db, api, host, opening }: Props) {
   const selected = selectedId ? docs.contacts.find((c) => c.id === selectedId) : undefined;
   const empty = loaded && docs.contacts.length === 0;
   const hasSample = useMemo(() => docs.contacts.some((c) => isSampleId(c.id)), [docs.contacts]);
-  const due = useMemo(() => dueContacts(docs.contacts, docs.touches, now, settings.cadence), [docs.contacts, docs.touches, now, settings.cadence]);
+  const today = localToday(now);
+  const todayLists = useMemo(() => todayList(docs.contacts, docs.touches, now, settings.cadence, today), [docs.contacts, docs.touches, now, settings.cadence, today]);
+  const due = useMemo(() => todayLists.sections.flatMap((s) => s.entries), [todayLists]);
+  const occasions = useMemo(() => upcomingOccasions(docs.contacts, docs.deals, today, 14), [docs.contacts, docs.deals, today]);
   const toThank = useMemo(() => referralsToThank(docs.ties), [docs.ties]);
   const byId = useMemo(() => new Map(docs.contacts.map((c) => [c.id, c])), [docs.contacts]);
   const stageOf = useCallback((id: string): CustomerStage => model.nodes.get(id)?.data.stage ?? 'prospect', [model]);
@@ -201,6 +208,8 @@ export function App({ db, api, host, opening }: Props) {
       zoom: (factor) => setZoomSignal((z) => ({ factor, n: (z?.n ?? 0) + 1 })),
       focusSearch: () => searchRef.current?.focus(),
       setLoadingSample,
+      colourBy, setColourBy, visibleTies,
+      toggleTies: (kind) => setVisibleTies((v) => ({ ...v, [kind]: !v[kind] })),
       openDialog(id, props) {
         if (!commandById(id).dialog) throw new Error(`command ${id} has no dialog`);
         setDialog({ id, props });
@@ -209,8 +218,12 @@ export function App({ db, api, host, opening }: Props) {
       run: (id) => runCommand(context, id),
     };
     return context;
-  }, [ctx, docs, settings, selected, history, panel, view, stageOf, loadingSample, perform, say]);
-  const hint = (id: CommandId) => commandHint(commandSpec(id));
+  }, [ctx, docs, settings, selected, history, panel, view, stageOf, loadingSample, perform, say, colourBy, visibleTies]);
+  // The keys as this machine's keyboard spells them (Ctrl, or ⌘ on macOS).
+  const hint = (id: CommandId) => {
+    const spec = commandSpec(id);
+    return spec.keys ? `${spec.title} (${shownKeys(spec.keys)})` : commandHint(spec);
+  };
   const syncStatus = useSyncStatus(api);
 
   // The Electron menu sends the id of the command clicked; it runs as a key press would.
@@ -220,7 +233,7 @@ export function App({ db, api, host, opening }: Props) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
+      const inField = typingInto(e.target);
       const command = commandForKey(e);
       if (!command) {
         // Escape steps back: out of a focus first, then out of the selection.
@@ -231,7 +244,8 @@ export function App({ db, api, host, opening }: Props) {
         return;
       }
       const modified = e.ctrlKey || e.metaKey;
-      // Letters are typing inside fields and dialogs; only Ctrl/Cmd shortcuts reach through, and never over an open dialog.
+      // Letters are typing inside text fields and dialogs; only Ctrl/Cmd shortcuts reach through, and never over an
+      // open dialog. Elsewhere (a select, a checkbox, a button) the shortcut wins and the control does not see the key.
       if (dialog || (inField && !modified)) return;
       e.preventDefault();
       app.run(command.id);
@@ -263,7 +277,7 @@ export function App({ db, api, host, opening }: Props) {
         <button type="button" onClick={() => app.run('view.thanks')} data-testid="open-thanks" title={hint('view.thanks')} aria-pressed={panel === 'thanks'}>To thank{toThank.length ? ` (${toThank.length})` : ''}</button>
         <ExportMenu app={app} />
         <button type="button" onClick={() => app.run('settings.open')} data-testid="open-settings" title={hint('settings.open')}>Settings</button>
-        <button type="button" onClick={() => app.run('palette.open')} title={hint('palette.open')}>⌘K</button>
+        <button type="button" onClick={() => app.run('palette.open')} title={hint('palette.open')} data-testid="open-palette">{shownKeys('Mod+K')}</button>
         <button type="button" className="primary" onClick={() => app.run('contact.add')} data-testid="add-contact" title={hint('contact.add')}>Add contact</button>
       </header>
       {problem ? <StoreProblem problem={problem} api={api} onDismiss={() => setProblem(null)} /> : null}
@@ -287,7 +301,7 @@ export function App({ db, api, host, opening }: Props) {
         {loadingSample ? (
           <div className="progress" role="status" data-testid="sample-progress"><p>Loading the sample sphere…</p></div>
         ) : null}
-        <Legend visibleTies={visibleTies} onToggle={(kind) => setVisibleTies((v) => ({ ...v, [kind]: !v[kind] }))} colourBy={colourBy} onColourBy={setColourBy} />
+        {view !== 'list' ? <Legend visibleTies={visibleTies} onToggle={(kind) => setVisibleTies((v) => ({ ...v, [kind]: !v[kind] }))} colourBy={colourBy} onColourBy={setColourBy} /> : null}
         {selected ? (
           <DetailPanel
             contact={selected}
@@ -309,9 +323,12 @@ export function App({ db, api, host, opening }: Props) {
           />
         ) : null}
         {panel === 'today' ? (
-          <TodayPanel due={due} onOpen={setSelectedId} onClose={() => setPanel(null)}
+          <TodayPanel list={todayLists} occasions={occasions} today={today} cadence={settings.cadence} onOpen={setSelectedId} onClose={() => setPanel(null)}
             onLog={async (contactId, kind) => {
               try { await perform(() => logTouch(ctx, { contactId, kind, direction: 'outbound' })); } catch (err) { say(`Not logged: ${(err as Error).message}`); }
+            }}
+            onSnooze={async (contactId, until) => {
+              try { await perform(() => snoozeContact(ctx, contactId, until), `Snoozed until ${new Date(`${until}T12:00:00`).toLocaleDateString()}. (Ctrl+Z to undo)`); } catch (err) { say(`Not snoozed: ${(err as Error).message}`); }
             }} />
         ) : null}
         {spotlight ? (

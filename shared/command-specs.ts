@@ -54,6 +54,13 @@ export const COMMAND_SPECS = [
   { id: 'view.fit', title: 'Show the whole sphere (reset the view)', keys: 'F', group: 'view' },
   { id: 'view.zoomIn', title: 'Zoom in', keys: '+', group: 'view' },
   { id: 'view.zoomOut', title: 'Zoom out', keys: '-', group: 'view' },
+  { id: 'view.colourCategory', title: 'Colour by category', group: 'view' },
+  { id: 'view.colourStage', title: 'Colour by customer stage', group: 'view' },
+  { id: 'view.colourTouch', title: 'Colour by time since last touch', group: 'view' },
+  { id: 'view.tiesReferral', title: 'Show or hide referral ties', group: 'view' },
+  { id: 'view.tiesInfluence', title: 'Show or hide influence ties', group: 'view' },
+  { id: 'view.tiesPartner', title: 'Show or hide host-beneficiary partner ties', group: 'view' },
+  { id: 'view.tiesPersonal', title: 'Show or hide personal ties', group: 'view' },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMAND_SPECS)[number]['id'];

@@ -1,6 +1,8 @@
 // Process: renderer. The one shape every user command has, and what the app hands a command when it runs.
 // A command reaches the app only through CommandContext, so its module needs nothing from App.tsx.
 import type { ComponentType } from 'react';
+import type { TieKind } from '../../shared/domain/sphere.ts';
+import type { ColourMode } from '../../shared/graph/sphere-colours.ts';
 import { commandSpec, type CommandId, type CommandSpec } from '../../shared/command-specs.ts';
 import type { SphereDocs } from '../../shared/graph/sphere-model.ts';
 import type { ContactDoc, SettingsDoc } from '../../shared/schemas/index.ts';
@@ -34,6 +36,11 @@ export type CommandContext = {
   zoom(factor: number): void;
   focusSearch(): void;
   setLoadingSample(loading: boolean): void;
+  /** How the graph colours contacts, and which kinds of tie it draws (the legend shows and sets both). */
+  colourBy: ColourMode;
+  setColourBy(mode: ColourMode): void;
+  visibleTies: Record<TieKind, boolean>;
+  toggleTies(kind: TieKind): void;
   /** Shows command `id`'s dialog with these props (commands call their `open` instead). */
   openDialog(id: CommandId, props: unknown): void;
   /** Whether a command can run now: true, or why not. */

@@ -1,7 +1,8 @@
 // Process: renderer. Ctrl/Cmd+K: every command that applies now, found by typing, run with Enter. Commands that
 // match but do not apply are listed after them with the reason, so a search never ends in silence.
 import { useMemo, useState } from 'react';
-import { COMMAND_SPECS, keysLabel, type CommandId } from '../../shared/command-specs.ts';
+import { COMMAND_SPECS, type CommandId } from '../../shared/command-specs.ts';
+import { shownKeys } from '../commands/keyboard-target.ts';
 import type { CommandContext } from '../commands/command.ts';
 import { Dialog } from './forms/Dialog.tsx';
 
@@ -48,7 +49,7 @@ export function CommandPalette({ app, onClose }: Props) {
       <ul id="palette-list" role="listbox" className="palette-list">
         {matches.map((c, i) => (
           <li key={c.id} id={`cmd-${c.id}`} role="option" aria-selected={i === index} className={i === index ? 'active' : ''} onMouseDown={(e) => { e.preventDefault(); run(c.id); }}>
-            <span>{c.title}</span>{'keys' in c ? <kbd>{keysLabel(c.keys)}</kbd> : null}
+            <span>{c.title}</span>{'keys' in c ? <kbd>{shownKeys(c.keys)}</kbd> : null}
           </li>
         ))}
         {matches.length === 0 && unavailable.length === 0 ? <li className="muted">No command matches.</li> : null}

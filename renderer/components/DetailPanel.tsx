@@ -16,6 +16,8 @@ import { DealList } from './detail/DealList.tsx';
 import type { RecordHandlers } from './detail/RecordButtons.tsx';
 import { TieLists } from './detail/TieLists.tsx';
 import { TouchList } from './detail/TouchList.tsx';
+import { useRef } from 'react';
+import { usePanelFocus } from '../hooks/usePanelFocus.ts';
 
 type Props = {
   contact: ContactDoc;
@@ -44,8 +46,10 @@ type Props = {
 };
 
 export function DetailPanel({ contact, stage, score, touches, deals, ties, lifetimeValue, nameOf, available, onCommand, onThank, onOpen, records, onClose, loadInfluence, history }: Props) {
+  const ref = useRef<HTMLElement>(null);
+  usePanelFocus(ref, '.detail-actions button');
   return (
-    <aside className="detail" aria-label={`Details for ${contact.name}`} data-testid="detail-panel">
+    <aside ref={ref} tabIndex={-1} className="detail" aria-label={`Details for ${contact.name}`} data-testid="detail-panel">
       <header>
         <h2>{contact.name}</h2>
         <button type="button" className="close" onClick={onClose} aria-label="Close details">×</button>

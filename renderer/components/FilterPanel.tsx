@@ -3,6 +3,8 @@ import { CATEGORIES, CATEGORY_LABELS, CUSTOMER_STAGES, RINGS, RING_LABELS, ROLES
 import { activeFilterCount, NO_FILTER, type ContactFilter } from '../graph/contact-filter.ts';
 import { STAGE_LABELS } from './forms/EditContactForm.tsx';
 import { count } from '../../shared/domain/counting.ts';
+import { useRef } from 'react';
+import { usePanelFocus } from '../hooks/usePanelFocus.ts';
 
 type Props = { filter: ContactFilter; shown: number; total: number; onChange(f: ContactFilter): void; onClose(): void };
 
@@ -20,8 +22,10 @@ function Group<K extends string>({ legend, values, labels, chosen, onToggle, tes
 const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
 export function FilterPanel({ filter, shown, total, onChange, onClose }: Props) {
+  const ref = useRef<HTMLElement>(null);
+  usePanelFocus(ref, 'input');
   return (
-    <aside className="side-list filters" aria-label="Filters" data-testid="filter-panel">
+    <aside ref={ref} tabIndex={-1} className="side-list filters" aria-label="Filters" data-testid="filter-panel">
       <header><h2>Filters</h2><button type="button" className="close" onClick={onClose} aria-label="Close filters">×</button></header>
       <p className="muted" data-testid="filter-count">Showing {shown} of {count(total, 'contact')}.</p>
       <Group legend="Category" values={CATEGORIES} labels={CATEGORY_LABELS} chosen={filter.categories} testId="filter-category" onToggle={(v) => onChange({ ...filter, categories: toggle(filter.categories, v) })} />

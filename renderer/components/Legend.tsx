@@ -26,13 +26,13 @@ export function Legend({ visibleTies, onToggle, colourBy, onColourBy }: Props) {
           <li key={b.label}><span className="dot" style={{ background: b.colour }} />{b.label} <small className="muted">(by the ring's cadence)</small></li>
         ))}
       </ul>
-      <h3>Shapes and size</h3>
+      <h2>Shapes and size</h2>
       <ul>
         <li><span className="glyph">★</span>Center of influence</li>
         <li><span className="glyph">⬢</span>Host-beneficiary partner</li>
         <li><span className="dot small" /><span className="dot" />Larger = more trust</li>
       </ul>
-      <h3>Ties</h3>
+      <h2>Ties</h2>
       <ul>
         {TIE_KINDS.map((kind) => (
           <li key={kind}>

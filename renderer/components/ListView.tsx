@@ -1,11 +1,12 @@
 // Process: renderer. The same contacts as a table: sortable, windowed so 10,000 rows stay quick, and usable by keyboard and screen reader.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { CATEGORY_LABELS, RINGS, RING_LABELS } from '../../shared/domain/sphere.ts';
+import { CATEGORY_LABELS, CUSTOMER_STAGES, RINGS, RING_LABELS } from '../../shared/domain/sphere.ts';
 import type { ContactDoc } from '../../shared/schemas/index.ts';
 import type { SphereGraphModel } from '../../shared/graph/sphere-model.ts';
 import { STAGE_LABELS } from './forms/EditContactForm.tsx';
+import { LIST_COLUMNS, loadColumns, saveColumns, type ColumnKey } from './list-columns.ts';
 
-type SortKey = 'name' | 'category' | 'ring' | 'stage' | 'score';
+type SortKey = 'name' | ColumnKey;
 type Props = { contacts: ContactDoc[]; model: SphereGraphModel; hiddenIds: Set<string> | null; selectedId: string | null; onSelect(id: string): void };
 
 const ROW = 34;
@@ -13,6 +14,8 @@ const OVERSCAN = 8;
 
 export function ListView({ contacts, model, hiddenIds, selectedId, onSelect }: Props) {
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'name', dir: 1 });
+  const [columns, setColumns] = useState<ColumnKey[]>(loadColumns);
+  const [choosing, setChoosing] = useState(false);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
   const [active, setActive] = useState(0);
@@ -21,8 +24,16 @@ export function ListView({ contacts, model, hiddenIds, selectedId, onSelect }: P
   const rows = useMemo(() => {
     const visible = hiddenIds ? contacts.filter((c) => !hiddenIds.has(c.id)) : [...contacts];
     const score = (c: ContactDoc) => model.scores.get(c.id)?.score ?? 0;
-    const value = (c: ContactDoc): string | number =>
-      sort.key === 'score' ? score(c) : sort.key === 'ring' ? RINGS.indexOf(c.ring) : sort.key === 'name' ? c.name.toLowerCase() : sort.key === 'category' ? c.category : (model.nodes.get(c.id)?.data.stage ?? '');
+    // Rings and stages sort in their life-cycle order (Trust to prospects, prospect to churned), not alphabetically.
+    const value = (c: ContactDoc): string | number => {
+      switch (sort.key) {
+        case 'score': return score(c);
+        case 'ring': return RINGS.indexOf(c.ring);
+        case 'stage': return CUSTOMER_STAGES.indexOf(model.nodes.get(c.id)?.data.stage ?? 'prospect');
+        case 'name': return c.name.toLowerCase();
+        default: return LIST_COLUMNS[sort.key].text(c).toLowerCase();
+      }
+    };
     return visible.sort((a, b) => {
       const x = value(a);
       const y = value(b);
@@ -52,9 +63,11 @@ export function ListView({ contacts, model, hiddenIds, selectedId, onSelect }: P
       onSelect(rows[active].id);
     }
   };
+  // Trust reads best highest first; everything else starts from the top of its order.
+  const firstDir = (key: SortKey): 1 | -1 => (key === 'score' ? -1 : 1);
   const header = (key: SortKey, label: string) => (
-    <th scope="col" aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" onClick={() => setSort((s) => ({ key, dir: s.key === key ? (s.dir === 1 ? -1 : 1) : 1 }))} data-testid={`sort-${key}`}>
+    <th scope="col" key={key} aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" onClick={() => setSort((s) => ({ key, dir: s.key === key ? (s.dir === 1 ? -1 : 1) : firstDir(key) }))} data-testid={`sort-${key}`}>
         {label}{sort.key === key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
       </button>
     </th>
@@ -70,10 +83,29 @@ export function ListView({ contacts, model, hiddenIds, selectedId, onSelect }: P
       onScroll={(e) => setScrollTop((e.target as HTMLDivElement).scrollTop)}
       data-testid="list-view"
     >
+      <div className="list-tools">
+        <button type="button" onClick={() => setChoosing((c) => !c)} aria-expanded={choosing} aria-controls="list-columns" data-testid="choose-columns">Columns…</button>
+        {choosing ? (
+          <fieldset id="list-columns" className="list-columns" data-testid="column-chooser">
+            <legend>Columns shown</legend>
+            {(Object.keys(LIST_COLUMNS) as ColumnKey[]).map((key) => (
+              <label key={key}>
+                <input type="checkbox" checked={columns.includes(key)} data-testid={`column-${key}`}
+                  onChange={() => {
+                    const next = columns.includes(key) ? columns.filter((k) => k !== key) : (Object.keys(LIST_COLUMNS) as ColumnKey[]).filter((k) => k === key || columns.includes(k));
+                    setColumns(next);
+                    saveColumns(next);
+                  }} />
+                {LIST_COLUMNS[key].label}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+      </div>
       {rows.length === 0 ? <p className="muted list-empty">No contacts match. Clear the filters or add someone.</p> : (
-        <table role="grid" aria-rowcount={rows.length + 1} aria-label="Contacts" tabIndex={0} onKeyDown={onKey} aria-activedescendant={rows[active] ? `row-${rows[active].id}` : undefined} data-testid="contact-table">
+        <table role="grid" aria-rowcount={rows.length + 1} aria-label="Contacts" tabIndex={0} data-keeps-focus onKeyDown={onKey} aria-activedescendant={rows[active] ? `row-${rows[active].id}` : undefined} data-testid="contact-table">
           <thead>
-            <tr aria-rowindex={1}>{header('name', 'Name')}{header('category', 'Category')}{header('ring', 'Ring')}{header('stage', 'Stage')}{header('score', 'Trust')}</tr>
+            <tr aria-rowindex={1}>{header('name', 'Name')}{columns.map((key) => header(key, LIST_COLUMNS[key].label))}</tr>
           </thead>
           <tbody>
             {first > 0 ? <tr style={{ height: first * ROW }} aria-hidden="true" /> : null}
@@ -82,10 +114,11 @@ export function ListView({ contacts, model, hiddenIds, selectedId, onSelect }: P
               return (
                 <tr key={c.id} id={`row-${c.id}`} aria-rowindex={index + 2} aria-selected={c.id === selectedId} className={`${index === active ? 'active' : ''}${c.id === selectedId ? ' selected' : ''}`} style={{ height: ROW }} onClick={() => { setActive(index); onSelect(c.id); }} data-testid="contact-row">
                   <td>{c.name}{c.organisation ? <small> · {c.organisation}</small> : null}</td>
-                  <td>{CATEGORY_LABELS[c.category]}</td>
-                  <td>{RING_LABELS[c.ring]}</td>
-                  <td>{STAGE_LABELS[model.nodes.get(c.id)?.data.stage ?? 'prospect']}</td>
-                  <td>{Math.round(model.scores.get(c.id)?.score ?? 0)}</td>
+                  {columns.map((key) => (
+                    <td key={key}>
+                      {key === 'category' ? CATEGORY_LABELS[c.category] : key === 'ring' ? RING_LABELS[c.ring] : key === 'stage' ? STAGE_LABELS[model.nodes.get(c.id)?.data.stage ?? 'prospect'] : key === 'score' ? Math.round(model.scores.get(c.id)?.score ?? 0) : LIST_COLUMNS[key].text(c)}
+                    </td>
+                  ))}
                 </tr>
               );
             })}

@@ -1,5 +1,7 @@
 // Process: renderer. Referrals nobody has thanked yet, oldest first: the question is when you last rewarded one.
+import { useRef } from 'react';
 import type { ContactDoc, TieDoc } from '../../shared/schemas/index.ts';
+import { usePanelFocus } from '../hooks/usePanelFocus.ts';
 
 export function referralsToThank(ties: TieDoc[]): TieDoc[] {
   return ties.filter((t) => t.kind === 'referral' && t.rewardedAt === undefined).sort((a, b) => a.at - b.at);
@@ -12,8 +14,10 @@ const worth = (sums: Record<string, number> | undefined) =>
   Object.entries(sums ?? {}).map(([currency, cents]) => ` · ${(cents / 100).toLocaleString(undefined, { style: 'currency', currency })}`).join('');
 
 export function ThanksPanel({ pending, names, values, onThank, onClose }: Props) {
+  const ref = useRef<HTMLElement>(null);
+  usePanelFocus(ref);
   return (
-    <aside className="side-list" aria-label="Referrals to thank" data-testid="thanks-panel">
+    <aside ref={ref} tabIndex={-1} className="side-list" aria-label="Referrals to thank" data-testid="thanks-panel">
       <header><h2>Referrals to thank</h2><button type="button" className="close" onClick={onClose} aria-label="Close referrals to thank">×</button></header>
       {pending.length === 0 ? <p className="muted">Every referral has been thanked.</p> : (
         <ul>

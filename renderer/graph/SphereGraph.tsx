@@ -13,6 +13,9 @@ import type { ColourMode } from '../../shared/graph/sphere-colours.ts';
 import { RING_LABELS, CATEGORY_LABELS } from '../../shared/domain/sphere.ts';
 import { count } from '../../shared/domain/counting.ts';
 import { setViewSource } from './view-picture.ts';
+import { keyboardMove, startOf, type KeyboardMove } from '../../shared/graph/keyboard-moves.ts';
+
+const ARROWS: Record<string, KeyboardMove> = { ArrowRight: 'next', ArrowLeft: 'previous', ArrowUp: 'inward', ArrowDown: 'outward' };
 
 export type SphereGraphProps = {
   model: SphereGraphModel;
@@ -85,6 +88,9 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
   }, [animateMoves]);
   const networkRef = useRef(network);
   const [tip, setTip] = useState<{ x: number; y: number; id: string } | null>(null);
+  /** The contact the keyboard is on (arrows move it, Enter selects it), shown while the graph has the focus. */
+  const [cursor, setCursor] = useState<{ id: string; shown: boolean } | null>(null);
+  const [announcement, setAnnouncement] = useState('');
   const containerRef = useRef<HTMLDivElement>(null);
   const backdropRef = useRef<HTMLCanvasElement>(null);
   const cyRef = useRef<Core | null>(null);
@@ -408,6 +414,37 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     cy.animate(viewportFor(near, clearArea(containerRef.current!), 60, 2), { duration: 350 });
   }, [focus, model]);
 
+  // The keyboard's contact: marked on the graph, brought into view, and its name said by the live region.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.nodes('.kbd-focus').removeClass('kbd-focus');
+    const node = cursor?.shown ? cy.getElementById(cursor.id) : null;
+    if (!node || node.empty()) return;
+    node.addClass('kbd-focus');
+    const p = node.renderedPosition();
+    const { w, h } = clearArea(containerRef.current!);
+    if (p.x < 20 || p.y < 20 || p.x > w - 20 || p.y > h - 20) cy.animate({ pan: { x: cy.pan().x + w / 2 - p.x, y: cy.pan().y + h / 2 - p.y } }, { duration: 200 });
+  }, [cursor, model]);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === 'Enter' && cursor) {
+      e.preventDefault();
+      handlers.current.onSelect(cursor.id);
+      return;
+    }
+    const move = ARROWS[e.key];
+    if (!move) return;
+    e.preventDefault();
+    const from = cursor && model.nodes.has(cursor.id) && !hiddenIds?.has(cursor.id) ? cursor.id : null;
+    const to = from ? keyboardMove(model.nodes, from, move, hiddenIds) : startOf(model.nodes, selectedId, hiddenIds);
+    if (!to) return;
+    setCursor({ id: to, shown: true });
+    const data = model.nodes.get(to)!.data;
+    setAnnouncement(`${data.label}: ${RING_LABELS[data.ring]}, ${CATEGORY_LABELS[data.category]}, trust ${Math.round(data.score)}. Enter opens.`);
+  };
+
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
@@ -420,7 +457,10 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       <canvas ref={backdropRef} className="graph-backdrop" aria-hidden="true" />
       <canvas ref={openingCanvasRef} className="graph-backdrop" aria-hidden="true" data-testid="opening-picture" />
       <p ref={preparingRef} className="graph-preparing" role="status" hidden>Getting {count(model.nodes.size || openingPicture?.model.nodes.size || 0, 'contact', undefined, true)} ready to explore…</p>
-      <div ref={containerRef} className="graph-canvas" role="img" aria-label="Your sphere: you in the centre, rings for Trust, Like, Know and prospects, sectors by category" />
+      <div ref={containerRef} className="graph-canvas" role="application" tabIndex={0} data-testid="graph-canvas"
+        aria-label="Your sphere: you in the centre, rings for Trust, Like, Know and prospects, sectors by category. Left and right arrows go round a ring, up and down go to the ring inside or outside, Enter opens the contact."
+        onKeyDown={onKeyDown} onFocus={() => setCursor((c) => (c ? { ...c, shown: true } : c))} onBlur={() => setCursor((c) => (c ? { ...c, shown: false } : c))} />
+      <p className="visually-hidden" aria-live="polite" data-testid="graph-announcer">{announcement}</p>
       {tip && model.nodes.get(tip.id) ? <NodeTip x={tip.x} y={tip.y} data={model.nodes.get(tip.id)!.data} /> : null}
     </div>
   );

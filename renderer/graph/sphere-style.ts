@@ -62,6 +62,8 @@ export function sphereStylesheet({ colourBy, dimOverdue }: StyleOptions = { colo
     // Kinds differ by colour and weight, not by dashes: dashed lines cost several times more to draw.
     { selector: 'edge[kind = "influence"]', style: { opacity: 0.4 } },
     { selector: 'edge[kind = "partner"]', style: { opacity: 0.45 } },
+    // The keyboard's place in the graph: a ring of the focus colour, and the name shown at any zoom.
+    { selector: 'node.kbd-focus', style: { 'border-color': '#2f6fb0', 'border-width': 4, 'underlay-color': '#2f6fb0', 'underlay-opacity': 0.25, 'underlay-padding': 6, 'z-index': 11, 'min-zoomed-font-size': 0, 'font-weight': 'bold', 'font-size': 16 } },
     // Last, so they win over the per-kind opacities above.
     { selector: '.faded', style: { opacity: 0.06, 'text-opacity': 0 } },
     { selector: '.filtered', style: { display: 'none' } },

@@ -6,6 +6,7 @@ import { CorrectionCommandSchemas } from './correction-schemas.ts';
 import { RestoreCommandSchema } from './backup-command-schema.ts';
 import { ImportCommandSchema } from './import-command.ts';
 import { RestoreContactSchema } from './restore-command-schema.ts';
+import { SnoozeCommandSchema } from './today-commands.ts';
 
 const id = z.string().min(1).max(64);
 const when = z.number().int().min(0).max(1e15);
@@ -75,6 +76,7 @@ export const DomainCommandSchema = z.discriminatedUnion('type', [
   RestoreCommandSchema,
   ImportCommandSchema,
   RestoreContactSchema,
+  SnoozeCommandSchema,
 ]);
 export type DomainCommand = z.infer<typeof DomainCommandSchema>;
 export type DomainCommandType = DomainCommand['type'];

@@ -9,6 +9,7 @@ import { planDeleteDeal, planDeleteTie, planDeleteTouch, planEditDeal, planEditT
 import { planRestore } from './restore-command.ts';
 import { planImportContacts } from './import-command.ts';
 import { planRestoreContact } from './contact-restore-command.ts';
+import { planSnoozeContact } from './today-commands.ts';
 
 type Planner<T extends DomainCommandType> = (read: SphereReader, cmd: CommandOf<T>, env: PlanEnv) => Plan | null;
 
@@ -35,6 +36,7 @@ const PLANNERS: { [T in DomainCommandType]: Planner<T> } = {
   'sphere.restore': planRestore,
   'contact.import': planImportContacts,
   'contact.restore': planRestoreContact,
+  'contact.snooze': planSnoozeContact,
 };
 
 /** Null: the command would change nothing. */

@@ -43,14 +43,21 @@ export function planRecordReferral(read: SphereReader, cmd: CommandOf<'referral.
   return { label: `${referrer.name} referred ${referred.name}`, writes: [put('ties', tie)] };
 }
 
-/** Thanking the referrer is part of the referral's story, so it is written on the referral tie itself. */
+/**
+ * Thanking the referrer is part of the referral's story, so it is written on the referral tie itself. It is also
+ * a touch with the referrer (a thank-you), written with it: a thank-you is contact, and without the touch the
+ * person just thanked stayed on Today as overdue.
+ */
 export function planRewardReferral(read: SphereReader, cmd: CommandOf<'referral.reward'>, env: PlanEnv): Plan {
   const tie = read.get('ties', cmd.tieId);
   if (!tie || tie.kind !== 'referral') throw new CommandRefused('That referral no longer exists.');
-  return {
-    label: 'record thanks for a referral',
-    writes: [put('ties', { ...tie, rewardedAt: cmd.at ?? env.now, reward: cmd.reward, updatedAt: env.now, updatedBy: env.author })],
-  };
+  const at = cmd.at ?? env.now;
+  const writes = [put('ties', { ...tie, rewardedAt: at, reward: cmd.reward, updatedAt: env.now, updatedBy: env.author })];
+  if (read.get('contacts', tie.from)) {
+    const touch: TouchDoc = { id: env.newId(), contactId: tie.from, kind: 'thankYou', direction: 'outbound', at, note: cmd.reward, createdAt: env.now, updatedBy: env.author };
+    writes.push(put('touches', touch));
+  }
+  return { label: 'record thanks for a referral', writes };
 }
 
 /** Influence (a center of influence → someone they sway), partnership (a host-beneficiary partner → a shared customer). */

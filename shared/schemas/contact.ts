@@ -24,6 +24,8 @@ export type ContactDoc = {
   address?: string;
   /** YYYY-MM-DD, or --MM-DD when the year is not known. */
   birthday?: string;
+  /** YYYY-MM-DD: Today leaves them out until the day after (a snooze, or a skipped round). */
+  snoozedUntil?: string;
   /** Who on the team looks after this relationship. */
   owner?: string;
   /** Kept on this device only: never sent to the team server, nor are its touches, deals or ties. */
@@ -65,6 +67,7 @@ export const contactSchema: RxJsonSchema<ContactDoc> = {
     notes: { type: 'string', maxLength: 20000 },
     address: { type: 'string', maxLength: 500 },
     birthday: { type: 'string', pattern: '^(\\d{4}|-)-\\d{2}-\\d{2}$', maxLength: 10 },
+    snoozedUntil: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 },
     owner: { type: 'string', maxLength: 100 },
     private: { type: 'boolean' },
     stamps: { type: 'object', additionalProperties: { type: 'string', maxLength: 120 } },

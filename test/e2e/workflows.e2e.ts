@@ -161,9 +161,9 @@ describe('relationship workflows', () => {
     const { page } = await start('palette');
     await page.keyboard.press('Control+k');
     const options = page.getByTestId('command-palette').getByRole('option');
-    // Nobody is selected: everything but the palette itself and the commands about a contact.
-    // An empty sphere has no sample people to remove and no pairs to compare for duplicates.
-    const needPeople = new Set(['sample.remove', 'contact.duplicates']);
+    // Nobody is selected: everything but the palette itself, the commands about a contact, and the colour the
+    // graph already has. An empty sphere has no sample people to remove and no pairs to compare for duplicates.
+    const needPeople = new Set(['sample.remove', 'contact.duplicates', 'view.colourCategory']);
     const expected = COMMAND_SPECS.filter((c) => c.id !== 'palette.open' && !needPeople.has(c.id) && (c.group !== 'contact' || c.id === 'contact.add')).map((c) => c.title);
     await expect.poll(() => options.locator('span').allTextContents()).toEqual(expected);
     await screenshot(page, 'workflows-palette-all');

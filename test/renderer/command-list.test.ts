@@ -36,6 +36,10 @@ function appWith({ selected, contacts = [], ties = [], touches = [], deals = [] 
     zoom: (f) => void state.zooms.push(f),
     focusSearch: () => {},
     setLoadingSample: () => {},
+    colourBy: 'category',
+    setColourBy: () => {},
+    visibleTies: { referral: true, influence: true, partner: true, personal: false },
+    toggleTies: () => {},
     openDialog: (id, props) => void opened.push({ id, props }),
     check: (id) => checkCommand(app, id),
     run: (id) => runCommand(app, id),
@@ -46,7 +50,8 @@ function appWith({ selected, contacts = [], ties = [], touches = [], deals = [] 
 describe('the command list', () => {
   it('refuses every command about a contact until one is selected, and says why', () => {
     const { app, said, opened } = appWith({});
-    const aboutContact = COMMANDS.filter((c) => c.group === 'contact' && c.id !== 'contact.add');
+    // Thank is offered at any time (it takes the longest-waiting referral of all; see below).
+    const aboutContact = COMMANDS.filter((c) => c.group === 'contact' && c.id !== 'contact.add' && c.id !== 'referral.thank');
     expect(aboutContact.map((c) => c.id)).toContain('touch.log');
     for (const c of aboutContact) expect(app.check(c.id), c.id).toBe(SELECT_FIRST);
     app.run('touch.log');
@@ -54,6 +59,13 @@ describe('the command list', () => {
     expect(opened).toEqual([]);
     expect(app.check('contact.add')).toBe(true);
     expect(app.check('view.today')).toBe(true);
+    expect(app.check('referral.thank')).toBe('No referral is waiting for thanks.');
+  });
+
+  it('thanks the longest-waiting referral of all when no one is selected', () => {
+    const { app, opened } = appWith({ contacts: [contact('a'), contact('b'), contact('c')], ties: [referral('r2', 'b', 'c', 20), referral('r1', 'a', 'b', 10), referral('r0', 'c', 'a', 5, 6)] });
+    app.run('referral.thank');
+    expect(opened).toEqual([{ id: 'referral.thank', props: { tieId: 'r1' } }]);
   });
 
   it('opens the command\'s own dialog for the selected contact', () => {

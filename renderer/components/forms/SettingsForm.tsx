@@ -20,6 +20,8 @@ export function SettingsForm({ settings, onSave, onClose, onBackups }: Props) {
   const [dimOverdue, setDimOverdue] = useState(settings.dimOverdue);
   const [currency, setCurrency] = useState(settings.baseCurrency);
   const [error, setError] = useState<string | null>(null);
+  // Restoring replaces every value the person tuned: it is asked about in place before anything is saved.
+  const [askRestore, setAskRestore] = useState(false);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -59,7 +61,7 @@ export function SettingsForm({ settings, onSave, onClose, onBackups }: Props) {
         <div className="row three">
           <label className="field"><span>Repeat from (deals)</span><input value={life.repeatAt} onChange={(e) => setLife((p) => ({ ...p, repeatAt: e.target.value }))} /></label>
           <label className="field"><span>Lifetime from (deals)</span><input value={life.lifetimeAt} onChange={(e) => setLife((p) => ({ ...p, lifetimeAt: e.target.value }))} /></label>
-          <label className="field"><span>Churned after (days quiet)</span><input value={life.churnAfterDays} onChange={(e) => setLife((p) => ({ ...p, churnAfterDays: e.target.value }))} /></label>
+          <label className="field"><span>Churned after (days quiet)</span><input data-testid="churn-after" value={life.churnAfterDays} onChange={(e) => setLife((p) => ({ ...p, churnAfterDays: e.target.value }))} /></label>
         </div>
         <h3>Trust score: points for the ring</h3>
         <div className="row four">
@@ -73,8 +75,17 @@ export function SettingsForm({ settings, onSave, onClose, onBackups }: Props) {
           </>
         ) : null}
         {error ? <p className="failure" role="alert">{error}</p> : null}
+        {askRestore ? (
+          <div className="confirm" role="alertdialog" aria-labelledby="restore-question" data-testid="restore-defaults-confirm">
+            <p id="restore-question">Put back the default cadences, life-cycle thresholds and trust weights? What you set here is replaced (Undo brings it back).</p>
+            <div className="actions">
+              <button type="button" onClick={() => setAskRestore(false)} autoFocus>Keep my settings</button>
+              <button type="button" className="danger" onClick={() => void saveOrExplain(() => onSave({ cadence: DEFAULT_SETTINGS.cadence, lifeCycle: DEFAULT_SETTINGS.lifeCycle, trustWeights: DEFAULT_SETTINGS.trustWeights, dimOverdue: false }), setError, onClose)}>Restore the defaults</button>
+            </div>
+          </div>
+        ) : null}
         <div className="actions">
-          <button type="button" onClick={() => void saveOrExplain(() => onSave({ cadence: DEFAULT_SETTINGS.cadence, lifeCycle: DEFAULT_SETTINGS.lifeCycle, trustWeights: DEFAULT_SETTINGS.trustWeights, dimOverdue: false }), setError, onClose)}>Restore defaults</button>
+          <button type="button" onClick={() => setAskRestore(true)} aria-expanded={askRestore}>Restore defaults</button>
           <button type="button" onClick={onClose}>Cancel</button>
           <button type="submit" className="primary" data-testid="settings-save">Save</button>
         </div>

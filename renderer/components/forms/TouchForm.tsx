@@ -1,4 +1,5 @@
-// Process: renderer. Log a touch: what kind, which way, when, and a note.
+// Process: renderer. Log a touch: what kind, which way, when, and a note. The note has the focus: a person who
+// presses L and starts typing is writing the note (on the Kind dropdown the letters changed the kind instead).
 import { useState, type FormEvent } from 'react';
 import { TOUCH_KINDS, type TouchKind } from '../../../shared/domain/sphere.ts';
 import { isFutureDay, localNoon, localToday } from '../../../shared/domain/local-date.ts';
@@ -28,7 +29,7 @@ export function TouchForm({ name, onSave, onClose }: { name: string; onSave(inpu
       <form onSubmit={submit} noValidate>
         <div className="row">
           <label className="field"><span>Kind</span>
-            <select data-testid="touch-kind" value={kind} onChange={(e) => setKind(e.target.value as TouchInput['kind'])} autoFocus>
+            <select data-testid="touch-kind" value={kind} onChange={(e) => setKind(e.target.value as TouchInput['kind'])}>
               {TOUCH_KINDS.filter((k) => k !== 'stageChange').map((k) => <option key={k} value={k}>{TOUCH_LABELS[k as TouchInput['kind']]}</option>)}
             </select>
           </label>
@@ -40,7 +41,7 @@ export function TouchForm({ name, onSave, onClose }: { name: string; onSave(inpu
           </label>
         </div>
         <label className="field"><span>Day</span><input type="date" data-testid="touch-date" value={date} max={localToday()} onChange={(e) => setDate(e.target.value)} /></label>
-        <label className="field"><span>Note</span><textarea data-testid="touch-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} maxLength={5000} /></label>
+        <label className="field"><span>Note</span><textarea data-testid="touch-note" rows={3} data-autofocus data-enter-submits title="Enter logs the touch; Shift+Enter starts a new line" value={note} onChange={(e) => setNote(e.target.value)} maxLength={5000} /></label>
         {failure ? <p className="failure" role="alert">{failure}</p> : null}
         <div className="actions"><button type="button" onClick={onClose}>Cancel</button><button type="submit" className="primary" data-testid="touch-save">Log touch</button></div>
       </form>

@@ -87,7 +87,7 @@ export function generateSphere(options: SampleOptions): SampleSphere {
       const at = Math.max(contact.createdAt, newest - rnd.int(0, 3 * 365) * DAY);
       // About $50 to $5,000, most of them small, in whole dollars (stored in cents).
       const amount = Math.round(Math.exp(8.5 + rnd.next() * 4.6) / 100) * 100;
-      const deal: DealDoc = { id: `deal-${pad(deals.length + 1)}`, contactId: contact.id, amount, currency: 'USD', at, createdAt: at, updatedBy: owner };
+      const deal: DealDoc = { id: `deal-${pad(deals.length + 1)}`, contactId: contact.id, amount, currency: 'USD', at, createdAt: at, updatedAt: at, updatedBy: owner };
       const referral = d === 0 ? incoming[0] : undefined;
       if (referral && rnd.chance(0.6)) {
         deal.referralId = referral.id;

@@ -3,7 +3,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import type { RxStorage } from 'rxdb';
 import { COLLECTIONS, DATABASE_NAME } from '../../shared/schemas/index.ts';
 import { BackupNameSchema, isUpgradeBackup, type Backup, type StoreProblem, type StoreStatus, type StoreUpgrade } from '../../shared/app-api.ts';
@@ -11,6 +10,7 @@ import { openingPictureMaker } from './opening-picture.ts';
 import type { SpherePicture } from '../../shared/graph/sphere-picture.ts';
 import { getRxStorageSqlite, STORE_FORMAT_VERSION, StoreOpenError, type RxStorageSqlite } from './sqlite-storage.ts';
 import { CommandRunner } from './command-runner.ts';
+import { wrappedBoundedStorage } from './bounded-storage.ts';
 import { makePrivate, PRIVATE_DIR, PRIVATE_FILE } from './private-files.ts';
 import { reasonOf, upgradeStoreFile, UpgradeError, versionGaps, versionGapsOfFile, type CollectionSpecs, type VersionGap } from './schema-upgrade.ts';
 
@@ -38,7 +38,7 @@ export type StoreServiceOptions = {
 
 /** One opened store; a restore replaces it with a new generation. */
 export type StoreGeneration = {
-  /** The storage the channel exposes: writes are validated against the schema before they reach SQLite. */
+  /** The storage the channel exposes: writes are checked against the schema and the size cap before they reach SQLite (bounded-storage.ts). */
   storage: RxStorage<unknown, unknown>;
   raw: RxStorageSqlite;
 };
@@ -338,7 +338,7 @@ export class StoreService {
     // Watched whatever the windows' RxDatabase says (multiInstance: false there means one window per database,
     // not one writer per file): the import command, a second host and sync commit to the same file.
     const raw = getRxStorageSqlite({ directory: this.dataDir, fileFor: () => this.file, watchOtherConnections: true });
-    const validated = wrappedValidateAjvStorage({ storage: raw }) as RxStorage<unknown, unknown>;
+    const validated = wrappedBoundedStorage({ storage: raw }) as RxStorage<unknown, unknown>;
     // Whoever opens the store through this storage (the channel, sync) gets it at this build's versions or not at all.
     const storage: RxStorage<unknown, unknown> = {
       name: validated.name,

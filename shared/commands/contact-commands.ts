@@ -66,7 +66,7 @@ export function planMergeContacts(read: SphereReader, cmd: CommandOf<'contact.me
     writes.push(put('touches', { ...touch, id: env.newId(), contactId: survivor.id, supersedes: touch.id, createdAt: env.now, updatedBy: env.author }), drop('touches', touch.id));
   }
   for (const deal of read.find('deals', { contactId: duplicate.id })) {
-    writes.push(put('deals', { ...deal, id: env.newId(), contactId: survivor.id, supersedes: deal.id, createdAt: env.now, updatedBy: env.author }), drop('deals', deal.id));
+    writes.push(put('deals', { ...deal, id: env.newId(), contactId: survivor.id, supersedes: deal.id, createdAt: env.now, updatedAt: env.now, updatedBy: env.author }), drop('deals', deal.id));
   }
   for (const tie of keep) writes.push(put('ties', { ...tie, updatedAt: env.now, updatedBy: env.author }));
   for (const tie of dropped) writes.push(drop('ties', tie.id));

@@ -27,7 +27,7 @@ export function planRecordDeal(read: SphereReader, cmd: CommandOf<'deal.record'>
     const referral = read.get('ties', cmd.referralId);
     if (!referral || referral.kind !== 'referral' || referral.to !== contact.id) throw new CommandRefused(`That referral did not bring ${contact.name}.`);
   }
-  const deal: DealDoc = { id: env.newId(), contactId: contact.id, amount: cmd.amount, currency: cmd.currency, at: cmd.at ?? env.now, createdAt: env.now, updatedBy: env.author };
+  const deal: DealDoc = { id: env.newId(), contactId: contact.id, amount: cmd.amount, currency: cmd.currency, at: cmd.at ?? env.now, createdAt: env.now, updatedAt: env.now, updatedBy: env.author };
   if (cmd.referralId) deal.referralId = cmd.referralId;
   if (cmd.note?.trim()) deal.note = cmd.note.trim();
   return { label: `record a deal with ${contact.name}`, writes: [put('deals', deal)] };

@@ -1,7 +1,7 @@
 // Process: renderer. Edit everything about a contact; the same checks as adding, plus the fields that come later.
 import { useState, type FormEvent } from 'react';
 import { CATEGORIES, CATEGORY_LABELS, CUSTOMER_STAGES, RINGS, RING_LABELS, ROLES, ROLE_LABELS, type CustomerStage, type Role } from '../../../shared/domain/sphere.ts';
-import { checkEmail, checkPhone, parseContactInput } from '../../../shared/domain/contact-input.ts';
+import { checkBirthday, checkEmail, checkPhone, parseContactInput } from '../../../shared/domain/contact-input.ts';
 import type { ContactDoc } from '../../../shared/schemas/index.ts';
 import type { ContactChanges } from '../../../shared/commands/domain-command.ts';
 import { Dialog, saveOrExplain } from './Dialog.tsx';
@@ -31,7 +31,8 @@ export function EditContactForm({ contact, onSave, onClose }: { contact: Contact
     if (badEmail) found.emails = badEmail;
     const badPhone = phones.map(checkPhone).find(Boolean);
     if (badPhone) found.phones = badPhone;
-    if (v.birthday && !/^(\d{4}|-)-\d{2}-\d{2}$/.test(v.birthday)) found.birthday = 'A birthday is written 1980-04-23, or --04-23 without the year.';
+    const badBirthday = v.birthday.trim() ? checkBirthday(v.birthday.trim()) : null;
+    if (badBirthday) found.birthday = badBirthday;
     if (v.optIn && !v.optInSource.trim()) found.optInSource = 'Say where they agreed (a form, an event, in person).';
     setErrors(found);
     if (!base.ok || Object.keys(found).length > 0) return;

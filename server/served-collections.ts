@@ -31,7 +31,8 @@ export const SPHERE_COLLECTIONS: Record<SyncedCollection, CollectionSpec> = {
   contacts: { schema: COLLECTIONS.contacts.schema, refuse: (fields) => (fields.private === true ? 'a private contact stays on its device and is never sent to the team' : undefined) },
   ties: { schema: COLLECTIONS.ties.schema },
   touches: { schema: COLLECTIONS.touches.schema, appendOnly: true },
-  deals: { schema: COLLECTIONS.deals.schema, appendOnly: true },
+  // Deals are edited in place since schema version 1, merged field by field like contacts (shared/sync/field-merge.ts).
+  deals: { schema: COLLECTIONS.deals.schema },
 };
 
 export function servedCollections(specs: Record<string, CollectionSpec>): Map<string, ServedCollection> {

@@ -53,7 +53,8 @@ export function planDeleteContact(read: SphereReader, cmd: CommandOf<'contact.de
 
 /**
  * Two records of one person become one: the survivor takes the fields (see mergeContactFields), the touches,
- * deals and ties. Touches and deals are append-only, so each moves as a new document that supersedes the old.
+ * deals and ties. Touches are append-only, so each moves as a new document that supersedes the old; deals
+ * move the same way, so the record of the duplicate's deal stays what it was.
  */
 export function planMergeContacts(read: SphereReader, cmd: CommandOf<'contact.merge'>, env: PlanEnv): Plan {
   if (cmd.survivorId === cmd.duplicateId) throw new CommandRefused('Choose two different contacts to merge.');

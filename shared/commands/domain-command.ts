@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CATEGORIES, CUSTOMER_STAGES, RINGS, ROLES, TOUCH_KINDS } from '../domain/sphere.ts';
 import { isRealBirthday } from '../domain/contact-input.ts';
+import { DealDeleteCommandSchema, DealUpdateCommandSchema } from './deal-commands.ts';
 
 const id = z.string().min(1).max(64);
 const when = z.number().int().min(0).max(1e15);
@@ -69,6 +70,8 @@ export const DomainCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('tie.link'), kind: z.enum(['influence', 'partner', 'personal']), from: id, to: id }),
   z.strictObject({ type: z.literal('settings.update'), changes: SettingsChangesSchema }),
   z.strictObject({ type: z.literal('sample.load'), size: z.number().int().min(1).max(5000).optional() }),
+  DealUpdateCommandSchema,
+  DealDeleteCommandSchema,
 ]);
 export type DomainCommand = z.infer<typeof DomainCommandSchema>;
 export type DomainCommandType = DomainCommand['type'];

@@ -5,6 +5,7 @@ import { planAddContact, planDeleteContact, planMergeContacts, planMoveContact, 
 import { planLinkContacts, planLogTouch, planRecordDeal, planRecordReferral, planRewardReferral } from './relationship-commands.ts';
 import { planUpdateSettings } from './settings-command.ts';
 import { planLoadSample } from './sample-command.ts';
+import { planDeleteDeal, planUpdateDeal } from './deal-commands.ts';
 
 type Planner<T extends DomainCommandType> = (read: SphereReader, cmd: CommandOf<T>, env: PlanEnv) => Plan | null;
 
@@ -21,6 +22,8 @@ const PLANNERS: { [T in DomainCommandType]: Planner<T> } = {
   'tie.link': planLinkContacts,
   'settings.update': planUpdateSettings,
   'sample.load': planLoadSample,
+  'deal.update': planUpdateDeal,
+  'deal.delete': planDeleteDeal,
 };
 
 /** Null: the command would change nothing. */

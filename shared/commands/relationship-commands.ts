@@ -1,5 +1,6 @@
 // Process: any (pure). Everyday relationship work: log a touch, record a deal, a referral and its thanks, link a
-// center of influence or a host-beneficiary partner. Touches and deals are append-only: only new documents.
+// center of influence or a host-beneficiary partner. Touches are append-only; deals are corrected in place by
+// deal-commands.ts.
 import type { DealDoc, TieDoc, TouchDoc } from '../schemas/index.ts';
 import type { CommandOf } from './domain-command.ts';
 import { CommandRefused, mustGet, put, type Plan, type PlanEnv, type SphereReader } from './plan.ts';

@@ -79,7 +79,7 @@ export function EditContactForm({ contact, onSave, onClose }: { contact: Contact
           <label className="field"><span>Tags (comma-separated)</span><input value={v.tags} onChange={set('tags')} /></label>
         </div>
         <div className="row">
-          <label className="field"><span>Birthday</span><input placeholder="1980-04-23" value={v.birthday} onChange={set('birthday')} />{err('birthday')}</label>
+          <label className="field"><span>Birthday</span><input data-testid="edit-birthday" placeholder="1980-04-23" value={v.birthday} onChange={set('birthday')} />{err('birthday')}</label>
           <label className="field"><span>Owner</span><input value={v.owner} onChange={set('owner')} /></label>
         </div>
         <label className="field"><span>Address</span><input value={v.address} onChange={set('address')} /></label>
@@ -88,7 +88,7 @@ export function EditContactForm({ contact, onSave, onClose }: { contact: Contact
           <label className="check" title="Never sent to the team server, nor their touches, deals and ties; teammates who had them lose them, you keep them."><input type="checkbox" data-testid="edit-private" checked={v.private} onChange={(e) => setV((p) => ({ ...p, private: e.target.checked }))} />Private: keep on this device, never shared with the team</label>
           <label className="field"><span>Where they agreed</span><input value={v.optInSource} onChange={set('optInSource')} disabled={!v.optIn} />{err('optInSource')}</label>
         </div>
-        <label className="field"><span>Notes</span><textarea rows={3} value={v.notes} onChange={set('notes')} /></label>
+        <label className="field"><span>Notes</span><textarea data-testid="edit-notes" rows={3} value={v.notes} onChange={set('notes')} /></label>
         {failure ? <p className="failure" role="alert">{failure}</p> : null}
         <div className="actions"><button type="button" onClick={onClose}>Cancel</button><button type="submit" className="primary" data-testid="edit-save">Save</button></div>
       </form>

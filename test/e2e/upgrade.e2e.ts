@@ -118,14 +118,15 @@ describe('a store from an earlier version', () => {
     await expect.poll(() => form.getByRole('alert').first().textContent()).toBe('That day does not exist in the calendar.');
     await screenshot(page, 'upgrade-3-mended-contact');
     await form.getByTestId('edit-birthday').fill('1981-02-28');
+    // A tag typed twice is one tag: the form does not send what the schema refuses.
+    await form.getByTestId('edit-tags').fill('vip, harbour, vip');
     await form.getByTestId('edit-save').click();
     await form.waitFor({ state: 'detached' });
 
     const [contacts] = stored<{ id: string; name: string; birthday?: string; tags: string[] }>(dataDir, 'contacts');
     expect(contacts!.version).toBe(COLLECTIONS.contacts.schema.version);
     const odd = contacts!.docs.find((c) => c.name === ODD_NAME)!;
-    expect(odd).toMatchObject({ id: safeId(ODD_ID), birthday: '1981-02-28' });
-    expect(odd.tags).toHaveLength(100);
+    expect(odd).toMatchObject({ id: safeId(ODD_ID), birthday: '1981-02-28', tags: ['vip', 'harbour'] });
     const [touches] = stored<{ contactId: string }>(dataDir, 'touches');
     expect(touches!.docs.filter((t) => t.contactId === odd.id)).toHaveLength(1);
     expect(session.errors).toEqual([]);

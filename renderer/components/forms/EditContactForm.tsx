@@ -6,7 +6,8 @@ import type { ContactDoc } from '../../../shared/schemas/index.ts';
 import type { ContactChanges } from '../../../shared/commands/domain-command.ts';
 import { Dialog, saveOrExplain } from './Dialog.tsx';
 
-const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+// Each once: the schema holds tags, emails and phones to distinct items, and "vip, vip" means one tag.
+const list = (text: string) => [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
 export const STAGE_LABELS: Record<CustomerStage, string> = { prospect: 'Prospect', firstTime: 'First-time customer', repeat: 'Repeat customer', lifetime: 'Lifetime customer', churned: 'Churned' };
 
 export function EditContactForm({ contact, onSave, onClose }: { contact: ContactDoc; onSave(changes: ContactChanges): Promise<void>; onClose(): void }) {
@@ -76,7 +77,7 @@ export function EditContactForm({ contact, onSave, onClose }: { contact: Contact
               {CUSTOMER_STAGES.map((s) => <option key={s} value={s}>{STAGE_LABELS[s]} (set by hand)</option>)}
             </select>
           </label>
-          <label className="field"><span>Tags (comma-separated)</span><input value={v.tags} onChange={set('tags')} /></label>
+          <label className="field"><span>Tags (comma-separated)</span><input data-testid="edit-tags" value={v.tags} onChange={set('tags')} /></label>
         </div>
         <div className="row">
           <label className="field"><span>Birthday</span><input data-testid="edit-birthday" placeholder="1980-04-23" value={v.birthday} onChange={set('birthday')} />{err('birthday')}</label>

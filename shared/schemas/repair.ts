@@ -119,8 +119,9 @@ export function repairContact(old: Doc, keys: readonly string[], stamped: readon
   doc.roles = tidyList(doc.roles, lists.roles.length, (r) => lists.roles.includes(r)).kept;
   if (doc.optIn !== undefined) {
     const optIn = pick(doc.optIn, ['granted', 'at', 'source']);
-    if (typeof optIn.granted === 'boolean' && typeof optIn.at === 'number' && typeof optIn.source === 'string') {
-      doc.optIn = { ...optIn, source: clip(optIn.source, CONTACT_LIMITS.source) };
+    if (typeof optIn.granted === 'boolean' && typeof optIn.at === 'number' && Number.isFinite(optIn.at) && typeof optIn.source === 'string') {
+      // Version 1 took any number as the date the person agreed: a whole millisecond from 1970 on now.
+      doc.optIn = { ...optIn, at: Math.min(1e15, Math.max(0, Math.round(optIn.at))), source: clip(optIn.source, CONTACT_LIMITS.source) };
     } else delete doc.optIn;
   }
   if (typeof doc.birthday === 'string' && !isRealBirthday(doc.birthday)) {

@@ -25,6 +25,8 @@ export type ServedCollection = {
   /** The field that names a document; the docs table keys rows by its value. */
   primaryKey: string;
   appendOnly: boolean;
+  /** The primary key's pattern in the schema, if it has one: a tombstone sent as its id alone must match it too. */
+  idPattern?: RegExp;
   validate: Validate;
   refuse?: (fields: Record<string, unknown>) => string | undefined;
 };
@@ -47,7 +49,9 @@ export function servedCollections(specs: Record<string, CollectionSpec>): Map<st
       // additionalProperties: false, as RxDB itself sets on every schema: an unknown field, or RxDB's _rev, _meta
       // or _attachments (which never travel on the wire), is refused rather than stored.
       const validate = getValidator({ ...spec.schema, additionalProperties: false } as never) as Validate;
-      return [name, { name, version: spec.schema.version, primaryKey, appendOnly: spec.appendOnly ?? false, validate, refuse: spec.refuse }];
+      const pattern = (spec.schema.properties as Record<string, { pattern?: string } | undefined>)[primaryKey]?.pattern;
+      const idPattern = pattern ? new RegExp(pattern) : undefined;
+      return [name, { name, version: spec.schema.version, primaryKey, appendOnly: spec.appendOnly ?? false, idPattern, validate, refuse: spec.refuse }];
     }),
   );
 }

@@ -16,6 +16,7 @@ export function documentProblem(collection: ServedCollection, doc: unknown): str
   if (typeof deleted !== 'boolean') return '_deleted must be true or false';
   const id = fields[collection.primaryKey];
   if (typeof id !== 'string' || id.length === 0 || id.length > 64) return `${collection.primaryKey} must be a string of 1 to 64 characters`;
+  if (collection.idPattern && !collection.idPattern.test(id)) return `${collection.primaryKey} must match pattern "${collection.idPattern.source}"`;
   // A tombstone may be its id alone; one that carries fields (RxDB sends the last state) carries valid ones, since
   // every other device stores it as it comes.
   if (deleted && Object.keys(fields).length === 1) return undefined;

@@ -1,7 +1,7 @@
 // Process: main or browser host (Node). What the team server sends is checked as what a window writes is
 // (bounded-storage.ts): sync writes pulled documents to the store directly, so a server that lets through a
 // document this version's schemas refuse (an older server, a bug, a hostile one) must not land it here.
-import { describeSchemaErrors, documentName, documentSizeProblem } from '../../shared/schemas/bounds.ts';
+import { describeSchemaErrors, documentName, documentSizeProblem, ID_PATTERN, isSafeId } from '../../shared/schemas/bounds.ts';
 import { COLLECTIONS } from '../../shared/schemas/index.ts';
 import type { SyncedCollection, WireDoc } from '../../shared/sync/protocol.ts';
 import { validatorFor } from '../store/bounded-storage.ts';
@@ -13,7 +13,7 @@ export function pulledDocumentProblem(collection: SyncedCollection, doc: WireDoc
   const tooLarge = documentSizeProblem(name, doc);
   if (tooLarge) return tooLarge;
   const { _deleted: deleted, ...fields } = doc;
-  if (deleted && Object.keys(fields).length === 1 && typeof fields.id === 'string') return undefined;
+  if (deleted && Object.keys(fields).length === 1) return isSafeId(fields.id) ? undefined : `${name}: id must match pattern "${ID_PATTERN}"`;
   // On the wire a document is its own fields: RxDB's _rev, _meta and _attachments are refused as unknown.
   const validate = validatorFor({ ...COLLECTIONS[collection].schema, additionalProperties: false } as never);
   const errors = validate(fields);

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SyncRig } from '../support/sync-devices.ts';
 import { wireContact } from '../fixtures/hostile-documents.ts';
+import { pulledDocumentProblem } from '../../electron/sync/pulled-documents.ts';
 
 const rig = new SyncRig();
 afterEach(() => rig.cleanup());
@@ -24,5 +25,11 @@ describe('documents pulled from the team server', () => {
     await expect.poll(() => ann.sync.status().state, { timeout: 15_000 }).toBe('error');
     expect(ann.sync.status().error).toBe('The team server sent a document this version of Sphere refuses: contacts document "c-bad": tags must NOT have duplicate items (items ## 1 and 0 are identical)');
     expect(ann.contacts().map((c) => c.id)).not.toContain('c-bad');
+  });
+
+  it('may be a tombstone of an id alone, but of a safe id', () => {
+    expect(pulledDocumentProblem('contacts', { id: 'c-gone', _deleted: true })).toBeUndefined();
+    expect(pulledDocumentProblem('contacts', { id: '../../etc/passwd', _deleted: true })).toBe('contacts document "../../etc/passwd": id must match pattern "^[A-Za-z0-9_-]{1,64}$"');
+    expect(pulledDocumentProblem('contacts', { ...wireContact('c-x'), _meta: { lwt: 1 } })).toBe('contacts document "c-x": (document) must NOT have additional properties: _meta');
   });
 });

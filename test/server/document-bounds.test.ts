@@ -34,6 +34,13 @@ describe.each(KINDS)('pushed documents the schema does not bound, on %s', (kind)
     expect(body.error).toMatch(/^contacts document "c-meta" \(row 0\): it is 10\.0 MB, more than the 256 KB a document may be$/);
   });
 
+  it('refuses a tombstone whose id is outside the safe alphabet, though a tombstone may be its id alone', async () => {
+    const { status, body } = await contacts.push([{ newDocumentState: { id: '../../etc/passwd', _deleted: true } }]);
+    expect(status).toBe(400);
+    expect(body.error).toBe('contacts document "../../etc/passwd" (row 0): id must match pattern "^[A-Za-z0-9_-]{1,64}$"');
+    expect((await contacts.push([{ newDocumentState: { id: 'c-gone', _deleted: true } }])).status).toBe(200);
+  });
+
   it('takes the same contact within bounds', async () => {
     const { status, body } = await contacts.push([{ newDocumentState: wireContact('c-fine', { optIn: { granted: true, at: 1_700_000_000_000, source: 'form' }, birthday: '--02-29' }) }]);
     expect([status, body]).toEqual([200, []]);

@@ -28,8 +28,10 @@ async function runSteps(strategies: MigrationStrategies, from: number, to: numbe
 
 /**
  * Migrates every live document of each collection stored at an older version than served. A changed document
- * gets the team's next sequence number, so every client pulls it; one whose id the step renamed (an id outside
- * the safe alphabet) leaves a tombstone under its old id. Tombstones themselves stay as they are.
+ * gets the team's next sequence number, so every client pulls it. One whose id the step renamed (an id outside
+ * the safe alphabet) is stored under the new id only: its old row goes, leaving no tombstone, since a tombstone
+ * under that id is itself refused by every updated device, and each of them renamed its own copy alike when it
+ * upgraded (older ones cannot sync: 426). Tombstones themselves stay as they are.
  */
 export async function upgradeStoredDocuments(
   db: SqlDatabase,
@@ -81,17 +83,16 @@ async function upgradeTeam(tx: SqlQuery, db: SqlDatabase, team: string, collecti
       throw new StoredDocumentsError(`${name}: ${(err as Error).message}`, { cause: err });
     }
     if (after === null) {
-      // A step that drops a document: every device drops it too, by its tombstone.
-      await tx.query('UPDATE docs SET seq = $1, deleted = 1, data = $2 WHERE team_id = $3 AND collection = $4 AND id = $5', [++seq, JSON.stringify({ [collection.primaryKey]: row.id }), team, collection.name, row.id]);
+      // A step that drops a document: every device drops it too, by its tombstone (if its id may be sent at all).
+      if (collection.idPattern && !collection.idPattern.test(row.id)) await dropRow(tx, team, collection, row.id);
+      else await tx.query('UPDATE docs SET seq = $1, deleted = 1, data = $2 WHERE team_id = $3 AND collection = $4 AND id = $5', [++seq, JSON.stringify({ [collection.primaryKey]: row.id }), team, collection.name, row.id]);
       continue;
     }
     const problem = documentProblem(collection, { ...after, _deleted: false });
     if (problem) throw new StoredDocumentsError(`${name} does not fit schema version ${collection.version}: ${problem}`);
     if (JSON.stringify(after) === JSON.stringify(before)) continue;
     const id = after[collection.primaryKey] as string;
-    if (id !== row.id) {
-      await tx.query('UPDATE docs SET seq = $1, deleted = 1, data = $2 WHERE team_id = $3 AND collection = $4 AND id = $5', [++seq, JSON.stringify({ [collection.primaryKey]: row.id }), team, collection.name, row.id]);
-    }
+    if (id !== row.id) await dropRow(tx, team, collection, row.id);
     await tx.query(
       `INSERT INTO docs (team_id, collection, id, seq, deleted, data) VALUES ($1, $2, $3, $4, 0, $5)
        ON CONFLICT (team_id, collection, id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted, data = excluded.data`,
@@ -104,3 +105,6 @@ async function upgradeTeam(tx: SqlQuery, db: SqlDatabase, team: string, collecti
   }
   return seq - start;
 }
+
+const dropRow = (tx: SqlQuery, team: string, collection: ServedCollection, id: string) =>
+  tx.query('DELETE FROM docs WHERE team_id = $1 AND collection = $2 AND id = $3', [team, collection.name, id]);

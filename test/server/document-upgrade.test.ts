@@ -1,6 +1,6 @@
 // Process: test (Node). A team server updated to newer schema versions brings the documents it stored under the
 // older ones forward at start, with the app's own migration steps: clients at the new versions pull documents
-// that fit them, an unsafe id is renamed with a tombstone under the old one, and a document that cannot be
+// that fit them, an unsafe id is renamed (nothing is left under the old one), and a document that cannot be
 // brought forward stops the start with its name, changing nothing. On SQLite and on PostgreSQL.
 import { describe, expect, it } from 'vitest';
 import { safeId } from '../../shared/schemas/repair.ts';
@@ -41,8 +41,8 @@ describe.each(KINDS)('stored documents after a server update, on %s', (kind) => 
       const contacts = (await client(server.base, token, team, 'contacts').pull(undefined, 1000)).body.documents;
       const renamed = safeId('../../etc/passwd');
       expect(contacts.find((d) => d.id === renamed)).toMatchObject({ emails: ['odd@example.com'], tags: ['a', 'b'], _deleted: false });
-      // The old id is a tombstone, so a device that still holds it drops it.
-      expect(contacts.find((d) => d.id === '../../etc/passwd')).toEqual({ id: '../../etc/passwd', _deleted: true });
+      // Nothing is left under the old id, not even a tombstone: no device may be sent it.
+      expect(contacts.find((d) => d.id === '../../etc/passwd')).toBeUndefined();
       expect(contacts.find((d) => d.id === 'c-fine')).toMatchObject({ name: 'Odd Person', _deleted: false });
       const deals = (await client(server.base, token, team, 'deals').pull(undefined, 1000)).body;
       expect(deals.documents.find((d) => d.id === 'd-1')).toEqual({ id: 'd-1', contactId: renamed, amount: 500, currency: 'USD', at: AT, createdAt: AT, updatedAt: AT, updatedBy: 'device-old', _deleted: false });

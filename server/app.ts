@@ -8,6 +8,7 @@ import { RequestError, type PushHooks } from './replication.ts';
 import type { SqlDatabase } from './sql-database.ts';
 import { servedCollections, SPHERE_COLLECTIONS, type CollectionSpec } from './served-collections.ts';
 import { registerSyncRoutes } from './sync-routes.ts';
+import { upgradeStoredDocuments } from './document-upgrade.ts';
 import { MAX_BODY_BYTES } from '../shared/sync/protocol.ts';
 
 export type ServerOptions = {
@@ -37,7 +38,14 @@ export type TeamServer = {
 export async function createTeamServer(options: ServerOptions): Promise<TeamServer> {
   const { db } = options;
   const clock = options.clock ?? Date.now;
-  const collections = servedCollections(options.collections ?? SPHERE_COLLECTIONS);
+  const specs: Record<string, CollectionSpec> = options.collections ?? SPHERE_COLLECTIONS;
+  const collections = servedCollections(specs);
+  // Before any client is served: documents stored under older schema versions are brought to the served ones.
+  // The server owns db from here: a start that fails closes it.
+  const upgraded = await upgradeStoredDocuments(db, collections, (name) => specs[name]?.migrationStrategies).catch(async (error: unknown) => {
+    await db.close();
+    throw error;
+  });
   const feed = new ChangeFeed(db);
   await feed.start();
   const streams = new Set<() => void>();
@@ -50,6 +58,7 @@ export async function createTeamServer(options: ServerOptions): Promise<TeamServ
     ...(options.https ? { https: options.https } : {}),
   };
   const app = Fastify(serverOptions as FastifyServerOptions);
+  for (const u of upgraded) app.log.info({ collection: u.collection, from: u.from, to: u.to, changed: u.changed }, 'stored documents upgraded');
 
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     const status = error instanceof RequestError ? error.status : error instanceof AccountError ? 400 : (error.statusCode ?? 500);

@@ -23,6 +23,15 @@ const STEPS: Step[] = [
       "CREATE POLICY docs_team ON docs USING (team_id = current_setting('sphere.team', true)) WITH CHECK (team_id = current_setting('sphere.team', true))",
     ],
   },
+  {
+    version: 2,
+    // The schema version each collection's stored documents are at, so a server serving newer versions brings
+    // them forward at start (document-upgrade.ts). Before this step the server served these versions.
+    common: [
+      'CREATE TABLE doc_versions (collection TEXT PRIMARY KEY, version INTEGER NOT NULL)',
+      "INSERT INTO doc_versions (collection, version) VALUES ('contacts', 1), ('ties', 1), ('touches', 0), ('deals', 0)",
+    ],
+  },
 ];
 
 export async function migrate(db: SqlDatabase): Promise<void> {

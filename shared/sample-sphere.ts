@@ -88,7 +88,7 @@ export function generateSphere(options: SampleOptions): SampleSphere {
       // A realtor's commission: about $2,500 to $40,000 (evenly spread on a log scale), rounded to $50, in cents.
       const dollars = Math.exp(Math.log(2_500) + rnd.next() * Math.log(16));
       const amount = Math.round(dollars / 50) * 50 * 100;
-      const deal: DealDoc = { id: `deal-${pad(deals.length + 1)}`, contactId: contact.id, amount, currency: 'USD', at, createdAt: at, updatedBy: owner };
+      const deal: DealDoc = { id: `deal-${pad(deals.length + 1)}`, contactId: contact.id, amount, currency: 'USD', at, createdAt: at, updatedAt: at, updatedBy: owner };
       const referral = d === 0 ? incoming[0] : undefined;
       if (referral && rnd.chance(0.6)) {
         deal.referralId = referral.id;

@@ -4,7 +4,6 @@
 import crypto from 'node:crypto';
 import { createRevision, createRxSchema, defaultHashSha256, normalizeMangoQuery, now as rxNow, prepareQuery } from 'rxdb';
 import type { BulkWriteRow, MangoQuerySelector, RxDocumentData, RxJsonSchema } from 'rxdb';
-import { getValidator } from 'rxdb/plugins/validate-ajv';
 import { COLLECTION_NAMES, COLLECTIONS, DATABASE_NAME, type CollectionName } from '../../shared/schemas/index.ts';
 import { DomainCommandSchema, type DomainCommand } from '../../shared/commands/domain-command.ts';
 import { planCommand } from '../../shared/commands/plan-command.ts';
@@ -12,6 +11,7 @@ import { reverseWrites, type DocChange } from '../../shared/commands/field-chang
 import type { DocWrite, PlanEnv, SphereReader } from '../../shared/commands/plan.ts';
 import { HybridClock } from '../../shared/sync/hlc.ts';
 import { stampChangedFields } from '../../shared/sync/field-stamps.ts';
+import { documentProblem, DocumentRefused, validatorFor } from './bounded-storage.ts';
 import type { RxStorageInstanceSqlite } from './sqlite-instance.ts';
 import type { RxStorageSqlite } from './sqlite-storage.ts';
 import { journalOf, type Journal } from './journal.ts';
@@ -22,7 +22,7 @@ type Instance = RxStorageInstanceSqlite<Fields>;
 
 export type CommandOutcome = { runId: string; label: string; createdId?: string };
 
-type Opened = { storage: RxStorageSqlite; instances: Map<CollectionName, { instance: Instance; validate: (doc: Fields) => unknown[] }> };
+type Opened = { storage: RxStorageSqlite; instances: Map<CollectionName, { instance: Instance; validate: ReturnType<typeof validatorFor> }> };
 
 export class CommandRunner {
   private opened: Promise<Opened> | null = null;
@@ -157,7 +157,7 @@ export class CommandRunner {
         const instance = (await storage.createStorageInstance<Fields>({
           databaseName: DATABASE_NAME, collectionName: name, schema, options: {}, multiInstance: false, devMode: false, databaseInstanceToken: this.token,
         })) as Instance;
-        instances.set(name, { instance, validate: getValidator(schema) as (doc: Fields) => unknown[] });
+        instances.set(name, { instance, validate: validatorFor(schema as RxJsonSchema<unknown>) });
       }
       return { storage, instances };
     })();
@@ -221,8 +221,9 @@ export class CommandRunner {
             { ...prev!, ...('updatedBy' in prev! ? { updatedBy: this.author() } : {}), _deleted: true, _rev: createRevision(this.token, prev), _meta: { lwt } }
           : { ...doc, _deleted: false, _attachments: {}, _rev: createRevision(this.token, prev), _meta: { lwt } }) as RxDocumentData<Fields>;
         if (doc !== null) {
-          const errors = validate(document);
-          if (errors.length > 0) throw new Error(`${collection} ${id}: ${JSON.stringify(errors).slice(0, 300)}`);
+          // The whole command rolls back: none of its writes is kept when one document would break the bounds.
+          const problem = documentProblem(collection, id, document, validate);
+          if (problem) throw new DocumentRefused(problem);
         }
         rows.push(prev ? { previous: prev, document } : { document });
         changes.push({ collection, id, before, after: doc === null ? null : { ...doc } });

@@ -3,7 +3,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import type { RxStorage } from 'rxdb';
 import { COLLECTIONS, DATABASE_NAME } from '../../shared/schemas/index.ts';
 import { BackupNameSchema, StoreProblemSchema, type Backup, type StoreProblem, type StoreStatus, type StoreUpgrade } from '../../shared/app-api.ts';
@@ -16,6 +15,7 @@ import { getRxStorageSqlite, hasForeignTables, STORE_FORMAT_VERSION, StoreAccess
 import { accessReason, isAccessProblem, preflightStore, setAsideTogether } from './store-preflight.ts';
 import { tableNameFor } from './sqlite-keys.ts';
 import { CommandRunner } from './command-runner.ts';
+import { wrappedBoundedStorage } from './bounded-storage.ts';
 import { makePrivate, PRIVATE_DIR, PRIVATE_FILE } from './private-files.ts';
 import { reasonOf, upgradeStoreFile, UpgradeError, versionGaps, versionGapsOfFile, type CollectionSpecs, type VersionGap } from './schema-upgrade.ts';
 
@@ -45,7 +45,7 @@ export type StoreServiceOptions = {
 
 /** One opened store; a restore replaces it with a new generation. */
 export type StoreGeneration = {
-  /** The storage the channel exposes: writes are validated against the schema before they reach SQLite. */
+  /** The storage the channel exposes: writes are checked against the schema and the size cap before they reach SQLite (bounded-storage.ts). */
   storage: RxStorage<unknown, unknown>;
   raw: RxStorageSqlite;
 };
@@ -391,7 +391,7 @@ export class StoreService {
     // Watched whatever the windows' RxDatabase says (multiInstance: false there means one window per database,
     // not one writer per file): the import command, a second host and sync commit to the same file.
     const raw = getRxStorageSqlite({ directory: this.dataDir, fileFor: () => this.readPath, watchOtherConnections: true, readOnly: this.readOnly ?? undefined, checked: true });
-    const validated = wrappedValidateAjvStorage({ storage: raw }) as RxStorage<unknown, unknown>;
+    const validated = wrappedBoundedStorage({ storage: raw }) as RxStorage<unknown, unknown>;
     // Whoever opens the store through this storage (the channel, sync) gets it at this build's versions or not at all.
     const storage: RxStorage<unknown, unknown> = {
       name: validated.name,

@@ -22,6 +22,7 @@ import { PrivacyFilter } from './privacy-filter.ts';
 import { fieldMerges, journalForkWrites } from './journaled-fork.ts';
 import { relaxPullMetaWrites } from './pull-durability.ts';
 import type { FieldMerge } from '../../shared/history.ts';
+import { checkPulled, pulledDocumentProblem } from './pulled-documents.ts';
 
 type Doc = Record<string, unknown> & { id: string };
 
@@ -190,7 +191,11 @@ export class SyncEngine {
       masterChangeStream$: changes$.asObservable() as never,
       masterChangesSince: async (checkpoint, batchSize) => {
         const unchanged = { documents: [], checkpoint: checkpoint ?? { seq: 0, generation: 'none' } };
-        const answer = await this.retrying(running, () => pull(running.link, collection, version, checkpoint, batchSize), unchanged);
+        const answer = await this.retrying(running, async () => {
+          const pulled = await pull(running.link, collection, version, checkpoint, batchSize);
+          checkPulled(collection, pulled.documents);
+          return pulled;
+        }, unchanged);
         // Sync stopped while the answer was on the wire: the store it would be filtered against is closed, and the
         // cancelled replication records nothing; the next start pulls it again from the same checkpoint.
         if (running.abort.signal.aborted) return unchanged;
@@ -230,7 +235,12 @@ export class SyncEngine {
     replication.events.error.subscribe((err) => {
       if (!running.abort.signal.aborted) this.options.log?.(`sync ${collection}: ${(err as Error).message ?? String(err)}`);
     });
-    void this.followStream(running, collection, version, (event) => changes$.next(event === 'RESYNC' ? event : { ...event, documents: privacy.incoming(collection, event.documents) }));
+    void this.followStream(running, collection, version, (event) => {
+      // A batch with a document this version refuses is not taken from the stream: the pull it asks for instead
+      // meets the same document and stops sync with the reason.
+      if (event !== 'RESYNC' && event.documents.some((doc) => pulledDocumentProblem(collection, doc))) return changes$.next('RESYNC');
+      changes$.next(event === 'RESYNC' ? event : { ...event, documents: privacy.incoming(collection, event.documents) });
+    });
     return replication;
   }
 

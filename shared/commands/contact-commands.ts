@@ -62,7 +62,8 @@ export function planDeleteContact(read: SphereReader, cmd: CommandOf<'contact.de
 
 /**
  * Two records of one person become one: the survivor takes the fields (see mergeContactFields), the touches,
- * deals and ties. Touches and deals are append-only, so each moves as a new document that supersedes the old.
+ * deals and ties. Touches are append-only, so each moves as a new document that supersedes the old; deals
+ * move the same way, so the record of the duplicate's deal stays what it was.
  */
 export function planMergeContacts(read: SphereReader, cmd: CommandOf<'contact.merge'>, env: PlanEnv): Plan {
   if (cmd.survivorId === cmd.duplicateId) throw new CommandRefused('Choose two different contacts to merge.');
@@ -75,7 +76,7 @@ export function planMergeContacts(read: SphereReader, cmd: CommandOf<'contact.me
     writes.push(put('touches', { ...touch, id: env.newId(), contactId: survivor.id, supersedes: touch.id, createdAt: env.now, updatedBy: env.author }), drop('touches', touch.id));
   }
   for (const deal of read.find('deals', { contactId: duplicate.id })) {
-    writes.push(put('deals', { ...deal, id: env.newId(), contactId: survivor.id, supersedes: deal.id, createdAt: env.now, updatedBy: env.author }), drop('deals', deal.id));
+    writes.push(put('deals', { ...deal, id: env.newId(), contactId: survivor.id, supersedes: deal.id, createdAt: env.now, updatedAt: env.now, updatedBy: env.author }), drop('deals', deal.id));
   }
   for (const tie of keep) writes.push(put('ties', { ...tie, updatedAt: env.now, updatedBy: env.author }));
   for (const tie of dropped) writes.push(drop('ties', tie.id));

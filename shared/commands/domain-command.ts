@@ -7,6 +7,7 @@ import { RestoreCommandSchema } from './backup-command-schema.ts';
 import { ImportCommandSchema } from './import-command.ts';
 import { RestoreContactSchema } from './restore-command-schema.ts';
 import { SnoozeCommandSchema } from './today-commands.ts';
+import { isRealBirthday } from '../domain/contact-input.ts';
 
 const id = z.string().min(1).max(64);
 const when = z.number().int().min(0).max(1e15);
@@ -30,7 +31,8 @@ const ContactChangesSchema = z.strictObject({
   notes: z.string().max(20000).nullable(),
   address: z.string().max(500).nullable(),
   // Empty text clears it, as the edit form sends for a blank field.
-  birthday: z.string().regex(/^((\d{4}|-)-\d{2}-\d{2})?$/, 'a birthday is written 1980-04-23, or --04-23 without the year').nullable(),
+  birthday: z.string().regex(/^((\d{4}|-)-\d{2}-\d{2})?$/, 'a birthday is written 1980-04-23, or --04-23 without the year')
+    .refine((day) => day === '' || isRealBirthday(day), 'that birthday is not a day of the calendar').nullable(),
   owner: z.string().max(100).nullable(),
   private: z.boolean().nullable(),
 }).partial();

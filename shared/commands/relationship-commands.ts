@@ -1,5 +1,6 @@
 // Process: any (pure). Everyday relationship work: log a touch, record a deal, a referral and its thanks, link a
-// center of influence or a host-beneficiary partner. Touches and deals are append-only: only new documents.
+// center of influence or a host-beneficiary partner. Touches are append-only; deals are corrected in place by
+// correction-commands.ts (deals are field-merged since deals v1).
 import type { DealDoc, TieDoc, TouchDoc } from '../schemas/index.ts';
 import type { CommandOf } from './domain-command.ts';
 import { CommandRefused, mustGet, put, type Plan, type PlanEnv, type SphereReader } from './plan.ts';
@@ -27,7 +28,7 @@ export function planRecordDeal(read: SphereReader, cmd: CommandOf<'deal.record'>
     const referral = read.get('ties', cmd.referralId);
     if (!referral || referral.kind !== 'referral' || referral.to !== contact.id) throw new CommandRefused(`That referral did not bring ${contact.name}.`);
   }
-  const deal: DealDoc = { id: env.newId(), contactId: contact.id, amount: cmd.amount, currency: cmd.currency, at: cmd.at ?? env.now, createdAt: env.now, updatedBy: env.author };
+  const deal: DealDoc = { id: env.newId(), contactId: contact.id, amount: cmd.amount, currency: cmd.currency, at: cmd.at ?? env.now, createdAt: env.now, updatedAt: env.now, updatedBy: env.author };
   if (cmd.referralId) deal.referralId = cmd.referralId;
   if (cmd.note?.trim()) deal.note = cmd.note.trim();
   return { label: `record a deal with ${contact.name}`, writes: [put('deals', deal)] };

@@ -1,4 +1,5 @@
 // Process: any (pure). What a person typed into a contact form, checked field by field before anything is saved.
+import { BIRTHDAY_PATTERN, EMAIL_PATTERN, PHONE_PATTERN } from '../schemas/bounds.ts';
 import { CATEGORIES, RINGS, type Category, type Ring } from './sphere.ts';
 
 export type ContactInput = {
@@ -21,9 +22,11 @@ export type ContactFields = {
 
 export type FieldErrors = Partial<Record<keyof ContactInput, string>>;
 
-// Deliberately plain: one @, something on each side, a dot in the domain. Real validation is the reply.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE_CHARS = /^\+?[0-9 ().\-/]+$/;
+// The patterns the contact schema holds every stored email and phone to (schemas/bounds.ts). Deliberately
+// plain for emails: one @, something on each side, a dot in the domain. Real validation is the reply.
+const EMAIL = new RegExp(EMAIL_PATTERN);
+const PHONE_CHARS = new RegExp(PHONE_PATTERN);
+const BIRTHDAY = new RegExp(BIRTHDAY_PATTERN);
 
 export function checkEmail(value: string): string | null {
   if (value.length > 320) return 'That email address is too long.';
@@ -35,6 +38,22 @@ export function checkPhone(value: string): string | null {
   const digits = value.replace(/\D/g, '').length;
   if (digits < 5 || digits > 15) return 'A phone number has between 5 and 15 digits.';
   return null;
+}
+
+/**
+ * Whether YYYY-MM-DD or --MM-DD names a day that exists. The schema's pattern knows each month's length; only
+ * a 29 February with a year needs the year to be a leap year, which a pattern cannot say.
+ */
+export function isRealBirthday(value: string): boolean {
+  if (!BIRTHDAY.test(value)) return false;
+  if (!value.endsWith('-02-29') || value.startsWith('--')) return true;
+  const year = Number(value.slice(0, 4));
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function checkBirthday(value: string): string | null {
+  if (!/^(\d{4}|-)-\d{2}-\d{2}$/.test(value)) return 'A birthday is written 1980-04-23, or --04-23 without the year.';
+  return isRealBirthday(value) ? null : 'That day does not exist in the calendar.';
 }
 
 export function parseContactInput(input: ContactInput): { ok: true; fields: ContactFields } | { ok: false; errors: FieldErrors } {

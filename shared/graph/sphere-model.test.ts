@@ -32,8 +32,8 @@ describe('sphere graph model', () => {
       ties: [],
       touches: [{ id: 's', contactId: 'quiet', kind: 'stageChange', direction: 'outbound', at: now - DAY, fromRing: 'know', toRing: 'like', createdAt: 1, updatedBy: 't' }],
       deals: [
-        { id: 'd1', contactId: 'quiet', amount: 100, currency: 'USD', at: now - 60 * DAY, createdAt: 1, updatedBy: 't' },
-        { id: 'd2', contactId: 'quiet', amount: 100, currency: 'USD', at: now - 50 * DAY, createdAt: 1, updatedBy: 't' },
+        { id: 'd1', contactId: 'quiet', amount: 100, currency: 'USD', at: now - 60 * DAY, createdAt: 1, updatedAt: 1, updatedBy: 't' },
+        { id: 'd2', contactId: 'quiet', amount: 100, currency: 'USD', at: now - 50 * DAY, createdAt: 1, updatedAt: 1, updatedBy: 't' },
       ],
     };
     const builder = createModelBuilder();
@@ -49,7 +49,7 @@ describe('sphere graph model', () => {
     const docs = generateSphere({ seed: 4, contacts: 200 });
     const referral = docs.ties.find((t) => t.kind === 'referral')!;
     const plain = buildSphereModel({ ...docs, deals: docs.deals.filter((d) => d.referralId !== referral.id) }, now).edges.get(referral.id)!.data.width;
-    const weighed = buildSphereModel({ ...docs, deals: [...docs.deals, { id: 'big', contactId: referral.to, amount: 5_000_000, currency: 'USD', at: now, referralId: referral.id, createdAt: now, updatedBy: 't' }] }, now);
+    const weighed = buildSphereModel({ ...docs, deals: [...docs.deals, { id: 'big', contactId: referral.to, amount: 5_000_000, currency: 'USD', at: now, referralId: referral.id, createdAt: now, updatedAt: now, updatedBy: 't' }] }, now);
     expect(plain).toBe(1);
     expect(weighed.edges.get(referral.id)!.data.width).toBeGreaterThan(2);
   });
@@ -97,7 +97,7 @@ describe('incremental model builder', () => {
       if (edit === 0) docs = { ...docs, contacts: docs.contacts.map((c) => (c === someone ? { ...c, ring: pick(['trust', 'like', 'know', 'prospect'] as const) } : c)) };
       if (edit === 1) docs = { ...docs, touches: [...docs.touches, { id: `t${step}`, contactId: someone.id, kind: 'call', direction: 'outbound', at: now - step * 3_600_000, createdAt: now, updatedBy: 'me' }] };
       if (edit === 2 && docs.touches.length) docs = { ...docs, touches: docs.touches.filter((t) => t !== pick(docs.touches)) };
-      if (edit === 3) docs = { ...docs, deals: [...docs.deals, { id: `d${step}`, contactId: someone.id, amount: 100, currency: 'EUR', at: now - 1000, createdAt: now, updatedBy: 'me' }] };
+      if (edit === 3) docs = { ...docs, deals: [...docs.deals, { id: `d${step}`, contactId: someone.id, amount: 100, currency: 'EUR', at: now - 1000, createdAt: now, updatedAt: now, updatedBy: 'me' }] };
       if (edit === 4 && someone !== other) docs = { ...docs, ties: [...docs.ties, { id: `r${step}`, kind: 'referral', from: someone.id, to: other.id, at: now, createdAt: now, updatedAt: now, updatedBy: 'me' }] };
       if (edit === 5 && docs.ties.length) docs = { ...docs, ties: docs.ties.filter((t) => t !== pick(docs.ties)) };
       if (edit === 6 && docs.contacts.length > 20) docs = { ...docs, contacts: docs.contacts.filter((c) => c !== someone) };

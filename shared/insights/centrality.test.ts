@@ -128,7 +128,7 @@ describe('referral reach', () => {
       fc.property(graphs, fc.array(fc.integer({ min: 0, max: 59 }), { maxLength: 20 }), (edges, valued) => {
         const ties = edges.map((e, i) => ({ id: `t${i}`, kind: 'referral' as const, from: e.from, to: e.to, at: 1, createdAt: 1, updatedAt: 1, updatedBy: 't' }));
         const people = [...new Set(edges.flatMap((e) => [e.from, e.to]))].map((id) => contact(id));
-        const deals = valued.filter((i) => i < ties.length).map((i, k) => ({ id: `d${k}`, contactId: ties[i]!.to, amount: 100 + k, currency: 'USD', at: 1, createdAt: 1, updatedBy: 't', referralId: ties[i]!.id }));
+        const deals = valued.filter((i) => i < ties.length).map((i, k) => ({ id: `d${k}`, contactId: ties[i]!.to, amount: 100 + k, currency: 'USD', at: 1, createdAt: 1, updatedAt: 1, updatedBy: 't', referralId: ties[i]!.id }));
         const index = indexSphere({ contacts: people, ties, touches: [], deals }, { now: 10, period: { from: 0, to: 10 } });
         const values = referralValues(deals);
         for (const r of allReferrers(index, values)) {

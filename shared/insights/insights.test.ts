@@ -16,7 +16,7 @@ import { influenceScores } from './influence.ts';
 const NOW = 1000 * DAY_MS;
 const ALL = { from: 0, to: NOW };
 let n = 0;
-const deal = (contactId: string, amount: number, at: number, extra: Partial<DealDoc> = {}): DealDoc => ({ id: `d${++n}`, contactId, amount, currency: 'USD', at, createdAt: at, updatedBy: 't', ...extra });
+const deal = (contactId: string, amount: number, at: number, extra: Partial<DealDoc> = {}): DealDoc => ({ id: `d${++n}`, contactId, amount, currency: 'USD', at, createdAt: at, updatedAt: at, updatedBy: 't', ...extra });
 const tie = (kind: TieDoc['kind'], from: string, to: string, extra: Partial<TieDoc> = {}): TieDoc => ({ id: `t${++n}`, kind, from, to, at: 10, createdAt: 10, updatedAt: 10, updatedBy: 't', ...extra });
 const touch = (contactId: string, at: number, extra: Partial<TouchDoc> = {}): TouchDoc => ({ id: `x${++n}`, contactId, kind: 'call', direction: 'outbound', at, createdAt: at, updatedBy: 't', ...extra });
 const sphere = (docs: Partial<InsightDocs>): InsightDocs => ({ contacts: [], ties: [], touches: [], deals: [], ...docs });

@@ -11,7 +11,7 @@ describe('timeline replay', () => {
     contacts: [contact('a', { ring: 'trust', createdAt: 10 }), contact('b', { ring: 'like', createdAt: 50 })],
     touches: [move('a', 20, 'know', 'like'), move('a', 40, 'like', 'trust')],
     ties: [{ id: 't1', kind: 'referral' as const, from: 'a', to: 'b', at: 60, createdAt: 60, updatedAt: 60, updatedBy: 't' }],
-    deals: [{ id: 'd1', contactId: 'b', amount: 5, currency: 'USD', at: 70, createdAt: 70, updatedBy: 't' }],
+    deals: [{ id: 'd1', contactId: 'b', amount: 5, currency: 'USD', at: 70, createdAt: 70, updatedAt: 70, updatedBy: 't' }],
   };
   const timeline = buildTimeline(docs, 100);
 

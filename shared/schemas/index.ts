@@ -2,9 +2,9 @@
 import { addRxPlugin, type MigrationStrategies, type RxCollection, type RxDatabase, type RxJsonSchema } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { contactMigrations, contactSchema, type ContactDoc } from './contact.ts';
-import { dealSchema, type DealDoc } from './deal.ts';
+import { dealMigrations, dealSchema, type DealDoc } from './deal.ts';
 import { tieMigrations, tieSchema, type TieDoc } from './tie.ts';
-import { touchSchema, type TouchDoc } from './touch.ts';
+import { touchMigrations, touchSchema, type TouchDoc } from './touch.ts';
 import { settingsMigrations, settingsSchema, type SettingsDoc } from './settings.ts';
 
 export type { ContactDoc, DealDoc, SettingsDoc, TieDoc, TouchDoc };
@@ -26,8 +26,8 @@ type CollectionSpec<T> = { schema: RxJsonSchema<T>; migrationStrategies: Migrati
 export const COLLECTIONS = {
   contacts: { schema: contactSchema, migrationStrategies: contactMigrations } as CollectionSpec<ContactDoc>,
   ties: { schema: tieSchema, migrationStrategies: tieMigrations } as CollectionSpec<TieDoc>,
-  touches: { schema: touchSchema, migrationStrategies: {} } as CollectionSpec<TouchDoc>,
-  deals: { schema: dealSchema, migrationStrategies: {} } as CollectionSpec<DealDoc>,
+  touches: { schema: touchSchema, migrationStrategies: touchMigrations } as CollectionSpec<TouchDoc>,
+  deals: { schema: dealSchema, migrationStrategies: dealMigrations } as CollectionSpec<DealDoc>,
   settings: { schema: settingsSchema, migrationStrategies: settingsMigrations } as CollectionSpec<SettingsDoc>,
 };
 

@@ -1,5 +1,7 @@
 // Process: any (pure). A tie between two contacts: referral, influence, partnership or personal.
 import type { RxJsonSchema } from 'rxdb';
+import { authorField, idField, stampsField, timeField } from './bounds.ts';
+import { clipField, pick, renameRefs, tidyStamps } from './repair.ts';
 import { TIE_KINDS, type TieKind } from '../domain/sphere.ts';
 
 export type TieDoc = {
@@ -20,36 +22,50 @@ export type TieDoc = {
   updatedBy: string;
 };
 
+const properties = {
+  id: idField,
+  kind: { type: 'string', enum: [...TIE_KINDS], maxLength: 16 },
+  from: idField,
+  to: idField,
+  at: timeField,
+  note: { type: 'string', maxLength: 2000 },
+  rewardedAt: timeField,
+  reward: { type: 'string', maxLength: 500 },
+  createdAt: timeField,
+  updatedAt: timeField,
+  updatedBy: authorField,
+} as const;
+
+const STAMPED_FIELDS = Object.keys(properties).filter((f) => f !== 'updatedAt' && f !== 'updatedBy');
+
 export const tieSchema: RxJsonSchema<TieDoc> = {
   title: 'tie',
-  version: 1,
+  // 2: bounded and closed like contacts v2; ids and references of the safe alphabet.
+  version: 2,
   primaryKey: 'id',
   type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 64 },
-    kind: { type: 'string', enum: [...TIE_KINDS], maxLength: 16 },
-    from: { type: 'string', maxLength: 64 },
-    to: { type: 'string', maxLength: 64 },
-    at: { type: 'number', minimum: 0, maximum: 1e15, multipleOf: 1 },
-    note: { type: 'string', maxLength: 2000 },
-    rewardedAt: { type: 'number', minimum: 0 },
-    reward: { type: 'string', maxLength: 500 },
-    stamps: { type: 'object', additionalProperties: { type: 'string', maxLength: 120 } },
-    createdAt: { type: 'number', minimum: 0, maximum: 1e15, multipleOf: 1 },
-    updatedAt: { type: 'number', minimum: 0, maximum: 1e15, multipleOf: 1 },
-    updatedBy: { type: 'string', maxLength: 64 },
-  },
+  properties: { ...properties, stamps: stampsField(STAMPED_FIELDS) },
   required: ['id', 'kind', 'from', 'to', 'at', 'createdAt', 'updatedAt', 'updatedBy'],
   indexes: ['from', 'to', ['kind', 'at']],
-};
+} as RxJsonSchema<TieDoc>;
 
-/**
- * Version 0 stored what a referral was worth on the tie, a running total that two people adding deals at once
- * would both overwrite; version 1 derives it from the deals that name the referral (`referralValue`).
- */
 export const tieMigrations = {
+  /**
+   * Version 0 stored what a referral was worth on the tie, a running total that two people adding deals at once
+   * would both overwrite; version 1 derives it from the deals that name the referral (`referralValue`).
+   */
   1: (old: Record<string, unknown>): TieDoc => {
     const { value: _value, currency: _currency, ...rest } = old;
     return rest as TieDoc;
+  },
+  /** Version 1 bounded few fields: mended as contacts are (repair.ts), its people renamed as they are. */
+  2: (old: Record<string, unknown>): TieDoc => {
+    const doc = renameRefs(pick(old, [...Object.keys(properties), 'stamps']), ['id', 'from', 'to']);
+    clipField(doc, 'note', properties.note.maxLength);
+    clipField(doc, 'reward', properties.reward.maxLength);
+    if (typeof doc.rewardedAt === 'number' && !(doc.rewardedAt >= 0 && doc.rewardedAt <= 1e15)) delete doc.rewardedAt;
+    else if (typeof doc.rewardedAt === 'number') doc.rewardedAt = Math.round(doc.rewardedAt);
+    tidyStamps(doc, STAMPED_FIELDS);
+    return doc as TieDoc;
   },
 };

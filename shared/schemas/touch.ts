@@ -1,5 +1,7 @@
 // Process: any (pure). A touch: one contact moment. Append-only; a correction supersedes.
 import type { RxJsonSchema } from 'rxdb';
+import { authorField, idField, timeField } from './bounds.ts';
+import { clipField, pick, renameRefs } from './repair.ts';
 import { RINGS, TOUCH_KINDS, type Ring, type TouchKind } from '../domain/sphere.ts';
 
 export type TouchDoc = {
@@ -18,24 +20,36 @@ export type TouchDoc = {
   updatedBy: string;
 };
 
+const properties = {
+  id: idField,
+  contactId: idField,
+  kind: { type: 'string', enum: [...TOUCH_KINDS], maxLength: 16 },
+  direction: { type: 'string', enum: ['inbound', 'outbound'] },
+  at: timeField,
+  note: { type: 'string', maxLength: 5000 },
+  fromRing: { type: 'string', enum: [...RINGS] },
+  toRing: { type: 'string', enum: [...RINGS] },
+  supersedes: idField,
+  createdAt: timeField,
+  updatedBy: authorField,
+} as const;
+
 export const touchSchema: RxJsonSchema<TouchDoc> = {
   title: 'touch',
-  version: 0,
+  // 1: ids and references of the safe alphabet (stores from version 0 are mended, see touchMigrations).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 64 },
-    contactId: { type: 'string', maxLength: 64 },
-    kind: { type: 'string', enum: [...TOUCH_KINDS], maxLength: 16 },
-    direction: { type: 'string', enum: ['inbound', 'outbound'] },
-    at: { type: 'number', minimum: 0, maximum: 1e15, multipleOf: 1 },
-    note: { type: 'string', maxLength: 5000 },
-    fromRing: { type: 'string', enum: [...RINGS] },
-    toRing: { type: 'string', enum: [...RINGS] },
-    supersedes: { type: 'string', maxLength: 64 },
-    createdAt: { type: 'number', minimum: 0, maximum: 1e15, multipleOf: 1 },
-    updatedBy: { type: 'string', maxLength: 64 },
-  },
+  properties,
   required: ['id', 'contactId', 'kind', 'direction', 'at', 'createdAt', 'updatedBy'],
   indexes: [['contactId', 'at'], 'at'],
+} as RxJsonSchema<TouchDoc>;
+
+export const touchMigrations = {
+  /** The contact and the touch corrected are renamed as their own migrations rename them (repair.ts). */
+  1: (old: Record<string, unknown>): TouchDoc => {
+    const doc = renameRefs(pick(old, Object.keys(properties)), ['id', 'contactId', 'supersedes']);
+    clipField(doc, 'note', properties.note.maxLength);
+    return doc as TouchDoc;
+  },
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mergeDocs, type MergeableDoc } from './field-merge.ts';
+import { stampChangedFields } from './field-stamps.ts';
 import { ClockDriftError, formatStamp, HybridClock, MAX_DRIFT_MS, parseStamp, receive } from './hlc.ts';
 
 const doc = (fields: Record<string, unknown>, stamps: Record<string, string> = {}, deleted = false): MergeableDoc => ({ id: 'a', ...fields, stamps, _deleted: deleted });
@@ -71,6 +72,29 @@ describe('field-level three-way merge', () => {
       expect(one).toEqual(other);
       return true;
     }), { numRuns: 2000 });
+  });
+});
+
+describe('deals, edited in place since deals schema v1', () => {
+  const recorded = { id: 'd1', contactId: 'c1', amount: 100, currency: 'USD', at: 1, createdAt: 1, updatedAt: 1, updatedBy: 'ann' };
+
+  it('are stamped field by field when edited, and merge three ways like contacts', () => {
+    const ann = stampChangedFields('deals', recorded, { ...recorded, amount: 120, note: 'corrected', updatedAt: 2 }, () => 's2');
+    const bo = stampChangedFields('deals', recorded, { ...recorded, amount: 125, currency: 'EUR', updatedAt: 3 }, () => 's3');
+    expect(ann.stamps).toEqual({ amount: 's2', note: 's2' });
+    expect(bo.stamps).toEqual({ amount: 's3', currency: 's3' });
+    const live = (fields: Record<string, unknown>): MergeableDoc => ({ ...fields, _deleted: false });
+    const merged = mergeDocs(live(recorded), live(ann), live(bo));
+    expect(merged).toMatchObject({ amount: 125, currency: 'EUR', note: 'corrected', stamps: { amount: 's3', currency: 's3', note: 's2' } });
+    expect(mergeDocs(live(recorded), live(bo), live(ann))).toEqual(merged);
+  });
+
+  it('lose an edit to a delete made elsewhere, whichever side it is on', () => {
+    const edited: MergeableDoc = { ...stampChangedFields('deals', recorded, { ...recorded, note: 'edited' }, () => 's2'), _deleted: false };
+    const deleted: MergeableDoc = { ...recorded, _deleted: true };
+    const base: MergeableDoc = { ...recorded, _deleted: false };
+    expect(mergeDocs(base, edited, deleted)._deleted).toBe(true);
+    expect(mergeDocs(base, deleted, edited)._deleted).toBe(true);
   });
 });
 

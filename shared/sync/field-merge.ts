@@ -5,7 +5,8 @@
 //  - a field changed on both sides to different values takes the later edit, by the field's stamp (see hlc.ts),
 //    and, stamps being equal, the greater value as JSON, so every device decides the same;
 //  - a delete on either side wins over edits on the other (the contact can be restored from history);
-//  - touches and deals are append-only: the same id always means the same record, so nothing to merge.
+//  - contacts, ties and deals merge this way; touches are append-only: the same id always means the same
+//    record, so nothing to merge.
 // Each field's stamp travels in the document's `stamps` map; the merged document keeps the winning stamps.
 
 export type MergeableDoc = Record<string, unknown> & { _deleted: boolean; stamps?: Record<string, string> };

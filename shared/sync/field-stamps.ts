@@ -2,8 +2,8 @@
 // merge (field-merge.ts) can tell the later of two edits of one field apart.
 import type { CollectionName } from '../schemas/index.ts';
 
-/** Collections whose documents are edited in place; touches and deals are append-only and need no stamps. */
-const STAMPED = new Set<CollectionName>(['contacts', 'ties']);
+/** Collections whose documents are edited in place; touches are append-only and need no stamps. */
+const STAMPED = new Set<CollectionName>(['contacts', 'ties', 'deals']);
 const BOOKKEEPING = new Set(['stamps', 'updatedAt', 'updatedBy']);
 
 /**

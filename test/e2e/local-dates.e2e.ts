@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { withSphere } from './harness.ts';
+import { COLLECTIONS } from '../../shared/schemas/index.ts';
 
 function stored<T>(dataDir: string, table: string): T[] {
   const db = new Database(path.join(dataDir, 'sphere.db'), { readonly: true });
@@ -44,8 +45,8 @@ describe.each([
       await page.getByTestId('touch-date').fill('2026-06-15');
       await page.getByTestId('touch-save').click();
       await page.getByTestId('touch-form').waitFor({ state: 'detached' });
-      await expect.poll(() => stored<{ at: number }>(dataDir, 'docs__touches__v0').length).toBe(1);
-      expect(dayIn(timezoneId, stored<{ at: number }>(dataDir, 'docs__touches__v0')[0]!.at)).toBe('2026-06-15');
+      await expect.poll(() => stored<{ at: number }>(dataDir, `docs__touches__v${COLLECTIONS.touches.schema.version}`).length).toBe(1);
+      expect(dayIn(timezoneId, stored<{ at: number }>(dataDir, `docs__touches__v${COLLECTIONS.touches.schema.version}`)[0]!.at)).toBe('2026-06-15');
     });
   });
 
@@ -60,12 +61,12 @@ describe.each([
       await field.fill('2026-06-16');
       await page.getByTestId('deal-save').click();
       expect(await page.getByTestId('deal-form').getByRole('alert').textContent()).toMatch(/cannot be in the future/);
-      expect(stored(dataDir, 'docs__deals__v0')).toEqual([]);
+      expect(stored(dataDir, `docs__deals__v${COLLECTIONS.deals.schema.version}`)).toEqual([]);
       await field.fill('2026-06-15');
       await page.getByTestId('deal-save').click();
       await page.getByTestId('deal-form').waitFor({ state: 'detached' });
-      await expect.poll(() => stored<{ at: number }>(dataDir, 'docs__deals__v0').length).toBe(1);
-      expect(dayIn(timezoneId, stored<{ at: number }>(dataDir, 'docs__deals__v0')[0]!.at)).toBe('2026-06-15');
+      await expect.poll(() => stored<{ at: number }>(dataDir, `docs__deals__v${COLLECTIONS.deals.schema.version}`).length).toBe(1);
+      expect(dayIn(timezoneId, stored<{ at: number }>(dataDir, `docs__deals__v${COLLECTIONS.deals.schema.version}`)[0]!.at)).toBe('2026-06-15');
     });
   });
 });

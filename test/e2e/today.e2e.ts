@@ -18,7 +18,7 @@ const today = localToday(now);
 const birthdayPerson = sphere.contacts[3]!;
 birthdayPerson.birthday = `1985-${addDays(today, 3).slice(5)}`;
 const buyer = sphere.contacts[5]!;
-sphere.deals.push({ id: 'anniversary-deal', contactId: buyer.id, amount: 450_000_00, currency: 'USD', at: new Date(`${addDays(today, 10)}T12:00:00`).getTime() - 3 * 365.25 * DAY, createdAt: now, updatedBy: 'test' });
+sphere.deals.push({ id: 'anniversary-deal', contactId: buyer.id, amount: 450_000_00, currency: 'USD', at: new Date(`${addDays(today, 10)}T12:00:00`).getTime() - 3 * 365.25 * DAY, createdAt: now, updatedAt: now, updatedBy: 'test' });
 const expected = todayList(sphere.contacts, sphere.touches, now);
 
 const rowNames = (page: Page) => page.getByTestId('today-row').locator('button.link').allTextContents();

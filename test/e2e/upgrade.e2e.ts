@@ -7,6 +7,9 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateSphere } from '../../shared/sample-sphere.ts';
+import { COLLECTIONS } from '../../shared/schemas/index.ts';
+import { safeId } from '../../shared/schemas/repair.ts';
+import { ODD_ID, ODD_NAME, ODD_SETTINGS_V0, oddSphere } from '../fixtures/odd-v0-sphere.ts';
 import { SETTINGS_V0 } from '../fixtures/schemas-v0.ts';
 import { writeV0Store } from '../fixtures/write-v0-store.ts';
 import { freshDataDir, openPage, screenshot, startHost, type Host, type Session } from './harness.ts';
@@ -52,7 +55,7 @@ describe('a store from an earlier version', () => {
     await expect.poll(() => page.getByTestId('counts').textContent()).toBe(`300 contacts · ${sphere.ties.length} ties`);
     await screenshot(page, 'upgrade-1-opened');
     const [settings] = stored<Record<string, unknown>>(dataDir, 'settings');
-    expect(settings!.version).toBe(1);
+    expect(settings!.version).toBe(COLLECTIONS.settings.schema.version);
     expect(settings!.docs).toEqual([expect.objectContaining({ ...SETTINGS_V0, baseCurrency: 'USD' })]);
     expect(stored(dataDir, 'contacts').map((t) => t.docs.length)).toEqual([300]);
     expect(fs.readdirSync(path.join(dataDir, 'backups')).filter((name) => /^sphere-.*-before-upgrade\.db$/.test(name))).toHaveLength(1);
@@ -84,5 +87,48 @@ describe('a store from an earlier version', () => {
     expect(text).toContain(file);
     expect(text).toMatch(/sphere-.*-before-upgrade\.db/);
     expect(sha256(file)).toBe(hash);
+  });
+
+  it('with values this version bounds is mended, not refused: the person is there, renamed safely, and can be edited', async () => {
+    const dataDir = freshDataDir('upgrade-mends');
+    const sphere = oddSphere(23);
+    await writeV0Store(dataDir, sphere, ODD_SETTINGS_V0);
+    const { page, session } = await launch(dataDir);
+    await expect.poll(() => page.getByTestId('counts').textContent()).toBe(`${sphere.contacts.length} contacts · ${sphere.ties.length} ties`);
+
+    await page.keyboard.press('/');
+    await page.keyboard.type(ODD_NAME);
+    await page.keyboard.press('Enter');
+    const detail = page.getByTestId('detail-panel');
+    await detail.getByRole('heading', { name: ODD_NAME }).waitFor();
+    expect(await detail.textContent()).toContain('odd@example.com');
+    expect(await detail.textContent()).not.toContain('odd at example dot com');
+
+    await page.getByTestId('action-edit').click();
+    const form = page.getByTestId('edit-form');
+    await form.waitFor();
+    // What could not stay where it was waits in the notes for the user to put right.
+    const notes = await form.getByTestId('edit-notes').inputValue();
+    expect(notes).toContain('Met at the harbour fair.');
+    expect(notes).toContain('email: odd at example dot com');
+    expect(notes).toContain('birthday: 1981-02-29');
+    // 29 February 1981 was no day: the form says so rather than store it.
+    await form.getByTestId('edit-birthday').fill('1981-02-29');
+    await form.getByTestId('edit-save').click();
+    await expect.poll(() => form.getByRole('alert').first().textContent()).toBe('That day does not exist in the calendar.');
+    await screenshot(page, 'upgrade-3-mended-contact');
+    await form.getByTestId('edit-birthday').fill('1981-02-28');
+    // A tag typed twice is one tag: the form does not send what the schema refuses.
+    await form.getByTestId('edit-tags').fill('vip, harbour, vip');
+    await form.getByTestId('edit-save').click();
+    await form.waitFor({ state: 'detached' });
+
+    const [contacts] = stored<{ id: string; name: string; birthday?: string; tags: string[] }>(dataDir, 'contacts');
+    expect(contacts!.version).toBe(COLLECTIONS.contacts.schema.version);
+    const odd = contacts!.docs.find((c) => c.name === ODD_NAME)!;
+    expect(odd).toMatchObject({ id: safeId(ODD_ID), birthday: '1981-02-28', tags: ['vip', 'harbour'] });
+    const [touches] = stored<{ contactId: string }>(dataDir, 'touches');
+    expect(touches!.docs.filter((t) => t.contactId === odd.id)).toHaveLength(1);
+    expect(session.errors).toEqual([]);
   });
 });

@@ -67,7 +67,7 @@ describe('schema upgrade at launch', () => {
     expect(store.status().upgrade).toBeNull();
     expect(store.refusal()).toBeNull();
     // Whatever else this build moves on (other collections may be past version 0 too), settings are among them.
-    expect(lines.join('\n')).toMatch(/schema upgrade: .*settings 0 -> 1/);
+    expect(lines.join('\n')).toMatch(/schema upgrade: .*settings 0 -> 2/);
     expect(lines.join('\n')).toMatch(/schema upgrade: (\d+) of \1 documents\nschema upgrade: done/);
 
     const backups = store.listBackups().map((b) => b.name);
@@ -76,7 +76,7 @@ describe('schema upgrade at launch', () => {
     expect(BackupNameSchema.safeParse(before).success).toBe(true);
     // The backup is the old store: version 0 still opens it.
     expect(tablesOf(path.join(store.backupDir, before!))).toContain('docs__settings__v0');
-    expect(tablesOf(store.file)).toContain('docs__settings__v1');
+    expect(tablesOf(store.file)).toContain('docs__settings__v2');
     expect(tablesOf(store.file)).not.toContain('docs__settings__v0');
 
     const db = await openAsWindow(store.current.storage);
@@ -85,7 +85,7 @@ describe('schema upgrade at launch', () => {
     const settings = (await db.settings!.findOne('settings').exec())!.toJSON() as SettingsDoc;
     expect(settings).toMatchObject({ ...SETTINGS_V0, baseCurrency: 'USD' });
     // Contacts v1 and ties v1 keep nothing derived: the stored stage and referral value of version 0 are gone.
-    expect(lines.join('\n')).toMatch(/schema upgrade: .*contacts 0 -> 1/);
+    expect(lines.join('\n')).toMatch(/schema upgrade: .*contacts 0 -> 2/);
     const contacts = (await db.contacts!.find().exec()).map((d) => d.toJSON() as Record<string, unknown>);
     expect(contacts.filter((c) => 'stage' in c)).toEqual([]);
     const ties = (await db.ties!.find().exec()).map((d) => d.toJSON() as Record<string, unknown>);
@@ -152,7 +152,7 @@ describe('schema upgrade at launch', () => {
     const file = path.join(dataDir, 'sphere.db');
     const hash = sha256(file);
     const store = new StoreService(dataDir, {
-      collections: { ...COLLECTIONS, settings: { ...COLLECTIONS.settings, migrationStrategies: { 1: (doc: object) => ({ ...doc, baseCurrency: 'dollars' }) } } },
+      collections: { ...COLLECTIONS, settings: { ...COLLECTIONS.settings, migrationStrategies: { ...COLLECTIONS.settings.migrationStrategies, 1: (doc: object) => ({ ...doc, baseCurrency: 'dollars' }) } } },
     });
     await store.ready();
     const { upgrade } = store.status();
@@ -166,14 +166,14 @@ describe('schema upgrade at launch', () => {
   it('refuses a store written by a newer version rather than showing it empty', async () => {
     const dataDir = tempDir('upgrade-newer');
     await writeV0Store(dataDir, generateSphere({ seed: 8, contacts: 10 }));
-    // This "build" is older than the store: its settings are still at version 0, the store's at 1.
+    // This "build" is older than the store: its settings are still at version 0, the store's at 2.
     const newer = new StoreService(dataDir);
     await newer.ready();
     newer.close();
     const hash = sha256(path.join(dataDir, 'sphere.db'));
     const older = new StoreService(dataDir, { collections: { ...COLLECTIONS, settings: COLLECTIONS_V0.settings } });
     await older.ready();
-    expect(older.refusal()).toMatch(/newer version of Sphere \(settings at schema version 1; this version reads up to 0\)/);
+    expect(older.refusal()).toMatch(/newer version of Sphere \(settings at schema version 2; this version reads up to 0\)/);
     older.close();
     expect(sha256(path.join(dataDir, 'sphere.db'))).toBe(hash);
   });

@@ -2,7 +2,7 @@
 // command runners, their sync engines) against a real team server on loopback, offline and back.
 import { afterEach, describe, expect, it } from 'vitest';
 import { removeUser } from '../../server/accounts.ts';
-import { DATABASE_NAME } from '../../shared/schemas/index.ts';
+import { COLLECTIONS, DATABASE_NAME } from '../../shared/schemas/index.ts';
 import { addContact, content, SyncRig, tempDir, type Device, type Server } from '../support/sync-devices.ts';
 
 const rig = new SyncRig();
@@ -27,7 +27,7 @@ describe('team sync between two devices', () => {
     await ann.run({ type: 'contact.move', contactId: createdId, ring: 'trust' });
     await expect.poll(() => named(bo, 'Grace Hopper')?.ring, { timeout: 15_000 }).toBe('trust');
     // The stage-change touch of the move travels too.
-    await expect.poll(() => bo.store.current.raw.liveDocuments(DATABASE_NAME, 'touches', 0).length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => bo.store.current.raw.liveDocuments(DATABASE_NAME, 'touches', COLLECTIONS.touches.schema.version).length, { timeout: 15_000 }).toBe(1);
     await expect.poll(() => ann.sync.status().state, { timeout: 15_000 }).toBe('upToDate');
     expect(ann.sync.status()).toMatchObject({ pending: 0, error: null, team: { name: 'Harbor Realty' } });
     expect(ann.sync.status().lastSyncAt).toBeGreaterThan(0);

@@ -10,7 +10,7 @@ import { openDatabase } from '../../server/open-database.ts';
 import { checkPushRows, push } from '../../server/replication.ts';
 import { StoreService } from '../../electron/store/store-service.ts';
 import { syncFor } from '../../electron/sync/sync-for-store.ts';
-import { DATABASE_NAME } from '../../shared/schemas/index.ts';
+import { COLLECTIONS, DATABASE_NAME } from '../../shared/schemas/index.ts';
 import { MAX_PUSH_ROWS } from '../../shared/sync/protocol.ts';
 import { servedCollections, SPHERE_COLLECTIONS } from '../../server/served-collections.ts';
 
@@ -52,7 +52,7 @@ it('has the whole team in the store once a fresh device says it is in sync', asy
   await sync.inSync();
 
   // Read at once, not polled: inSync() is the promise that they are there.
-  expect(store.current.raw.liveDocuments(DATABASE_NAME, 'touches', 0)).toHaveLength(touches.length);
+  expect(store.current.raw.liveDocuments(DATABASE_NAME, 'touches', COLLECTIONS.touches.schema.version)).toHaveLength(touches.length);
   expect(sync.status()).toMatchObject({ pending: 0, received: touches.length, error: null });
   // The status shown follows on its own refresh (RxDB lowers its "active" flags a moment after the queues settle).
   await expect.poll(() => sync.status().state, { timeout: 10_000 }).toBe('upToDate');

@@ -1,12 +1,11 @@
 // Process: test (Node). Sync never loses anything, checked against a model: 3 to 5 real hosts (StoreService on
 // SQLite files, their command runners, their sync engines) and one real team server make random edits of the same
-// contacts (deletes and touches too) while partitioned, then reconnect in a random order. Every copy must end
-// identical, and each field must hold what the merge rule says: deleted if any device deleted it, otherwise each
-// field's value from its latest stamped edit. SYNC_SCHEDULES sets how many schedules run (`npm run test:sync-model`).
+// contacts and their deals (deletes and touches too) while partitioned, then reconnect in a random order. Every
+// copy must end identical, and each field must hold what the merge rule says: deleted if any device deleted it,
+// otherwise each field's value from its latest stamped edit. SYNC_SCHEDULES sets how many schedules run (`npm run test:sync-model`).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { addContact, content, SyncRig, type Device } from '../support/sync-devices.ts';
-import type { ContactDoc } from '../../shared/schemas/index.ts';
 
 const SCHEDULES = Number(process.env.SYNC_SCHEDULES ?? 12);
 const SEED = process.env.SYNC_SEED ? Number(process.env.SYNC_SEED) : undefined;
@@ -15,7 +14,11 @@ const PATH = process.env.SYNC_PATH || undefined;
 const MAX_DEVICES = 5;
 const CONVERGE_MS = 30_000;
 const FIELDS = ['name', 'ring', 'category', 'notes', 'title', 'organisation'] as const;
-type Field = (typeof FIELDS)[number];
+/** Deals merge field by field too (deals schema v1). */
+const DEAL_FIELDS = ['amount', 'currency', 'note'] as const;
+type Field = (typeof FIELDS)[number] | (typeof DEAL_FIELDS)[number];
+type ModelledCollection = 'contacts' | 'deals';
+const fieldsIn = (collection: ModelledCollection): readonly Field[] => (collection === 'contacts' ? FIELDS : DEAL_FIELDS);
 
 type Step =
   | { kind: 'update'; device: number; contact: number; field: 'name' | 'notes' | 'title' | 'organisation'; value: string | null }
@@ -24,6 +27,8 @@ type Step =
   | { kind: 'delete'; device: number; contact: number }
   | { kind: 'add'; device: number }
   | { kind: 'touch'; device: number; contact: number }
+  | { kind: 'dealEdit'; device: number; deal: number; field: 'amount' | 'currency' | 'note'; value: string | number | null }
+  | { kind: 'dealDelete'; device: number; deal: number }
   | { kind: 'partition'; device: number }
   | { kind: 'heal'; device: number };
 
@@ -38,6 +43,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), device, contact }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('add' as const), device }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('touch' as const), device, contact }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('dealEdit' as const), device, deal: contact, field: fc.constant('amount' as const), value: fc.constantFrom(100, 200, 300) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('dealEdit' as const), device, deal: contact, field: fc.constant('currency' as const), value: fc.constantFrom('USD', 'EUR') }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('dealEdit' as const), device, deal: contact, field: fc.constant('note' as const), value: fc.constantFrom('x', 'y', null) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('dealDelete' as const), device, deal: contact }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('partition' as const), device }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('heal' as const), device }) },
 );
@@ -47,14 +56,14 @@ const schedule = fc.record({
   healOrder: fc.shuffledSubarray([0, 1, 2, 3, 4], { minLength: MAX_DEVICES, maxLength: MAX_DEVICES }),
 });
 
-/** What the model knows of one contact: its first state, every stamped edit of a field, whether anyone deleted it. */
-type Modelled = { id: string; initial: Partial<Record<Field, unknown>>; edits: { field: Field; value: unknown; stamp: string }[]; deleted: boolean };
+/** What the model knows of one contact or deal: its first state, every stamped edit of a field, whether anyone deleted it. */
+type Modelled = { collection: ModelledCollection; id: string; initial: Partial<Record<Field, unknown>>; edits: { field: Field; value: unknown; stamp: string }[]; deleted: boolean };
 
 /** The merge rule as a pure model: deleted if any device deleted it; else each field from its latest stamped edit. */
 function expected(m: Modelled): Partial<Record<Field, unknown>> | 'deleted' {
   if (m.deleted) return 'deleted';
   const state: Partial<Record<Field, unknown>> = { ...m.initial };
-  for (const field of FIELDS) {
+  for (const field of fieldsIn(m.collection)) {
     const edits = m.edits.filter((e) => e.field === field);
     if (edits.length === 0) continue;
     const latest = edits.reduce((a, b) => (b.stamp > a.stamp ? b : a));
@@ -63,7 +72,7 @@ function expected(m: Modelled): Partial<Record<Field, unknown>> | 'deleted' {
   return state;
 }
 
-const fieldsOf = (doc: ContactDoc | undefined) => doc && Object.fromEntries(FIELDS.map((f) => [f, (doc as Record<string, unknown>)[f]]));
+const fieldsOf = (collection: ModelledCollection, doc: object | undefined) => doc && Object.fromEntries(fieldsIn(collection).map((f) => [f, (doc as Record<string, unknown>)[f]]));
 
 let rig: SyncRig;
 let devices: Device[];
@@ -127,31 +136,39 @@ async function runSchedule({ devices: count, steps, healOrder }: Schedule): Prom
   const offline = new Set<number>();
   const model: Modelled[] = [];
   let touchCount = 0;
-  const local = (d: Device, id: string) => d.contacts().find((c) => c.id === id);
+  const local = (d: Device, id: string, collection: ModelledCollection = 'contacts') =>
+    d.docs(collection).find((c) => c.id === id) as (Record<string, unknown> & { stamps?: Record<string, string> }) | undefined;
+  const contacts = () => model.filter((m) => m.collection === 'contacts');
+  const deals = () => model.filter((m) => m.collection === 'deals');
 
+  /** A contact and a deal with them, made on one device. */
   const add = async (d: Device) => {
-    const { createdId } = await addContact(d, `Person ${run}.${model.length}`);
-    model.push({ id: createdId, initial: fieldsOf(local(d, createdId))!, edits: [], deleted: false });
+    const { createdId } = await addContact(d, `Person ${run}.${contacts().length}`);
+    model.push({ collection: 'contacts', id: createdId, initial: fieldsOf('contacts', local(d, createdId))!, edits: [], deleted: false });
+    const known = new Set(d.docs('deals').map((x) => x.id));
+    await d.run({ type: 'deal.record', contactId: createdId, amount: 100, currency: 'USD' });
+    const dealId = d.docs('deals').find((x) => !known.has(x.id))!.id as string;
+    model.push({ collection: 'deals', id: dealId, initial: fieldsOf('deals', local(d, dealId, 'deals'))!, edits: [], deleted: false });
   };
   // Two contacts every device has, before the steps: the same contacts then meet edits from every side.
   await add(used[0]!);
   await add(used[0]!);
-  await waitFor('the first contacts reach every device', () => used.every((d) => model.every((m) => local(d, m.id))), () => '');
+  await waitFor('the first contacts and deals reach every device', () => used.every((d) => model.every((m) => local(d, m.id, m.collection))), () => '');
 
   /** Runs a command as the window would; a refusal (the contact is gone on that device) changes nothing. */
   const edit = async (d: Device, m: Modelled, command: Record<string, unknown>): Promise<boolean> => {
-    const before = local(d, m.id);
+    const before = local(d, m.id, m.collection);
     if (!before) return false;
     const outcome = await d.run(command).catch((err: Error) => {
       if (/no longer exists/.test(err.message)) return null;
       throw err;
     });
     if (!outcome) return false;
-    const after = local(d, m.id);
+    const after = local(d, m.id, m.collection);
     if (!after) return true;
-    for (const field of FIELDS) {
+    for (const field of fieldsIn(m.collection)) {
       const stamp = after.stamps?.[field];
-      if (stamp && stamp !== before.stamps?.[field]) m.edits.push({ field, value: (after as Record<string, unknown>)[field], stamp });
+      if (stamp && stamp !== before.stamps?.[field]) m.edits.push({ field, value: after[field], stamp });
     }
     return true;
   };
@@ -159,7 +176,7 @@ async function runSchedule({ devices: count, steps, healOrder }: Schedule): Prom
   for (const s of steps) {
     const index = s.device % count;
     const d = used[index]!;
-    const m = 'contact' in s ? model[s.contact % model.length]! : undefined;
+    const m = 'contact' in s ? contacts()[s.contact % contacts().length]! : 'deal' in s ? deals()[s.deal % deals().length]! : undefined;
     switch (s.kind) {
       case 'update':
         await edit(d, m!, { type: 'contact.update', contactId: m!.id, changes: { [s.field]: s.value } });
@@ -180,6 +197,15 @@ async function runSchedule({ devices: count, steps, healOrder }: Schedule): Prom
         break;
       case 'add':
         await add(d);
+        break;
+      case 'dealEdit':
+        await edit(d, m!, { type: 'deal.edit', dealId: m!.id, changes: { [s.field]: s.value } });
+        break;
+      case 'dealDelete':
+        if (local(d, m!.id, 'deals')) {
+          await d.run({ type: 'deal.delete', dealId: m!.id });
+          m!.deleted = true;
+        }
         break;
       case 'touch':
         if (local(d, m!.id)) {
@@ -207,15 +233,16 @@ async function runSchedule({ devices: count, steps, healOrder }: Schedule): Prom
   const view = (d: Device) => {
     const contacts = d.contacts().filter((c) => ids.has(c.id)).map(content).sort();
     const touches = d.touches().filter((t) => ids.has(t.contactId)).map(content).sort();
-    return { contacts, touches };
+    const deals = d.docs('deals').filter((x) => ids.has(x.id as string)).map(content).sort();
+    return { contacts, touches, deals };
   };
   const matchesModel = (d: Device) => {
     const v = view(d);
     if (v.touches.length !== touchCount) return false;
     return model.every((m) => {
       const want = expected(m);
-      const have = local(d, m.id);
-      return want === 'deleted' ? have === undefined : have !== undefined && JSON.stringify(fieldsOf(have)) === JSON.stringify(want);
+      const have = local(d, m.id, m.collection);
+      return want === 'deleted' ? have === undefined : have !== undefined && JSON.stringify(fieldsOf(m.collection, have)) === JSON.stringify(want);
     });
   };
   const report = () =>

@@ -144,7 +144,7 @@ describe('the command list', () => {
 describe('corrections and the sample', () => {
   const ann = contact('ann', { name: 'Ann' });
   const touch = (id: string, at: number, kind: TouchDoc['kind'] = 'call'): TouchDoc => ({ id, contactId: 'ann', kind, direction: 'outbound', at, createdAt: at, updatedBy: 'test' });
-  const deal = (id: string, at: number): DealDoc => ({ id, contactId: 'ann', amount: 100, currency: 'USD', at, createdAt: at, updatedBy: 'test' });
+  const deal = (id: string, at: number): DealDoc => ({ id, contactId: 'ann', amount: 100, currency: 'USD', at, createdAt: at, updatedAt: at, updatedBy: 'test' });
 
   it('opens the selected contact\'s latest touch, deal or tie for editing, a move between rings never', () => {
     const { app, opened } = appWith({

@@ -237,8 +237,8 @@ describe('one stage rule, derived when read', () => {
     const now = Date.UTC(2026, 10, 27, 12);
     const h = await start('stage-rule', [contact('a', { ring: 'like' })]);
     await h.db.deals.bulkInsert([
-      { id: 'd1', contactId: 'a', amount: 100_00, currency: 'USD', at: now - 500 * DAY, createdAt: 1, updatedBy: 'seed' },
-      { id: 'd2', contactId: 'a', amount: 100_00, currency: 'USD', at: now - 450 * DAY, createdAt: 1, updatedBy: 'seed' },
+      { id: 'd1', contactId: 'a', amount: 100_00, currency: 'USD', at: now - 500 * DAY, createdAt: 1, updatedAt: 1, updatedBy: 'seed' },
+      { id: 'd2', contactId: 'a', amount: 100_00, currency: 'USD', at: now - 450 * DAY, createdAt: 1, updatedAt: 1, updatedBy: 'seed' },
     ]);
     await moveContact(h.ctx, 'a', { ring: 'trust' });
     await updateContact(h.ctx, 'a', { notes: 'Still on the holiday card list' });
@@ -264,7 +264,7 @@ describe('merge, settings and the sample', () => {
       contact('c', { name: 'Cy' }),
     ], [tie('r1', 'referral', 'b', 'c'), tie('p1', 'personal', 'a', 'b')]);
     await h.db.touches.insert({ id: 't1', contactId: 'b', kind: 'call', direction: 'outbound', at: 5, createdAt: 5, updatedBy: 'x' });
-    await h.db.deals.insert({ id: 'd1', contactId: 'b', amount: 100_00, currency: 'USD', at: 6, createdAt: 6, updatedBy: 'x' });
+    await h.db.deals.insert({ id: 'd1', contactId: 'b', amount: 100_00, currency: 'USD', at: 6, createdAt: 6, updatedAt: 6, updatedBy: 'x' });
 
     const step = await mergeContacts(h.ctx, 'a', 'b');
     expect(step.label).toBe('merge Ann L. into Ann Lee');

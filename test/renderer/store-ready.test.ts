@@ -36,7 +36,7 @@ describe('waiting for the store before opening the database', () => {
       // Only settings behind, whatever versions the other collections are at in this build.
       collections: {
         ...COLLECTIONS_V0,
-        settings: { ...COLLECTIONS.settings, migrationStrategies: { 1: async (doc: object) => (await released, { ...doc, baseCurrency: 'USD' }) } },
+        settings: { ...COLLECTIONS.settings, migrationStrategies: { ...COLLECTIONS.settings.migrationStrategies, 1: async (doc: object) => (await released, { ...doc, baseCurrency: 'USD' }) } },
       },
     });
     const shown: StoreUpgrade[] = [];

@@ -134,7 +134,7 @@ describe.each(KINDS)('RxDB replication base suite against the team server on %s'
     const human = { passportId: 'p1', firstName: 'Ada', lastName: 'Lovelace', age: 36, _deleted: false };
     const refused = await api.push([{ newDocumentState: { ...human, age: 'old' } }, { newDocumentState: { ...human, nickname: 'Ada' } }]);
     expect(refused.status).toBe(400);
-    expect(refused.body.error).toMatch(/human document "p1" \(row 0\): \/age must be integer/);
+    expect(refused.body.error).toMatch(/human document "p1" \(row 0\): age must be integer/);
     expect((await api.push([{ newDocumentState: { ...human, _rev: '1-a' } }])).body.error).toMatch(/must NOT have additional properties: _rev/);
     expect(await getAllServerDocs()).toEqual([]);
     expect((await api.push([{ newDocumentState: human }])).status).toBe(200);

@@ -23,5 +23,8 @@ describe('served collections', () => {
     expect(documentProblem(served.get('touches')!, { ...touch('t1'), id: undefined })).toBe('id must be a string of 1 to 64 characters');
     expect(ruleProblem(served.get('touches')!, touch('t1'), touch('t1', { kind: 'meeting' }), false)).toMatch(/touches are append-only/);
     expect(ruleProblem(served.get('contacts')!, contact('c1'), contact('c1', { ring: 'like' }), false)).toBeUndefined();
+    // Deals are edited in place since deals v1, and merged field by field like contacts.
+    const deal = { id: 'd1', contactId: 'c1', amount: 100, currency: 'USD', at: 1, createdAt: 1, updatedAt: 1, updatedBy: 'device-a', _deleted: false };
+    expect(ruleProblem(served.get('deals')!, deal, { ...deal, amount: 200 }, false)).toBeUndefined();
   });
 });

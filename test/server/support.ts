@@ -9,6 +9,7 @@ import { addUser, createTeam } from '../../server/accounts.ts';
 import { createTeamServer, type ServerOptions } from '../../server/app.ts';
 import { openDatabase } from '../../server/open-database.ts';
 import type { SqlDatabase } from '../../server/sql-database.ts';
+import { COLLECTIONS, type CollectionName } from '../../shared/schemas/index.ts';
 import { syncPath, type PullResponse, type PushRow, type StreamEvent, type WireDoc } from '../../shared/sync/protocol.ts';
 
 export type Kind = 'sqlite' | 'postgres';
@@ -74,8 +75,11 @@ export async function tokenFor(base: string, email: string) {
   return body.token;
 }
 
-/** A client of one team's collection, as the app's sync engine talks to the server. */
-export function client(base: string, token: string, team: string, collection = 'touches', version = 0) {
+/** The schema version this build syncs a collection at (what the server speaks). */
+export const versionOf = (collection: string) => COLLECTIONS[collection as CollectionName]?.schema.version ?? 0;
+
+/** A client of one team's collection, as the app's sync engine talks to the server (at this build's version unless told). */
+export function client(base: string, token: string, team: string, collection = 'touches', version = versionOf(collection)) {
   const url = (verb: 'pull' | 'push' | 'stream') => `${base}${syncPath(team, collection, version, verb)}`;
   const auth = { authorization: `Bearer ${token}` };
   return {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newTeamGeneration, removeUser, resetPassword, TOKEN_TTL_MS } from '../../server/accounts.ts';
 import { MAX_BODY_BYTES, MAX_PUSH_ROWS, syncPath } from '../../shared/sync/protocol.ts';
-import { client, contact, KINDS, login, newPlace, openPlace, PASSWORD, seedTeam, startServer, tokenFor, touch, type Place, type Running } from './support.ts';
+import { client, contact, KINDS, versionOf, login, newPlace, openPlace, PASSWORD, seedTeam, startServer, tokenFor, touch, type Place, type Running } from './support.ts';
 
 describe.each(KINDS)('team server on %s', (kind) => {
   let place: Place;
@@ -87,7 +87,7 @@ describe.each(KINDS)('team server on %s', (kind) => {
   });
 
   it('refuses a contact marked private: it stays on its device', async () => {
-    const contacts = client(server.base, await tokenFor(server.base, 'ann@acme.test'), team, 'contacts', 1);
+    const contacts = client(server.base, await tokenFor(server.base, 'ann@acme.test'), team, 'contacts');
     const { status, body } = await contacts.push([{ newDocumentState: contact('c-private', { private: true }) }]);
     expect(status).toBe(400);
     expect(body.error).toMatch(/"c-private".*private/);
@@ -98,8 +98,8 @@ describe.each(KINDS)('team server on %s', (kind) => {
     let annContacts: ReturnType<typeof client>;
     beforeAll(async () => {
       const token = await tokenFor(server.base, 'ann@acme.test');
-      ann = client(server.base, token, team, 'touches', 0);
-      annContacts = client(server.base, token, team, 'contacts', 1);
+      ann = client(server.base, token, team, 'touches');
+      annContacts = client(server.base, token, team, 'contacts');
     });
 
     it('pulls what was pushed, page by page, in sequence order', async () => {
@@ -116,7 +116,7 @@ describe.each(KINDS)('team server on %s', (kind) => {
     });
 
     it('returns the master state when the assumed state is stale, and writes nothing for that row', async () => {
-      const bob = client(server.base, await tokenFor(server.base, 'rita@rival.test'), rival, 'contacts', 1);
+      const bob = client(server.base, await tokenFor(server.base, 'rita@rival.test'), rival, 'contacts');
       void bob;
       const v1 = contact('c-conflict');
       expect((await annContacts.push([{ newDocumentState: v1 }])).body).toEqual([]);
@@ -198,12 +198,12 @@ describe.each(KINDS)('team server on %s', (kind) => {
 
     it('answers 426 with a message to a client with another schema version', async () => {
       const token = await tokenFor(server.base, 'ann@acme.test');
-      const old = client(server.base, token, team, 'contacts', 0);
+      const old = client(server.base, token, team, 'contacts', versionOf('contacts') - 1);
       for (const res of [await old.pull(), await old.push([{ newDocumentState: contact('c-old') }])]) {
         expect(res.status).toBe(426);
-        expect(res.body.error).toMatch(/contacts schema version 1, the app 0: update Sphere/);
+        expect(res.body.error).toBe(`this server speaks contacts schema version ${versionOf('contacts')}, the app ${versionOf('contacts') - 1}: update Sphere to sync`);
       }
-      const newer = await client(server.base, token, team, 'contacts', 2).pull();
+      const newer = await client(server.base, token, team, 'contacts', versionOf('contacts') + 1).pull();
       expect(newer.status).toBe(426);
       expect(newer.body.error).toMatch(/the team server needs updating/);
       expect((await client(server.base, token, team, 'settings', 0).pull()).status).toBe(404);
@@ -211,11 +211,11 @@ describe.each(KINDS)('team server on %s', (kind) => {
 
     it('keeps teams apart whatever the ids in the request say', async () => {
       const rita = await tokenFor(server.base, 'rita@rival.test');
-      const theirs = client(server.base, rita, rival, 'touches', 0);
+      const theirs = client(server.base, rita, rival, 'touches');
       const secret = touch('shared-id', { note: 'rival secret' });
       await theirs.push([{ newDocumentState: secret }]);
 
-      const annOnRival = client(server.base, (await login(server.base, 'ann@acme.test')).body.token, rival, 'touches', 0);
+      const annOnRival = client(server.base, (await login(server.base, 'ann@acme.test')).body.token, rival, 'touches');
       expect((await annOnRival.pull()).status).toBe(403);
       expect((await annOnRival.push([{ newDocumentState: touch('sneaky') }])).status).toBe(403);
       expect((await annOnRival.stream()).status).toBe(403);
@@ -229,7 +229,7 @@ describe.each(KINDS)('team server on %s', (kind) => {
 
     it('refuses an oversized body with 413 and too many rows with 413', async () => {
       const huge = JSON.stringify([{ newDocumentState: touch('huge', { note: 'x'.repeat(MAX_BODY_BYTES) }) }]);
-      const res = await fetch(`${server.base}${syncPath(team, 'touches', 0, 'push')}`, {
+      const res = await fetch(`${server.base}${syncPath(team, 'touches', versionOf('touches'), 'push')}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${(await login(server.base, 'ann@acme.test')).body.token}`, 'content-type': 'application/json' },
         body: huge,
@@ -243,7 +243,7 @@ describe.each(KINDS)('team server on %s', (kind) => {
 
     it('answers malformed JSON with 400', async () => {
       const token = (await login(server.base, 'ann@acme.test')).body.token;
-      const res = await fetch(`${server.base}${syncPath(team, 'touches', 0, 'push')}`, {
+      const res = await fetch(`${server.base}${syncPath(team, 'touches', versionOf('touches'), 'push')}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: '[{"newDocumentState": {',
@@ -255,7 +255,7 @@ describe.each(KINDS)('team server on %s', (kind) => {
 
     it('streams a change pushed by another member, and closes when the session is revoked', async () => {
       const bobToken = (await login(server.base, 'bob@acme.test')).body.token;
-      const stream = await client(server.base, bobToken, team, 'touches', 0).stream();
+      const stream = await client(server.base, bobToken, team, 'touches').stream();
       expect(stream.status).toBe(200);
       expect((await stream.next()).data).toBe('RESYNC');
       const doc = touch('streamed');
@@ -348,7 +348,7 @@ describe.each(KINDS)('team server on %s', (kind) => {
       },
     });
     const token = await tokenFor(closing.base, 'rita@rival.test');
-    const rita = client(closing.base, token, rival, 'touches', 0);
+    const rita = client(closing.base, token, rival, 'touches');
     const doc = touch('in-flight');
     const pushing = rita.push([{ newDocumentState: doc }]);
     await inside;
@@ -374,7 +374,7 @@ describe.each(KINDS)('team server on %s', (kind) => {
     const token = (await login(server.base, 'ann@acme.test')).body.token;
     const requests = fc.record({
       path: fc.oneof(
-        fc.constantFrom('/api/login', '/api/logout', syncPath(team, 'touches', 0, 'push'), syncPath(team, 'contacts', 1, 'pull'), syncPath(rival, 'deals', 0, 'push')),
+        fc.constantFrom('/api/login', '/api/logout', syncPath(team, 'touches', versionOf('touches'), 'push'), syncPath(team, 'contacts', versionOf('contacts'), 'pull'), syncPath(rival, 'deals', versionOf('deals'), 'push')),
         fc.string({ maxLength: 40 }).map((s) => `/api/teams/${encodeURIComponent(s)}/sync/touches/0/push`),
       ),
       method: fc.constantFrom('GET', 'POST'),

@@ -1,14 +1,15 @@
 // Process: renderer. Edit everything about a contact; the same checks as adding, plus the fields that come later.
 import { useState, type FormEvent } from 'react';
 import { CATEGORIES, CATEGORY_LABELS, CUSTOMER_STAGES, RINGS, RING_LABELS, ROLES, ROLE_LABELS, type CustomerStage, type Role } from '../../../shared/domain/sphere.ts';
-import { checkEmail, checkPhone, parseContactInput, uniqueTags } from '../../../shared/domain/contact-input.ts';
+import { checkBirthday, checkEmail, checkPhone, parseContactInput, uniqueTags } from '../../../shared/domain/contact-input.ts';
 import { localToday } from '../../../shared/domain/local-date.ts';
 import type { ContactDoc } from '../../../shared/schemas/index.ts';
 import type { ContactChanges } from '../../../shared/commands/domain-command.ts';
 import { Dialog, saveOrExplain } from './Dialog.tsx';
 import { dayOf, pickedDay } from './RecordDay.tsx';
 
-const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+// Each once: the schema holds tags, emails and phones to distinct items, and "vip, vip" means one tag.
+const list = (text: string) => [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
 export const STAGE_LABELS: Record<CustomerStage, string> = { prospect: 'Prospect', firstTime: 'First-time customer', repeat: 'Repeat customer', lifetime: 'Lifetime customer', churned: 'Churned' };
 
 export function EditContactForm({ contact, onSave, onClose }: { contact: ContactDoc; onSave(changes: ContactChanges): Promise<void>; onClose(): void }) {
@@ -33,7 +34,8 @@ export function EditContactForm({ contact, onSave, onClose }: { contact: Contact
     if (badEmail) found.emails = badEmail;
     const badPhone = phones.map(checkPhone).find(Boolean);
     if (badPhone) found.phones = badPhone;
-    if (v.birthday && !/^(\d{4}|-)-\d{2}-\d{2}$/.test(v.birthday)) found.birthday = 'A birthday is written 1980-04-23, or --04-23 without the year.';
+    const badBirthday = v.birthday.trim() ? checkBirthday(v.birthday.trim()) : null;
+    if (badBirthday) found.birthday = badBirthday;
     if (v.optIn && !v.optInSource.trim()) found.optInSource = 'Say where they agreed (a form, an event, in person).';
     // The day they agreed, as the user says it: an unchanged day keeps the moment stored.
     const optInAt = contact.optIn && v.optInDay === dayOf(contact.optIn.at) ? contact.optIn.at : pickedDay(v.optInDay, 'agreement');

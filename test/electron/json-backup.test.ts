@@ -114,7 +114,7 @@ describe('JSON backup and restore', () => {
     await expect(store.commands.run({ type: 'sphere.restore', backup: { hello: 'world' }, merge: true })).rejects.toThrow(/not a Sphere backup/);
     // A document the schema refuses rolls the whole restore back.
     const broken = { ...backup, collections: { ...backup.collections, deals: { schemaVersion: 0, docs: [{ id: 'bad', amount: -5 }] } } };
-    await expect(store.commands.run({ type: 'sphere.restore', backup: broken, merge: false })).rejects.toThrow(/deals bad/);
+    await expect(store.commands.run({ type: 'sphere.restore', backup: broken, merge: false })).rejects.toThrow(/deals document "bad"/);
     expect(Object.values(await contents(store)).map((docs) => docs.length)).toEqual([0, 0, 0, 0, 0]);
     store.close();
   });

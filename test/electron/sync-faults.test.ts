@@ -125,6 +125,16 @@ describe('sync under faults', () => {
     await expect.poll(() => ann!.sync.status().state, { timeout: 15_000 }).toBe('error');
     expect(ann!.sync.status().error).toBe('Sign in again: this sign-in has ended.');
     // Requests counted over a few backoff periods (20 to 200 ms here): a loop would make dozens.
+    // Requests the other collections had already sent when the 426 came may still arrive (a loaded machine delays
+    // them): they are not retries. Once nothing has arrived for a second, nothing more may come.
+    let seen = -1;
+    await expect.poll(async () => {
+      const now = proxy!.arrived.length;
+      const quiet = now === seen;
+      seen = now;
+      if (!quiet) await new Promise((resolve) => setTimeout(resolve, 1000));
+      return quiet;
+    }, { timeout: 15_000, interval: 0 }).toBe(true);
     const after = proxy!.arrived.length;
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(proxy!.arrived.slice(after)).toEqual([]);
@@ -143,6 +153,16 @@ describe('sync under faults', () => {
     await expect.poll(() => ann!.sync.status().state, { timeout: 15_000 }).toBe('error');
     // The server's own sentence, as a sentence: it knows which side is behind.
     expect(ann!.sync.status().error).toMatch(/^this server speaks contacts schema version \d+, the app 99: the team server needs updating to sync/);
+    // Requests the other collections had already sent when the 426 came may still arrive (a loaded machine delays
+    // them): they are not retries. Once nothing has arrived for a second, nothing more may come.
+    let seen = -1;
+    await expect.poll(async () => {
+      const now = proxy!.arrived.length;
+      const quiet = now === seen;
+      seen = now;
+      if (!quiet) await new Promise((resolve) => setTimeout(resolve, 1000));
+      return quiet;
+    }, { timeout: 15_000, interval: 0 }).toBe(true);
     const after = proxy!.arrived.length;
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(proxy!.arrived.slice(after)).toEqual([]);

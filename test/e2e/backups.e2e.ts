@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { freshDataDir, screenshot, withSphere } from './harness.ts';
+import { freshDataDir, screenshot, withSphere, addContact } from './harness.ts';
 import { storedDocs } from './stored.ts';
 import { StoreService } from '../../electron/store/store-service.ts';
 
@@ -21,14 +21,6 @@ async function sampleSphere(dataDir: string): Promise<void> {
   }
 }
 
-async function addContact(page: Page, name: string) {
-  await page.getByTestId('add-contact').click();
-  await page.getByTestId('contact-name').fill(name);
-  await page.getByTestId('contact-category').selectOption('friends');
-  await page.getByTestId('contact-ring').selectOption('know');
-  await page.getByTestId('contact-save').click();
-  await page.getByTestId('contact-form').waitFor({ state: 'detached' });
-}
 
 const nodeCount = (page: Page) => page.evaluate(() => (window as unknown as { __sphere: { nodeCount(): number } }).__sphere.nodeCount());
 
@@ -52,7 +44,7 @@ describe('backups in Settings', () => {
       await page.getByTestId('backups-form').getByRole('button', { name: 'Close' }).click();
 
       // The sphere changes, and the user backs it up on demand: the new backup says so, and is listed first.
-      await addContact(page, 'Noor Haddad');
+      await addContact(page, 'Noor Haddad', { category: 'friends' });
       await expect.poll(() => storedDocs(dataDir, 'contacts').length).toBe(SAMPLE + 1);
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+k');

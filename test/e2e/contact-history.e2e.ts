@@ -3,7 +3,7 @@
 // "Recently deleted" in the palette, and one undo deleting it again.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { freshDataDir, openPage, screenshot, startHost, type Host, type Session } from './harness.ts';
+import { freshDataDir, openPage, screenshot, startHost, type Host, type Session, addContact } from './harness.ts';
 
 const hosts: Host[] = [];
 const sessions: Session[] = [];
@@ -21,14 +21,6 @@ async function open(dataDir: string): Promise<Page> {
   return session.page;
 }
 
-async function addContact(page: Page, name: string): Promise<void> {
-  await page.getByTestId('add-contact').click();
-  await page.getByTestId('contact-name').fill(name);
-  await page.getByTestId('contact-category').selectOption('business');
-  await page.getByTestId('contact-ring').selectOption('know');
-  await page.getByTestId('contact-save').click();
-  await page.getByTestId('contact-form').waitFor({ state: 'detached' });
-}
 
 async function selectInList(page: Page, name: string): Promise<void> {
   if ((await page.getByTestId('list-view').count()) === 0) await page.getByTestId('toggle-list').click();

@@ -119,3 +119,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/** Adds a contact through the real Add contact form, as a user does; resolves once the form has closed. */
+export async function addContact(page: Page, name: string, place: { category?: string; ring?: string } = {}): Promise<void> {
+  await page.getByTestId('add-contact').click();
+  await page.getByTestId('contact-name').fill(name);
+  await page.getByTestId('contact-category').selectOption(place.category ?? 'business');
+  await page.getByTestId('contact-ring').selectOption(place.ring ?? 'know');
+  await page.getByTestId('contact-save').click();
+  await page.getByTestId('contact-form').waitFor({ state: 'detached' });
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { freshDataDir, openPage, screenshot, startHost, type Host, type Session } from './harness.ts';
+import { freshDataDir, openPage, screenshot, startHost, type Host, type Session, addContact } from './harness.ts';
 import { storedDocs } from './stored.ts';
 import { tableNameFor } from '../../electron/store/sqlite-keys.ts';
 import { COLLECTIONS } from '../../shared/schemas/index.ts';
@@ -24,14 +24,6 @@ const storedContacts = (dataDir: string) => storedDocs<Contact>(dataDir, 'contac
 const probe = <T,>(page: Page, fn: keyof Probe, ...args: string[]) =>
   page.evaluate(([f, a]) => (window as unknown as { __sphere: Record<string, (...x: string[]) => unknown> }).__sphere[f as string]!(...(a as string[])), [fn, args] as const) as Promise<T>;
 
-async function addContact(page: Page, name: string, ring: string) {
-  await page.getByTestId('add-contact').click();
-  await page.getByTestId('contact-name').fill(name);
-  await page.getByTestId('contact-category').selectOption('friends');
-  await page.getByTestId('contact-ring').selectOption(ring);
-  await page.getByTestId('contact-save').click();
-  await page.getByTestId('contact-form').waitFor({ state: 'detached' });
-}
 
 async function drag(page: Page, id: string, ring: string) {
   const from = (await probe<{ x: number; y: number }>(page, 'nodePosition', id))!;
@@ -60,7 +52,7 @@ describe('a host that can die', () => {
     const { page } = session;
     await page.waitForFunction(() => (window as unknown as { __sphere?: unknown }).__sphere !== undefined);
 
-    await addContact(page, 'Ada Lovelace', 'know');
+    await addContact(page, 'Ada Lovelace', { category: 'friends', ring: 'know' });
     await expect.poll(() => storedContacts(dataDir).length).toBe(1);
     const ada = storedContacts(dataDir)[0]!;
     await page.getByRole('button', { name: 'Close details' }).click();

@@ -5,8 +5,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { freshDataDir, openPage, screenshot, startHost, type Host, type Session } from './harness.ts';
+import { freshDataDir, openPage, screenshot, startHost, type Host, type Session, addContact } from './harness.ts';
 import { tableNameFor } from '../../electron/store/sqlite-keys.ts';
 import { COLLECTIONS } from '../../shared/schemas/index.ts';
 
@@ -17,14 +16,6 @@ afterEach(async () => {
   for (const h of hosts.splice(0)) await h.stop();
 });
 
-async function addContact(page: Page, name: string) {
-  await page.getByTestId('add-contact').click();
-  await page.getByTestId('contact-name').fill(name);
-  await page.getByTestId('contact-category').selectOption('friends');
-  await page.getByTestId('contact-ring').selectOption('know');
-  await page.getByTestId('contact-save').click();
-  await page.getByTestId('contact-form').waitFor({ state: 'detached' });
-}
 
 describe('a sphere with a contact the host cannot read', () => {
   it('shows every other contact and says the damaged one is kept for repair', async () => {
@@ -33,8 +24,8 @@ describe('a sphere with a contact the host cannot read', () => {
     hosts.push(first);
     const session = await openPage(first.url);
     sessions.push(session);
-    await addContact(session.page, 'Ada Lovelace');
-    await addContact(session.page, 'Grace Hopper');
+    await addContact(session.page, 'Ada Lovelace', { category: 'friends' });
+    await addContact(session.page, 'Grace Hopper', { category: 'friends' });
     await session.browser.close();
     sessions.splice(0);
     await first.stop();

@@ -6,7 +6,7 @@ import path from 'node:path';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { freshDataDir, openPage, screenshot, startHost, type Host, type Session } from './harness.ts';
+import { freshDataDir, openPage, screenshot, startHost, type Host, type Session, addContact } from './harness.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const serverMain = path.join(root, 'server', 'main.ts');
@@ -70,14 +70,6 @@ async function signIn(page: Page, server: string, email: string): Promise<void> 
   await page.getByRole('button', { name: 'Done' }).click();
 }
 
-async function addContact(page: Page, name: string): Promise<void> {
-  await page.getByTestId('add-contact').click();
-  await page.getByTestId('contact-name').fill(name);
-  await page.getByTestId('contact-category').selectOption('business');
-  await page.getByTestId('contact-ring').selectOption('know');
-  await page.getByTestId('contact-save').click();
-  await page.getByTestId('contact-form').waitFor({ state: 'detached' });
-}
 
 const indicator = (page: Page) => page.getByTestId('sync-indicator');
 const counts = (page: Page) => page.getByTestId('counts').textContent();

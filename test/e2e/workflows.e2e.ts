@@ -1,7 +1,7 @@
 // Process: test (Node, drives Chromium). What a person who lives by their sphere does every day, through the real UI.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { freshDataDir, openPage, screenshot, startHost, type Host, type Session } from './harness.ts';
+import { freshDataDir, openPage, screenshot, startHost, type Host, type Session, addContact as addThroughForm } from './harness.ts';
 import { storedDocs } from './stored.ts';
 import { COMMAND_SPECS } from '../../shared/command-specs.ts';
 
@@ -27,12 +27,7 @@ async function start(name: string) {
 }
 
 async function addContact(page: Page, name: string, category: string, ring: string) {
-  await page.getByTestId('add-contact').click();
-  await page.getByTestId('contact-name').fill(name);
-  await page.getByTestId('contact-category').selectOption(category);
-  await page.getByTestId('contact-ring').selectOption(ring);
-  await page.getByTestId('contact-save').click();
-  await page.getByTestId('contact-form').waitFor({ state: 'detached' });
+  await addThroughForm(page, name, { category, ring });
   await page.getByTestId('detail-panel').getByRole('heading', { name }).waitFor();
 }
 

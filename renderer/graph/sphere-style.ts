@@ -6,7 +6,7 @@ import { TIE_COLOURS, type ColourMode } from '../../shared/graph/sphere-colours.
 
 export type StyleOptions = { colourBy: ColourMode; dimOverdue: boolean };
 
-const FILL_FIELD: Record<ColourMode, string> = { category: 'categoryFill', stage: 'stageFill', touch: 'touchFill' };
+const FILL_FIELD: Record<ColourMode, string> = { category: 'categoryFill', stage: 'stageFill', touch: 'touchFill', trust: 'trustFill' };
 
 /**
  * The view's choices (colour mode, dimming) live in the stylesheet rather than in classes on every element:
@@ -22,18 +22,17 @@ export function sphereStylesheet({ colourBy, dimOverdue }: StyleOptions = { colo
         'background-color': `data(${FILL_FIELD[colourBy]})`,
         'border-width': 1.5,
         'border-color': '#ffffff',
-        label: 'data(label)',
-        'font-size': 10,
         'font-family': 'system-ui, sans-serif',
         color: '#2b2a27',
-        'text-valign': 'bottom',
-        'text-margin-y': 3,
         'text-outline-color': '#f6f4ef',
-        'text-outline-width': 2,
-        // Level of detail: names appear once they can be read.
-        'min-zoomed-font-size': 11,
       },
     },
+    // Names are shown where label-layer.ts found room for them, at a size that reads the same at any zoom.
+    { selector: 'node.labelled', style: { label: 'data(label)', 'font-size': 'data(labelSize)', 'text-outline-width': 'data(labelOutline)', 'min-zoomed-font-size': 0 } },
+    { selector: 'node.label-bottom', style: { 'text-valign': 'bottom', 'text-halign': 'center', 'text-margin-y': 'data(labelGap)' } },
+    { selector: 'node.label-top', style: { 'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': 'data(labelGapUp)' } },
+    { selector: 'node.label-right', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 'data(labelGap)' } },
+    { selector: 'node.label-left', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': 'data(labelGapUp)' } },
     // Colour by a figure (the influence score) overrides the colour mode while it is on.
     { selector: 'node[fill]', style: { 'background-color': 'data(fill)' } },
     { selector: 'node.uncertain', style: { 'border-style': 'dashed', 'border-color': '#6b665c', 'border-width': 2 } },

@@ -1,0 +1,108 @@
+// Process: renderer. Names on the graph: after each zoom or pan (and each change of who is shown), the names that
+// fit are chosen by shared/graph/label-placement.ts and handed to Cytoscape as a class and a few data fields, so
+// a name reads at the same size at any zoom. Only on-screen nodes are candidates, and at most a few hundred win.
+import type { Core, NodeSingular } from 'cytoscape';
+import { placeLabels, type LabelCandidate, type LabelSide, type PlacedLabel } from '../../shared/graph/label-placement.ts';
+
+/** The size names are drawn at on screen, in pixels, whatever the zoom. */
+export const LABEL_PX = 11;
+const FONT = 'system-ui, sans-serif';
+const GAP_PX = 3;
+const OUTLINE_PX = 2;
+const MAX_LABELS = 250;
+/** Quiet time after the last viewport event before names are placed again: not on every frame of a gesture. */
+const SETTLE_MS = 120;
+
+export type LabelLayer = {
+  /** Place names again soon (the view moved), or at once. */
+  schedule(now?: boolean): void;
+  /** People named whatever the room: the selected and the hovered contact. */
+  pin(ids: readonly string[]): void;
+  /** Ids named right now. */
+  shown(): string[];
+  /** Where each name was planned, in the container's pixels (for the test probe). */
+  planned(): PlacedLabel[];
+  destroy(): void;
+};
+
+export type LabelPriority = (node: NodeSingular) => number;
+
+export function createLabelLayer(cy: Core, priority: () => LabelPriority): LabelLayer {
+  const widths = new Map<string, number>();
+  const measure = document.createElement('canvas').getContext('2d');
+  if (measure) measure.font = `${LABEL_PX}px ${FONT}`;
+  const textWidth = (text: string) => {
+    let w = widths.get(text);
+    if (w === undefined) widths.set(text, (w = measure ? measure.measureText(text).width : text.length * LABEL_PX * 0.6));
+    return w;
+  };
+  let pinned = new Set<string>();
+  let shown = new Map<string, LabelSide>();
+  let planned: PlacedLabel[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const place = () => {
+    timer = null;
+    if (cy.destroyed()) return;
+    const zoom = cy.zoom();
+    const pan = cy.pan();
+    const view = { w: cy.width(), h: cy.height() };
+    const rank = priority();
+    // Boxes as Cytoscape measures them (its label bounds): the text, widened on every side by the outline and by
+    // a margin of error of 2 graph units. Planning with the same boxes is what keeps drawn names apart.
+    const spread = OUTLINE_PX + 2 * zoom;
+    const candidates: LabelCandidate[] = [];
+    // Names are part of what a filter or a focus hides: only people drawn in full can be named.
+    cy.nodes().forEach((node) => {
+      if (node.hasClass('filtered') || node.hasClass('faded')) return;
+      const label = String(node.data('label') ?? '');
+      if (!label) return;
+      const p = node.position();
+      const x = p.x * zoom + pan.x;
+      const y = p.y * zoom + pan.y;
+      const radius = (Number(node.data('size')) / 2) * zoom;
+      if (x < -radius || y < -radius || x > view.w + radius || y > view.h + radius) return;
+      candidates.push({ id: node.id(), x, y, radius, width: textWidth(label) + 2 * spread, height: LABEL_PX + 2 * spread, priority: rank(node), pinned: pinned.has(node.id()) });
+    });
+    const placed = placeLabels(candidates, { view, gap: GAP_PX, margin: 1, max: MAX_LABELS });
+    const next = new Map(placed.map((p) => [p.id, p.side] as const));
+    // Sizes are in the graph's own units, so they change with every zoom: set on every name shown. The text sits
+    // `spread` inside its planned box.
+    const size = LABEL_PX / zoom;
+    const gap = (GAP_PX + spread) / zoom;
+    cy.batch(() => {
+      for (const id of shown.keys()) if (!next.has(id)) cy.getElementById(id).removeClass('labelled label-bottom label-top label-right label-left');
+      for (const [id, side] of next) {
+        const node = cy.getElementById(id);
+        const before = shown.get(id);
+        if (before !== side) node.removeClass(`label-${before ?? 'bottom'}`).addClass(`labelled label-${side}`);
+        if (node.data('labelSize') !== size) node.data({ labelSize: size, labelGap: gap, labelGapUp: -gap, labelOutline: OUTLINE_PX / zoom });
+      }
+    });
+    shown = next;
+    planned = placed;
+  };
+
+  const schedule = (now = false) => {
+    if (timer) clearTimeout(timer);
+    if (now) place();
+    else timer = setTimeout(place, SETTLE_MS);
+  };
+  const onViewport = () => schedule();
+  cy.on('viewport resize', onViewport);
+  return {
+    schedule,
+    pin(ids) {
+      const next = new Set(ids);
+      if (next.size === pinned.size && [...next].every((id) => pinned.has(id))) return;
+      pinned = next;
+      schedule(true);
+    },
+    shown: () => [...shown.keys()],
+    planned: () => planned,
+    destroy() {
+      if (timer) clearTimeout(timer);
+      cy.off('viewport resize', onViewport);
+    },
+  };
+}

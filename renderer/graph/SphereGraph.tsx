@@ -178,6 +178,12 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       const near = selectedNode?.nonempty() ? new Set(selectedNode.neighborhood('node').map((n) => n.id())) : null;
       const inNetwork = !!networkRef.current;
       return (node) => (near?.has(node.id()) ? 1000 : 0) + (inNetwork ? node.degree(false) : Number(node.data('score')));
+    }, () => {
+      if (networkRef.current) return [];
+      // "You", drawn by the backdrop in the middle of the sphere.
+      const r = modelRef.current.layout.centreRadius * cy.zoom();
+      const { x, y } = cy.pan();
+      return [{ x1: x - r, y1: y - r, x2: x + r, y2: y + r }];
     });
     labelsRef.current = labels;
     wheelRef.current = attachWheelZoom(cy, container.parentElement!, container);
@@ -237,14 +243,29 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     });
     observer.observe(container);
     // A side panel opening or closing: a fitted sphere is fitted into the room left; a view the user zoomed keeps
-    // its zoom and moves with the middle of the room.
+    // its zoom and moves with the middle of the room. A click that opened the detail panel may be the first of a
+    // double-click, so the view waits until a second click could no longer come: moved sooner, the second click
+    // would miss the contact. Whatever moved the view meanwhile (a focus, a search) has placed it already.
     let area = clearArea(container);
+    let lastPress = -Infinity;
+    const onPress = () => (lastPress = performance.now());
+    container.addEventListener('pointerdown', onPress, true);
+    let pending: { timer: ReturnType<typeof setTimeout>; from: Area; fitted: boolean; view: string } | null = null;
+    const viewKey = () => JSON.stringify([cy.zoom(), cy.pan()]);
     const unwatch = watchSidePanels(container, () => {
-      const before = area;
+      const from = pending?.from ?? area;
+      const fittedThen = pending?.fitted ?? isFitted(cy);
+      const view = pending?.view ?? viewKey();
+      if (pending) clearTimeout(pending.timer);
       area = clearArea(container);
-      if (networkRef.current || cy.animated() || switchingRef.current) return;
-      if (isFitted(cy)) fitSphere(cy, modelRef.current, container);
-      else cy.panBy({ x: area.x + area.w / 2 - (before.x + before.w / 2), y: 0 });
+      const timer = setTimeout(() => {
+        pending = null;
+        if (cy.destroyed() || networkRef.current || cy.animated() || switchingRef.current || viewKey() !== view) return;
+        const to = clearArea(container);
+        if (fittedThen) fitSphere(cy, modelRef.current, container);
+        else cy.panBy({ x: to.x + to.w / 2 - (from.x + from.w / 2), y: 0 });
+      }, Math.max(0, lastPress + DOUBLE_CLICK_MS - performance.now()));
+      pending = { timer, from, fitted: fittedThen, view };
     });
     (window as unknown as { __sphere: SphereProbe }).__sphere = {
       nodeCount: () => cy.nodes().length,
@@ -298,6 +319,8 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       },
     };
     return () => {
+      if (pending) clearTimeout(pending.timer);
+      container.removeEventListener('pointerdown', onPress, true);
       unwatch();
       labels.destroy();
       wheelRef.current?.destroy();
@@ -523,6 +546,9 @@ function viewportFor(eles: cytoscape.CollectionReturnValue | NodeSingular, area:
   const zoom = Math.min(maxZoom, (area.w - 2 * padding) / Math.max(bb.w, 1), (area.h - 2 * padding) / Math.max(bb.h, 1));
   return { zoom, pan: { x: area.x + area.w / 2 - zoom * (bb.x1 + bb.w / 2), y: area.y + area.h / 2 - zoom * (bb.y1 + bb.h / 2) } };
 }
+
+/** Longest gap between the two clicks of a double-click, as most systems set it. */
+const DOUBLE_CLICK_MS = 500;
 
 /** Pixels kept around the sphere for the sector labels the backdrop draws outside it. */
 const SECTOR_LABEL_ROOM = 40;

@@ -2,7 +2,7 @@
 // fit are chosen by shared/graph/label-placement.ts and handed to Cytoscape as a class and a few data fields, so
 // a name reads at the same size at any zoom. Only on-screen nodes are candidates, and at most a few hundred win.
 import type { Core, NodeSingular } from 'cytoscape';
-import { placeLabels, type LabelCandidate, type LabelSide, type PlacedLabel } from '../../shared/graph/label-placement.ts';
+import { placeLabels, type Box, type LabelCandidate, type LabelSide, type PlacedLabel } from '../../shared/graph/label-placement.ts';
 
 /** The size names are drawn at on screen, in pixels, whatever the zoom. */
 export const LABEL_PX = 11;
@@ -27,7 +27,11 @@ export type LabelLayer = {
 
 export type LabelPriority = (node: NodeSingular) => number;
 
-export function createLabelLayer(cy: Core, priority: () => LabelPriority): LabelLayer {
+/**
+ * `priority` ranks people for the names (read at each placement); `fixed` gives what else on screen names must
+ * not cover, in the container's pixels ("you" in the centre of the sphere).
+ */
+export function createLabelLayer(cy: Core, priority: () => LabelPriority, fixed: () => Box[] = () => []): LabelLayer {
   const widths = new Map<string, number>();
   const measure = document.createElement('canvas').getContext('2d');
   if (measure) measure.font = `${LABEL_PX}px ${FONT}`;
@@ -52,6 +56,8 @@ export function createLabelLayer(cy: Core, priority: () => LabelPriority): Label
     // a margin of error of 2 graph units. Planning with the same boxes is what keeps drawn names apart.
     const spread = OUTLINE_PX + 2 * zoom;
     const candidates: LabelCandidate[] = [];
+    // Everyone drawn is an obstacle, as the square inside their circle: a name may graze a rim, never cover a person.
+    const obstacles: Box[] = fixed();
     // Names are part of what a filter or a focus hides: only people drawn in full can be named.
     cy.nodes().forEach((node) => {
       if (node.hasClass('filtered') || node.hasClass('faded')) return;
@@ -62,9 +68,11 @@ export function createLabelLayer(cy: Core, priority: () => LabelPriority): Label
       const y = p.y * zoom + pan.y;
       const radius = (Number(node.data('size')) / 2) * zoom;
       if (x < -radius || y < -radius || x > view.w + radius || y > view.h + radius) return;
+      const inner = radius * 0.7;
+      obstacles.push({ x1: x - inner, y1: y - inner, x2: x + inner, y2: y + inner });
       candidates.push({ id: node.id(), x, y, radius, width: textWidth(label) + 2 * spread, height: LABEL_PX + 2 * spread, priority: rank(node), pinned: pinned.has(node.id()) });
     });
-    const placed = placeLabels(candidates, { view, gap: GAP_PX, margin: 1, max: MAX_LABELS });
+    const placed = placeLabels(candidates, { view, gap: GAP_PX, margin: 1, max: MAX_LABELS, obstacles });
     const next = new Map(placed.map((p) => [p.id, p.side] as const));
     // Sizes are in the graph's own units, so they change with every zoom: set on every name shown. The text sits
     // `spread` inside its planned box.

@@ -34,6 +34,14 @@ describe('label placement', () => {
     expect(placed[0]!.id).toBe('chosen');
   });
 
+  it('never covers another person drawn on screen', () => {
+    // Someone right below: the name goes to another side instead of over them.
+    const below = { x1: 492, y1: 412, x2: 508, y2: 428 };
+    const placed = placeLabels([person('a', 500, 400, 1)], { ...options, obstacles: [below] });
+    expect(placed[0]!.side).not.toBe('bottom');
+    expect(overlaps(placed[0]!.box, below)).toBe(false);
+  });
+
   it('keeps names on screen and stops at the most it is asked for', () => {
     expect(placeLabels([person('edge', 2, 400, 1)], options).find((p) => p.id === 'edge')?.side).toBe('right');
     const many = Array.from({ length: 300 }, (_, i) => person(`p${i}`, 40 + (i % 10) * 95, 30 + Math.floor(i / 10) * 25, i));

@@ -32,6 +32,8 @@ export type PlacementOptions = {
   margin: number;
   /** At most this many names: beyond a few hundred a screen is unreadable anyway, and each costs a restyle. */
   max: number;
+  /** What names must not cover either: the people drawn on screen, so a name never hides someone. */
+  obstacles?: readonly Box[];
 };
 
 export function labelBox(c: LabelCandidate, side: LabelSide, gap: number): Box {
@@ -47,10 +49,13 @@ export function overlaps(a: Box, b: Box): boolean {
   return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 }
 
+/** Candidates tried at most, in order of priority: ten thousand people on one screen leave no room to the last. */
+const MAX_TRIES = 2000;
+
 /** Grid cells are about a label's size: each box touches a handful of cells and each cell holds a few boxes. */
 const CELL = 64;
 
-export function placeLabels(candidates: readonly LabelCandidate[], { view, gap, margin, max }: PlacementOptions): PlacedLabel[] {
+export function placeLabels(candidates: readonly LabelCandidate[], { view, gap, margin, max, obstacles = [] }: PlacementOptions): PlacedLabel[] {
   const order = [...candidates].sort((a, b) => Number(!!b.pinned) - Number(!!a.pinned) || b.priority - a.priority || (a.id < b.id ? -1 : 1));
   const grid = new Map<number, Box[]>();
   // Cell keys packed in one number: x and y cells stay far below 2^15 for any screen.
@@ -64,9 +69,17 @@ export function placeLabels(candidates: readonly LabelCandidate[], { view, gap, 
   const free = (b: Box) => !cells(b, (k) => grid.get(k)?.some((o) => overlaps(o, b)));
   const onScreen = (b: Box) => b.x1 >= 0 && b.y1 >= 0 && b.x2 <= view.w && b.y2 <= view.h;
   const grow = (b: Box): Box => ({ x1: b.x1 - margin, y1: b.y1 - margin, x2: b.x2 + margin, y2: b.y2 + margin });
+  const occupy = (b: Box) => cells(b, (k) => {
+    const list = grid.get(k);
+    if (list) list.push(b);
+    else grid.set(k, [b]);
+  });
+  for (const b of obstacles) occupy(b);
   const placed: PlacedLabel[] = [];
+  // Past this many tries a screen is too crowded for the rest to find room: stop rather than test them all.
+  let tries = 0;
   for (const c of order) {
-    if (placed.length >= max && !c.pinned) break;
+    if ((placed.length >= max || tries++ >= MAX_TRIES) && !c.pinned) break;
     // A pinned name is shown even where it must cover another: the user is pointing at that person.
     const side = LABEL_SIDES.find((s) => {
       const box = labelBox(c, s, gap);
@@ -74,12 +87,7 @@ export function placeLabels(candidates: readonly LabelCandidate[], { view, gap, 
     }) ?? (c.pinned ? 'bottom' : null);
     if (!side) continue;
     const box = labelBox(c, side, gap);
-    const kept = grow(box);
-    cells(kept, (k) => {
-      const list = grid.get(k);
-      if (list) list.push(kept);
-      else grid.set(k, [kept]);
-    });
+    occupy(grow(box));
     placed.push({ id: c.id, side, box });
   }
   return placed;

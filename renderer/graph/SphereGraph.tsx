@@ -258,14 +258,18 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       const view = pending?.view ?? viewKey();
       if (pending) clearTimeout(pending.timer);
       area = clearArea(container);
-      const timer = setTimeout(() => {
+      pending = null;
+      const refit = () => {
         pending = null;
         if (cy.destroyed() || networkRef.current || cy.animated() || switchingRef.current || viewKey() !== view) return;
         const to = clearArea(container);
         if (fittedThen) fitSphere(cy, modelRef.current, container);
         else cy.panBy({ x: to.x + to.w / 2 - (from.x + from.w / 2), y: 0 });
-      }, Math.max(0, lastPress + DOUBLE_CLICK_MS - performance.now()));
-      pending = { timer, from, fitted: fittedThen, view };
+      };
+      const wait = lastPress + DOUBLE_CLICK_MS - performance.now();
+      // Otherwise at once, with the panel's own change: whatever reads the view next finds it in its new place.
+      if (wait <= 0) refit();
+      else pending = { timer: setTimeout(refit, wait), from, fitted: fittedThen, view };
     });
     (window as unknown as { __sphere: SphereProbe }).__sphere = {
       nodeCount: () => cy.nodes().length,
@@ -299,7 +303,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
         const box = container.getBoundingClientRect();
         return { x: box.left + cy.pan().x + r * Math.cos(a) * cy.zoom(), y: box.top + cy.pan().y + r * Math.sin(a) * cy.zoom() };
       },
-      settledView: () => (switchingRef.current || cy.animated() || wheelRef.current?.busy() ? null : networkRef.current ? 'network' : 'sphere'),
+      settledView: () => (switchingRef.current || cy.animated() || wheelRef.current?.busy() || pending ? null : networkRef.current ? 'network' : 'sphere'),
       you: () => {
         const box = container.getBoundingClientRect();
         return { x: box.left + cy.pan().x, y: box.top + cy.pan().y, radius: modelRef.current.layout.centreRadius * cy.zoom() };

@@ -73,7 +73,7 @@ type SphereProbe = {
   grabbedId(): string | null;
   /** Page coordinates of the middle of a ring within a sector: where to drop to reach it. */
   ringMiddle(ring: string, category: string): { x: number; y: number } | null;
-  /** The view whose positions are on screen, once nothing moves: null while a view switch or an animation runs. */
+  /** The view whose positions are on screen, once nothing moves: null while a view switch, an animation, a wheel zoom, a refit beside a panel or the placing of names is under way. */
   settledView(): 'sphere' | 'network' | null;
   /** Where "you" is drawn in the centre of the sphere, in page coordinates, and its radius in pixels. */
   you(): { x: number; y: number; radius: number };
@@ -303,7 +303,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
         const box = container.getBoundingClientRect();
         return { x: box.left + cy.pan().x + r * Math.cos(a) * cy.zoom(), y: box.top + cy.pan().y + r * Math.sin(a) * cy.zoom() };
       },
-      settledView: () => (switchingRef.current || cy.animated() || wheelRef.current?.busy() || pending ? null : networkRef.current ? 'network' : 'sphere'),
+      settledView: () => (switchingRef.current || cy.animated() || wheelRef.current?.busy() || pending || labels.pending() ? null : networkRef.current ? 'network' : 'sphere'),
       you: () => {
         const box = container.getBoundingClientRect();
         return { x: box.left + cy.pan().x, y: box.top + cy.pan().y, radius: modelRef.current.layout.centreRadius * cy.zoom() };
@@ -414,6 +414,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       if (!network) fitSphere(cy, modelRef.current, containerRef.current!);
       repaintRef.current();
       switchingRef.current = false;
+      labelsRef.current?.schedule(true);
     });
     switchingRef.current = true;
     layout.run();
@@ -480,6 +481,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     selectedRef.current = selectedId;
     cy.batch(() => {
       cy.elements('.faded').removeClass('faded');
+      cy.elements('.near').removeClass('near');
       cy.nodes(':selected').unselect();
       if (selectedId) cy.getElementById(selectedId).select();
     });
@@ -487,7 +489,13 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     if (centre.nonempty()) {
       let near = centre.closedNeighborhood();
       if (focus?.depth === 2) near = near.closedNeighborhood();
-      cy.batch(() => cy.elements().not(near).addClass('faded'));
+      // Fading is a class change on every other element: on a big sphere a selection alone only brings the
+      // neighbourhood forward (a second more per click at 10,000 contacts otherwise); a focus, asked for, fades.
+      const fade = !!focus || cy.elements().length <= FADE_ON_SELECT_UP_TO;
+      cy.batch(() => {
+        near.addClass('near');
+        if (fade) cy.elements().not(near).addClass('faded');
+      });
       if (focus) cy.animate(viewportFor(near, clearArea(containerRef.current!), 60, 2), { duration: 350 });
     }
     labelsRef.current?.pin(selectedId ? [selectedId] : []);
@@ -550,6 +558,9 @@ function viewportFor(eles: cytoscape.CollectionReturnValue | NodeSingular, area:
   const zoom = Math.min(maxZoom, (area.w - 2 * padding) / Math.max(bb.w, 1), (area.h - 2 * padding) / Math.max(bb.h, 1));
   return { zoom, pan: { x: area.x + area.w / 2 - zoom * (bb.x1 + bb.w / 2), y: area.y + area.h / 2 - zoom * (bb.y1 + bb.h / 2) } };
 }
+
+/** Elements (people and ties) up to which a selection fades everyone outside its neighbourhood. */
+const FADE_ON_SELECT_UP_TO = 5000;
 
 /** Longest gap between the two clicks of a double-click, as most systems set it. */
 const DOUBLE_CLICK_MS = 500;

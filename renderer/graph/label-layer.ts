@@ -18,6 +18,8 @@ export type LabelLayer = {
   schedule(now?: boolean): void;
   /** People named whatever the room: the selected and the hovered contact. */
   pin(ids: readonly string[]): void;
+  /** Names wait to be placed again (the view or the people moved a moment ago). */
+  pending(): boolean;
   /** Ids named right now. */
   shown(): string[];
   /** Where each name was planned, in the container's pixels (for the test probe). */
@@ -97,7 +99,8 @@ export function createLabelLayer(cy: Core, priority: () => LabelPriority, fixed:
     else timer = setTimeout(place, SETTLE_MS);
   };
   const onViewport = () => schedule();
-  cy.on('viewport resize', onViewport);
+  // People move without the view moving too: a drag, the network view's layout, a replayed day's glide.
+  cy.on('viewport resize position', onViewport);
   return {
     schedule,
     pin(ids) {
@@ -106,11 +109,12 @@ export function createLabelLayer(cy: Core, priority: () => LabelPriority, fixed:
       pinned = next;
       schedule(true);
     },
+    pending: () => timer !== null,
     shown: () => [...shown.keys()],
     planned: () => planned,
     destroy() {
       if (timer) clearTimeout(timer);
-      cy.off('viewport resize', onViewport);
+      cy.off('viewport resize position', onViewport);
     },
   };
 }

@@ -61,6 +61,9 @@ export function sphereStylesheet({ colourBy, dimOverdue }: StyleOptions = { colo
     // Kinds differ by colour and weight, not by dashes: dashed lines cost several times more to draw.
     { selector: 'edge[kind = "influence"]', style: { opacity: 0.4 } },
     { selector: 'edge[kind = "partner"]', style: { opacity: 0.45 } },
+    // The selected contact's ties, brought forward over the tangle.
+    { selector: 'edge.near', style: { opacity: 0.85, 'z-index': 9 } },
+    { selector: 'node.near', style: { 'z-index': 9 } },
     // Last, so they win over the per-kind opacities above.
     { selector: '.faded', style: { opacity: 0.06, 'text-opacity': 0 } },
     { selector: '.filtered', style: { display: 'none' } },

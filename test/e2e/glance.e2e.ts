@@ -41,7 +41,7 @@ function withGlance(viewport: { width: number; height: number }, test: (page: Pa
 
 /** Names are placed once the view has settled; waits until they are, then reads their boxes. */
 async function labelsWhenSettled(page: Page, probe: Probe, expected: (boxes: Box[]) => boolean): Promise<Box[]> {
-  await expect.poll(async () => expected(await probe<Box[]>('labels')), { timeout: 10_000 }).toBe(true);
+  await expect.poll(async () => (await probe<string | null>('settledView')) !== null && expected(await probe<Box[]>('labels')), { timeout: 10_000 }).toBe(true);
   await drawn(page);
   return probe<Box[]>('labels');
 }

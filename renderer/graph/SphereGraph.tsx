@@ -261,9 +261,10 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       pending = null;
       const refit = () => {
         pending = null;
-        if (cy.destroyed() || networkRef.current || cy.animated() || switchingRef.current || viewKey() !== view) return;
+        if (cy.destroyed() || cy.animated() || switchingRef.current || viewKey() !== view) return;
         const to = clearArea(container);
-        if (fittedThen) fitSphere(cy, modelRef.current, container);
+        if (fittedThen && networkRef.current) fitNetwork(cy, container, true);
+        else if (fittedThen) fitSphere(cy, modelRef.current, container);
         else cy.panBy({ x: to.x + to.w / 2 - (from.x + from.w / 2), y: 0 });
       };
       const wait = lastPress + DOUBLE_CLICK_MS - performance.now();
@@ -412,6 +413,9 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     const layout = cy.layout({ name: 'preset', positions: (n: NodeSingular) => target(n.id()), animate: true, animationDuration: 500, fit: !!network, padding: 40 } as cytoscape.LayoutOptions);
     layout.one('layoutstop', () => {
       if (!network) fitSphere(cy, modelRef.current, containerRef.current!);
+      // The layout fits the network to the whole graph; a side panel open (the detail panel stays with the
+      // selection) takes part of it, so the network moves into the rest.
+      else fitNetwork(cy, containerRef.current!, clearArea(containerRef.current!).w < cy.width());
       repaintRef.current();
       switchingRef.current = false;
       labelsRef.current?.schedule(true);
@@ -587,6 +591,12 @@ function fitSphere(cy: Core, model: SphereGraphModel, container: HTMLElement): v
   const x = Math.max(area.x + area.w / 2, Math.min(clearOf + half, area.x + area.w - half));
   const viewport = { zoom, pan: { x, y: box.height / 2 } };
   cy.viewport(viewport);
+  fitted.set(cy, { zoom: cy.zoom(), pan: cy.pan() });
+}
+
+/** The network view's people in the room the side panels leave (`move`), or where the layout fitted them; remembered as fitted. */
+function fitNetwork(cy: Core, container: HTMLElement, move: boolean): void {
+  if (move) cy.viewport(viewportFor(cy.nodes().not('.filtered'), clearArea(container), 40, cy.maxZoom()));
   fitted.set(cy, { zoom: cy.zoom(), pan: cy.pan() });
 }
 

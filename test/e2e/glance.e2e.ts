@@ -160,6 +160,17 @@ describe('a sphere that reads at a glance (1400 × 900)', () => {
       const named = await labelsWhenSettled(page, probe, (b) => b.length >= 10);
       expect(overlapping(named)).toEqual([]);
       await screenshot(page, 'glance-6-network-labelled');
+      // A side panel opened over the network: everyone moves into the room beside it.
+      await page.getByTestId('open-today').click();
+      const everyoneBeside = async () => {
+        const area = await probe<{ x1: number; x2: number }>('clearArea');
+        const xs = await page.evaluate((ids) => ids.map((id) => (window as unknown as { __sphere: { nodePosition(id: string): { x: number } } }).__sphere.nodePosition(id).x), sphere.contacts.map((c) => c.id));
+        return area.x1 > 200 && xs.every((x) => x > area.x1 && x < area.x2);
+      };
+      await expect.poll(everyoneBeside).toBe(true);
+      const besidePanel = await labelsWhenSettled(page, probe, (b) => b.length >= 10);
+      expect(overlapping(besidePanel)).toEqual([]);
+      await screenshot(page, 'glance-6b-network-beside-today');
     }));
 });
 

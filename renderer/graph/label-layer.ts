@@ -2,7 +2,7 @@
 // fit are chosen by shared/graph/label-placement.ts and handed to Cytoscape as a class and a few data fields, so
 // a name reads at the same size at any zoom. Only on-screen nodes are candidates, and at most a few hundred win.
 import type { Core, NodeSingular } from 'cytoscape';
-import { placeLabels, type Box, type LabelCandidate, type LabelSide, type PlacedLabel } from '../../shared/graph/label-placement.ts';
+import { placeLabels, type Box, type LabelCandidate, type LabelSide } from '../../shared/graph/label-placement.ts';
 
 /** The size names are drawn at on screen, in pixels, whatever the zoom. */
 export const LABEL_PX = 11;
@@ -22,8 +22,6 @@ export type LabelLayer = {
   pending(): boolean;
   /** Ids named right now. */
   shown(): string[];
-  /** Where each name was planned, in the container's pixels (for the test probe). */
-  planned(): PlacedLabel[];
   destroy(): void;
 };
 
@@ -44,7 +42,6 @@ export function createLabelLayer(cy: Core, priority: () => LabelPriority, fixed:
   };
   let pinned = new Set<string>();
   let shown = new Map<string, LabelSide>();
-  let planned: PlacedLabel[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const place = () => {
@@ -84,13 +81,12 @@ export function createLabelLayer(cy: Core, priority: () => LabelPriority, fixed:
       for (const id of shown.keys()) if (!next.has(id)) cy.getElementById(id).removeClass('labelled label-bottom label-top label-right label-left');
       for (const [id, side] of next) {
         const node = cy.getElementById(id);
-        const before = shown.get(id);
-        if (before !== side) node.removeClass(`label-${before ?? 'bottom'}`).addClass(`labelled label-${side}`);
+        // Asked of the node itself: a contact the model re-added since the last placement has no classes yet.
+        if (!node.hasClass(`label-${side}`)) node.removeClass('label-bottom label-top label-right label-left').addClass(`labelled label-${side}`);
         if (node.data('labelSize') !== size) node.data({ labelSize: size, labelGap: gap, labelGapUp: -gap, labelOutline: OUTLINE_PX / zoom });
       }
     });
     shown = next;
-    planned = placed;
   };
 
   const schedule = (now = false) => {
@@ -111,7 +107,6 @@ export function createLabelLayer(cy: Core, priority: () => LabelPriority, fixed:
     },
     pending: () => timer !== null,
     shown: () => [...shown.keys()],
-    planned: () => planned,
     destroy() {
       if (timer) clearTimeout(timer);
       cy.off('viewport resize position', onViewport);

@@ -14,6 +14,14 @@ const PAGE_PX = 800;
 /** Share of the remaining zoom covered each frame: about 100 ms to settle at 60 frames a second. */
 const EASE = 0.35;
 
+/** The zoom one wheel event asks for: above 1 zooms in (the wheel rolled away from the user, or fingers spread). */
+export function wheelFactor(e: Pick<WheelEvent, 'deltaY' | 'deltaMode' | 'ctrlKey'>): number {
+  const px = e.deltaMode === 1 ? e.deltaY * LINE_PX : e.deltaMode === 2 ? e.deltaY * PAGE_PX : e.deltaY;
+  // One event never jumps more than three notches: a flung wheel or a page delta stays in hand.
+  const clamped = Math.max(-300, Math.min(300, px));
+  return Math.exp(-clamped * (e.ctrlKey ? PER_PIXEL_PINCH : PER_PIXEL));
+}
+
 export type WheelZoom = {
   /** A wheel zoom is still easing towards its target. */
   busy(): boolean;
@@ -43,11 +51,8 @@ export function attachWheelZoom(cy: Core, wrapper: HTMLElement, container: HTMLE
     if (!cy.userZoomingEnabled()) return;
     e.preventDefault();
     e.stopPropagation();
-    const px = e.deltaMode === 1 ? e.deltaY * LINE_PX : e.deltaMode === 2 ? e.deltaY * PAGE_PX : e.deltaY;
-    if (px === 0) return;
-    // One event never jumps more than three notches: a flung wheel or a page delta stays in hand.
-    const clamped = Math.max(-300, Math.min(300, px));
-    const factor = Math.exp(-clamped * (e.ctrlKey ? PER_PIXEL_PINCH : PER_PIXEL));
+    const factor = wheelFactor(e);
+    if (factor === 1) return;
     const box = container.getBoundingClientRect();
     anchor = { x: e.clientX - box.left, y: e.clientY - box.top };
     const base = target ?? cy.zoom();

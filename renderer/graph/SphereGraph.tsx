@@ -239,6 +239,8 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       // An empty sphere has no view of the user's to keep: it follows the window, and gets its place once the
       // container has its size if it had none when first fitted.
       if (modelRef.current.nodes.size === 0 && !openingModelRef.current && !networkRef.current) fitSphere(cy, modelRef.current, container);
+      // A sphere still as it was fitted follows the window too: made smaller, it would otherwise run off the edge.
+      else if (!networkRef.current && !paintedRef.current && !switchingRef.current && isFitted(cy)) fitSphere(cy, modelRef.current, container);
       repaint();
     });
     observer.observe(container);

@@ -175,6 +175,16 @@ describe('a sphere that reads at a glance (1400 × 900)', () => {
 });
 
 describe('a sphere that reads at a glance (1024 × 700)', () => {
+  it('fits the sphere again when the window shrinks from 1400 × 900', () =>
+    withGlance({ width: 1400, height: 900 }, async (page, probe) => {
+      await page.setViewportSize({ width: 1024, height: 700 });
+      await expect.poll(async () => {
+        const rings = await Promise.all(['family', 'business', 'friends', 'acquaintance', 'servicers'].map((c) => probe<{ x: number; y: number }>('ringMiddle', 'prospect', c)));
+        return rings.every((p) => p.x > 0 && p.x < 1024 && p.y > 50 && p.y < 700);
+      }).toBe(true);
+      expect(await toolbarRows(page)).toBe(1);
+    }));
+
   it('keeps the sphere in view beside every side panel, and the toolbar on one row', () =>
     withGlance({ width: 1024, height: 700 }, async (page, probe) => {
       expect(await toolbarRows(page)).toBe(1);

@@ -257,10 +257,12 @@ export function App({ db, api, host, opening }: Props) {
   return (
     <div className="app">
       <header className="topbar">
-        <h1>Sphere</h1>
-        <p className="counts" data-testid="counts" title={host === 'browser' ? 'Running in the browser host' : 'Running in the desktop app'}>
-          {count(docs.contacts.length, 'contact')} · {count(docs.ties.length, 'tie')}
-        </p>
+        <div className="brand">
+          <h1>Sphere</h1>
+          <p className="counts" data-testid="counts" title={host === 'browser' ? 'Running in the browser host' : 'Running in the desktop app'}>
+            {count(docs.contacts.length, 'contact')} · {count(docs.ties.length, 'tie')}
+          </p>
+        </div>
         <div className="spacer" />
         <SyncIndicator status={syncStatus} onOpen={() => app.run('sync.open')} />
         <SearchBox ref={searchRef} contacts={docs.contacts} onPick={(id) => { setSelectedId(id); setCentreOn((c) => ({ id, n: (c?.n ?? 0) + 1 })); }} />
@@ -268,9 +270,9 @@ export function App({ db, api, host, opening }: Props) {
         {hasSample ? <button type="button" onClick={() => app.run('sample.remove')} data-testid="remove-sample" title="Take the sample people out again; your own contacts stay">Remove sample</button>
           : <button type="button" onClick={() => app.run('sample.load')} disabled={loadingSample} data-testid="load-sample" title="Add a realistic sample sphere to explore">Load sample</button>}
         <div className="segmented" role="group" aria-label="View">
-          <button type="button" onClick={() => setView('sphere')} aria-pressed={view === 'sphere'} data-testid="view-sphere">Sphere</button>
-          <button type="button" onClick={() => setView('network')} aria-pressed={view === 'network'} data-testid="view-network">Network</button>
-          <button type="button" onClick={() => setView('list')} aria-pressed={view === 'list'} data-testid="toggle-list">List</button>
+          <button type="button" onClick={() => setView('sphere')} aria-pressed={view === 'sphere'} data-testid="view-sphere" title="The sphere: rings by depth, sectors by category">Sphere</button>
+          <button type="button" onClick={() => setView('network')} aria-pressed={view === 'network'} data-testid="view-network" title="The network: people placed by their ties">Network</button>
+          <button type="button" onClick={() => setView('list')} aria-pressed={view === 'list'} data-testid="toggle-list" title="Everyone in a table">List</button>
         </div>
         <button type="button" onClick={() => app.run('view.filters')} data-testid="open-filters" title={hint('view.filters')} aria-pressed={panel === 'filters'}>Filters{activeFilterCount(filter) ? ` (${activeFilterCount(filter)})` : ''}</button>
         <button type="button" onClick={() => app.run('view.today')} data-testid="open-today" title={hint('view.today')} aria-pressed={panel === 'today'}>Today{due.length ? ` (${due.length})` : ''}</button>

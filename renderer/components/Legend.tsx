@@ -1,6 +1,6 @@
 // Process: renderer. Explains every encoding on the graph, and switches each kind of tie on or off.
 import { CATEGORIES, CATEGORY_LABELS, TIE_KINDS, type TieKind } from '../../shared/domain/sphere.ts';
-import { CATEGORY_COLOURS, STAGE_COLOURS, TIE_COLOURS, TIE_LABELS, TOUCH_BANDS, type ColourMode } from '../../shared/graph/sphere-colours.ts';
+import { CATEGORY_COLOURS, STAGE_COLOURS, TIE_COLOURS, TIE_LABELS, TOUCH_BANDS, TRUST_BANDS, type ColourMode } from '../../shared/graph/sphere-colours.ts';
 import { CUSTOMER_STAGES } from '../../shared/domain/sphere.ts';
 import { STAGE_LABELS } from './forms/EditContactForm.tsx';
 
@@ -15,6 +15,7 @@ export function Legend({ visibleTies, onToggle, colourBy, onColourBy }: Props) {
           <option value="category">Category</option>
           <option value="stage">Customer stage</option>
           <option value="touch">Time since last touch</option>
+          <option value="trust">Trust score</option>
         </select>
       </label>
       <ul>
@@ -22,6 +23,8 @@ export function Legend({ visibleTies, onToggle, colourBy, onColourBy }: Props) {
           <li key={c}><span className="dot" style={{ background: CATEGORY_COLOURS[c] }} />{CATEGORY_LABELS[c]}</li>
         )) : colourBy === 'stage' ? CUSTOMER_STAGES.map((s) => (
           <li key={s}><span className="dot" style={{ background: STAGE_COLOURS[s] }} />{STAGE_LABELS[s]}</li>
+        )) : colourBy === 'trust' ? TRUST_BANDS.map((b) => (
+          <li key={b.label}><span className="dot" style={{ background: b.colour }} />{b.label}</li>
         )) : TOUCH_BANDS.map((b) => (
           <li key={b.label}><span className="dot" style={{ background: b.colour }} />{b.label} <small className="muted">(by the ring's cadence)</small></li>
         ))}

@@ -25,7 +25,7 @@ export function SyncIndicator({ status, onOpen }: { status: SyncStatus | null; o
   const { text, tone, detail } = describeSync(status);
   return (
     <button type="button" className={`sync-indicator ${tone}`} data-testid="sync-indicator" data-state={status.state} onClick={onOpen} title={detail}>
-      <span className="dot" aria-hidden="true" />{text}
+      <span className="dot" aria-hidden="true" /><span className="sync-text">{text}</span>
     </button>
   );
 }

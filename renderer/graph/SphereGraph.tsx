@@ -16,6 +16,9 @@ import { setViewSource } from './view-picture.ts';
 import { keyboardMove, startOf, type KeyboardMove } from '../../shared/graph/keyboard-moves.ts';
 
 const ARROWS: Record<string, KeyboardMove> = { ArrowRight: 'next', ArrowLeft: 'previous', ArrowUp: 'inward', ArrowDown: 'outward' };
+import { createLabelLayer, type LabelLayer } from './label-layer.ts';
+import { attachWheelZoom, type WheelZoom } from './wheel-zoom.ts';
+import { clearArea, watchSidePanels, type Area } from './clear-area.ts';
 
 export type SphereGraphProps = {
   model: SphereGraphModel;
@@ -74,10 +77,16 @@ type SphereProbe = {
   grabbedId(): string | null;
   /** Page coordinates of the middle of a ring within a sector: where to drop to reach it. */
   ringMiddle(ring: string, category: string): { x: number; y: number } | null;
-  /** The view whose positions are on screen, once nothing moves: null while a view switch or an animation runs. */
+  /** The view whose positions are on screen, once nothing moves: null while a view switch, an animation, a wheel zoom, a refit beside a panel or the placing of names is under way. */
   settledView(): 'sphere' | 'network' | null;
   /** Where "you" is drawn in the centre of the sphere, in page coordinates, and its radius in pixels. */
   you(): { x: number; y: number; radius: number };
+  /** The current zoom level. */
+  zoom(): number;
+  /** Contacts named on the graph, with the box each name is drawn in (page coordinates), as Cytoscape measures it. */
+  labels(): { id: string; x1: number; y1: number; x2: number; y2: number }[];
+  /** The part of the graph no side panel covers, in page coordinates. */
+  clearArea(): { x1: number; y1: number; x2: number; y2: number };
 };
 
 export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn, dimOverdue, colourBy, hiddenIds, focus, onFocus, network, visibleTies, onSelect, onDrop, openingPicture, onOpeningPicturePainted, fills = null, uncertainIds = null, animateMoves = false }: SphereGraphProps) {
@@ -125,6 +134,10 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
   const visibleTiesRef = useRef(visibleTies);
   /** The host's opening picture on screen, whose rings the backdrop draws until the model has contacts. */
   const openingModelRef = useRef<SphereGraphModel | null>(null);
+  const labelsRef = useRef<LabelLayer | null>(null);
+  const wheelRef = useRef<WheelZoom | null>(null);
+  /** The selected contact, for the label layer's ranking (read when it places names, not on every render). */
+  const selectedRef = useRef(selectedId);
 
   useEffect(() => {
     handlers.current = { onSelect, onDrop, onFocus };
@@ -136,7 +149,6 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     const cy = cytoscape({
       container,
       style: sphereStylesheet(styleRef.current),
-      wheelSensitivity: 0.3,
       minZoom: 0.02,
       maxZoom: 4,
       boxSelectionEnabled: false,
@@ -167,11 +179,33 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     });
     cy.on('tap', 'node', (event) => handlers.current.onSelect(event.target.id()));
     cy.on('dbltap', 'node', (event) => handlers.current.onFocus(event.target.id(), (event.originalEvent as MouseEvent | undefined)?.shiftKey ? 2 : 1));
+    // Names: the selected contact and the one under the pointer always, then the most trusted (in the network view,
+    // the most connected) wherever their names fit.
+    const labels = createLabelLayer(cy, () => {
+      const selected = selectedRef.current;
+      const selectedNode = selected ? cy.getElementById(selected) : null;
+      const near = selectedNode?.nonempty() ? new Set(selectedNode.neighborhood('node').map((n) => n.id())) : null;
+      const inNetwork = !!networkRef.current;
+      return (node) => (near?.has(node.id()) ? 1000 : 0) + (inNetwork ? node.degree(false) : Number(node.data('score')));
+    }, () => {
+      if (networkRef.current) return [];
+      // "You", drawn by the backdrop in the middle of the sphere.
+      const r = modelRef.current.layout.centreRadius * cy.zoom();
+      const { x, y } = cy.pan();
+      return [{ x1: x - r, y1: y - r, x2: x + r, y2: y + r }];
+    });
+    labelsRef.current = labels;
+    wheelRef.current = attachWheelZoom(cy, container.parentElement!, container);
+    const pinFor = (hovered: string | null) => labels.pin([selectedRef.current, hovered].filter((id): id is string => !!id));
     cy.on('mouseover', 'node', (event) => {
       const p = (event.target as NodeSingular).renderedPosition();
       setTip({ x: p.x, y: p.y, id: event.target.id() });
+      pinFor(event.target.id());
     });
-    cy.on('mouseout', 'node', () => setTip(null));
+    cy.on('mouseout', 'node', () => {
+      setTip(null);
+      pinFor(null);
+    });
     cy.on('viewport drag', () => setTip(null));
     cy.on('tap', (event) => {
       if (event.target === cy) handlers.current.onSelect(null);
@@ -214,9 +248,41 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       // An empty sphere has no view of the user's to keep: it follows the window, and gets its place once the
       // container has its size if it had none when first fitted.
       if (modelRef.current.nodes.size === 0 && !openingModelRef.current && !networkRef.current) fitSphere(cy, modelRef.current, container);
+      // A sphere still as it was fitted follows the window too: made smaller, it would otherwise run off the edge.
+      else if (!networkRef.current && !paintedRef.current && !switchingRef.current && isFitted(cy)) fitSphere(cy, modelRef.current, container);
       repaint();
     });
     observer.observe(container);
+    // A side panel opening or closing: a fitted sphere is fitted into the room left; a view the user zoomed keeps
+    // its zoom and moves with the middle of the room. A click that opened the detail panel may be the first of a
+    // double-click, so the view waits until a second click could no longer come: moved sooner, the second click
+    // would miss the contact. Whatever moved the view meanwhile (a focus, a search) has placed it already.
+    let area = clearArea(container);
+    let lastPress = -Infinity;
+    const onPress = () => (lastPress = performance.now());
+    container.addEventListener('pointerdown', onPress, true);
+    let pending: { timer: ReturnType<typeof setTimeout>; from: Area; fitted: boolean; view: string } | null = null;
+    const viewKey = () => JSON.stringify([cy.zoom(), cy.pan()]);
+    const unwatch = watchSidePanels(container, () => {
+      const from = pending?.from ?? area;
+      const fittedThen = pending?.fitted ?? isFitted(cy);
+      const view = pending?.view ?? viewKey();
+      if (pending) clearTimeout(pending.timer);
+      area = clearArea(container);
+      pending = null;
+      const refit = () => {
+        pending = null;
+        if (cy.destroyed() || cy.animated() || switchingRef.current || viewKey() !== view) return;
+        const to = clearArea(container);
+        if (fittedThen && networkRef.current) fitNetwork(cy, container, true);
+        else if (fittedThen) fitSphere(cy, modelRef.current, container);
+        else cy.panBy({ x: to.x + to.w / 2 - (from.x + from.w / 2), y: 0 });
+      };
+      const wait = lastPress + DOUBLE_CLICK_MS - performance.now();
+      // Otherwise at once, with the panel's own change: whatever reads the view next finds it in its new place.
+      if (wait <= 0) refit();
+      else pending = { timer: setTimeout(refit, wait), from, fitted: fittedThen, view };
+    });
     (window as unknown as { __sphere: SphereProbe }).__sphere = {
       nodeCount: () => cy.nodes().length,
       visibleCount: () => cy.nodes().not('.filtered').length,
@@ -249,13 +315,31 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
         const box = container.getBoundingClientRect();
         return { x: box.left + cy.pan().x + r * Math.cos(a) * cy.zoom(), y: box.top + cy.pan().y + r * Math.sin(a) * cy.zoom() };
       },
-      settledView: () => (switchingRef.current || cy.animated() ? null : networkRef.current ? 'network' : 'sphere'),
+      settledView: () => (switchingRef.current || cy.animated() || wheelRef.current?.busy() || pending || labels.pending() ? null : networkRef.current ? 'network' : 'sphere'),
       you: () => {
         const box = container.getBoundingClientRect();
         return { x: box.left + cy.pan().x, y: box.top + cy.pan().y, radius: modelRef.current.layout.centreRadius * cy.zoom() };
       },
+      zoom: () => cy.zoom(),
+      labels: () => {
+        const box = container.getBoundingClientRect();
+        return labels.shown().map((id) => {
+          const b = cy.getElementById(id).renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+          return { id, x1: box.left + b.x1, y1: box.top + b.y1, x2: box.left + b.x2, y2: box.top + b.y2 };
+        });
+      },
+      clearArea: () => {
+        const box = container.getBoundingClientRect();
+        const a = clearArea(container);
+        return { x1: box.left + a.x, y1: box.top + a.y, x2: box.left + a.x + a.w, y2: box.top + a.y + a.h };
+      },
     };
     return () => {
+      if (pending) clearTimeout(pending.timer);
+      container.removeEventListener('pointerdown', onPress, true);
+      unwatch();
+      labels.destroy();
+      wheelRef.current?.destroy();
       window.removeEventListener('pointerup', release, true);
       observer.disconnect();
       forgetView();
@@ -341,8 +425,12 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     const layout = cy.layout({ name: 'preset', positions: (n: NodeSingular) => target(n.id()), animate: true, animationDuration: 500, fit: !!network, padding: 40 } as cytoscape.LayoutOptions);
     layout.one('layoutstop', () => {
       if (!network) fitSphere(cy, modelRef.current, containerRef.current!);
+      // The layout fits the network to the whole graph; a side panel open (the detail panel stays with the
+      // selection) takes part of it, so the network moves into the rest.
+      else fitNetwork(cy, containerRef.current!, clearArea(containerRef.current!).w < cy.width());
       repaintRef.current();
       switchingRef.current = false;
+      labelsRef.current?.schedule(true);
     });
     switchingRef.current = true;
     layout.run();
@@ -401,18 +489,34 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     hiddenRef.current = hiddenIds;
   }, [hiddenIds, model]);
 
+  // A focus fades all but a contact's neighbourhood and brings it into view; a selection alone fades the same way,
+  // without moving the view, so the selected person's ties stand out of a tangle.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    cy.batch(() => cy.elements('.faded').removeClass('faded'));
-    if (!focus) return;
-    const centre = cy.getElementById(focus.id);
-    if (centre.empty()) return;
-    let near = centre.closedNeighborhood();
-    if (focus.depth === 2) near = near.closedNeighborhood();
-    cy.batch(() => cy.elements().not(near).addClass('faded'));
-    cy.animate(viewportFor(near, clearArea(containerRef.current!), 60, 2), { duration: 350 });
-  }, [focus, model]);
+    selectedRef.current = selectedId;
+    cy.batch(() => {
+      cy.elements('.faded').removeClass('faded');
+      cy.elements('.near').removeClass('near');
+      cy.nodes(':selected').unselect();
+      if (selectedId) cy.getElementById(selectedId).select();
+    });
+    const centre = cy.getElementById(focus?.id ?? selectedId ?? '');
+    if (centre.nonempty()) {
+      let near = centre.closedNeighborhood();
+      if (focus?.depth === 2) near = near.closedNeighborhood();
+      // Fading is a class change on every other element: on a big sphere a selection alone only brings the
+      // neighbourhood forward (a second more per click at 10,000 contacts otherwise); a focus, asked for, fades.
+      const fade = !!focus || cy.elements().length <= FADE_ON_SELECT_UP_TO;
+      cy.batch(() => {
+        near.addClass('near');
+        if (fade) cy.elements().not(near).addClass('faded');
+      });
+      if (focus) cy.animate(viewportFor(near, clearArea(containerRef.current!), 60, 2), { duration: 350 });
+    }
+    labelsRef.current?.pin(selectedId ? [selectedId] : []);
+    labelsRef.current?.schedule(true);
+  }, [focus, selectedId, model]);
 
   // The keyboard's contact: marked on the graph, brought into view, and its name said by the live region.
   useEffect(() => {
@@ -445,12 +549,10 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     setAnnouncement(`${data.label}: ${RING_LABELS[data.ring]}, ${CATEGORY_LABELS[data.category]}, trust ${Math.round(data.score)}. Enter opens.`);
   };
 
+  // Who is shown changed: names are placed again among the people left.
   useEffect(() => {
-    const cy = cyRef.current;
-    if (!cy) return;
-    cy.nodes(':selected').unselect();
-    if (selectedId) cy.getElementById(selectedId).select();
-  }, [selectedId, model]);
+    labelsRef.current?.schedule(true);
+  }, [hiddenIds, visibleTies, network]);
 
   return (
     <div className="graph" data-testid="sphere-graph">
@@ -500,20 +602,18 @@ function setEdgeDetail(cy: Core, edgeCount: number): void {
   (cy as unknown as { renderer(): { hideEdgesOnViewport: boolean } }).renderer().hideEdgesOnViewport = edgeCount > 2500;
 }
 
-/** The part of the graph the detail panel does not cover, in the graph's own coordinates. */
-function clearArea(container: HTMLElement): { w: number; h: number } {
-  const box = container.getBoundingClientRect();
-  const panel = container.ownerDocument.querySelector('[data-testid="detail-panel"]')?.getBoundingClientRect();
-  const w = panel && panel.left > box.left + box.width / 2 ? panel.left - box.left : box.width;
-  return { w, h: box.height };
-}
-
-/** Zoom and pan that show `eles` whole in the middle of `area` (Cytoscape's own fit would put them under the panel). */
-function viewportFor(eles: cytoscape.CollectionReturnValue | NodeSingular, area: { w: number; h: number }, padding: number, maxZoom: number) {
+/** Zoom and pan that show `eles` whole in the middle of `area` (Cytoscape's own fit would put them under a panel). */
+function viewportFor(eles: cytoscape.CollectionReturnValue | NodeSingular, area: Area, padding: number, maxZoom: number) {
   const bb = eles.boundingBox();
   const zoom = Math.min(maxZoom, (area.w - 2 * padding) / Math.max(bb.w, 1), (area.h - 2 * padding) / Math.max(bb.h, 1));
-  return { zoom, pan: { x: area.w / 2 - zoom * (bb.x1 + bb.w / 2), y: area.h / 2 - zoom * (bb.y1 + bb.h / 2) } };
+  return { zoom, pan: { x: area.x + area.w / 2 - zoom * (bb.x1 + bb.w / 2), y: area.y + area.h / 2 - zoom * (bb.y1 + bb.h / 2) } };
 }
+
+/** Elements (people and ties) up to which a selection fades everyone outside its neighbourhood. */
+const FADE_ON_SELECT_UP_TO = 5000;
+
+/** Longest gap between the two clicks of a double-click, as most systems set it. */
+const DOUBLE_CLICK_MS = 500;
 
 /** Pixels kept around the sphere for the sector labels the backdrop draws outside it. */
 const SECTOR_LABEL_ROOM = 40;
@@ -523,17 +623,35 @@ const SIDE_LABEL_ROOM = 150;
 /** The whole sphere, its sector labels included, centred on "you": fitting to the nodes alone would crop the rings. */
 function fitSphere(cy: Core, model: SphereGraphModel, container: HTMLElement): void {
   const box = container.getBoundingClientRect();
+  // Side panels take their part of the graph: the sphere is fitted into the rest (clear-area.ts).
+  const area = clearArea(container);
   const radius = model.layout.outerRadius;
   // The sector labels sit a fixed number of pixels outside the sphere, so the room kept for them is in pixels
   // too: a margin in model units shrinks to nothing when a big sphere is zoomed far out, and the labels go.
-  const zoom = Math.max(0.01, (Math.min(box.width, box.height) - 2 * SECTOR_LABEL_ROOM) / (2 * radius));
+  const zoom = Math.max(0.01, (Math.min(area.w, area.h) - 2 * SECTOR_LABEL_ROOM) / (2 * radius));
   // Where the window is wider than the sphere, it moves right of the legend rather than under it, with room for
   // the sector labels that run outwards at its sides.
   const half = radius * zoom + SIDE_LABEL_ROOM;
   const legend = container.ownerDocument.querySelector('.legend')?.getBoundingClientRect();
-  const clearOf = legend && legend.width > 0 ? legend.right - box.left : 0;
-  const x = Math.max(box.width / 2, Math.min(clearOf + half, box.width - half));
-  cy.viewport({ zoom, pan: { x, y: box.height / 2 } });
+  const clearOf = Math.max(area.x, legend && legend.width > 0 ? legend.right - box.left : 0);
+  const x = Math.max(area.x + area.w / 2, Math.min(clearOf + half, area.x + area.w - half));
+  const viewport = { zoom, pan: { x, y: box.height / 2 } };
+  cy.viewport(viewport);
+  fitted.set(cy, { zoom: cy.zoom(), pan: cy.pan() });
+}
+
+/** The network view's people in the room the side panels leave (`move`), or where the layout fitted them; remembered as fitted. */
+function fitNetwork(cy: Core, container: HTMLElement, move: boolean): void {
+  if (move) cy.viewport(viewportFor(cy.nodes().not('.filtered'), clearArea(container), 40, cy.maxZoom()));
+  fitted.set(cy, { zoom: cy.zoom(), pan: cy.pan() });
+}
+
+/** The view each graph was last fitted to: while it is still on screen, the user has not zoomed or panned away. */
+const fitted = new WeakMap<Core, { zoom: number; pan: { x: number; y: number } }>();
+
+function isFitted(cy: Core): boolean {
+  const last = fitted.get(cy);
+  return !!last && last.zoom === cy.zoom() && last.pan.x === cy.pan().x && last.pan.y === cy.pan().y;
 }
 
 function NodeTip({ x, y, data }: { x: number; y: number; data: NodeData }) {

@@ -10,7 +10,7 @@ import type { Viewport } from './sphere-backdrop.ts';
 
 /** Tie opacities as the stylesheet draws them. */
 const TIE_ALPHA: Record<TieKind, number> = { referral: 0.5, influence: 0.4, partner: 0.45, personal: 0.32 };
-const FILL: Record<ColourMode, keyof Pick<NodeData, 'categoryFill' | 'stageFill' | 'touchFill'>> = { category: 'categoryFill', stage: 'stageFill', touch: 'touchFill' };
+const FILL: Record<ColourMode, keyof Pick<NodeData, 'categoryFill' | 'stageFill' | 'touchFill' | 'trustFill'>> = { category: 'categoryFill', stage: 'stageFill', touch: 'touchFill', trust: 'trustFill' };
 
 export type OpeningPictureStyle = { colourBy: ColourMode; visibleTies: Record<TieKind, boolean>; dimOverdue: boolean };
 

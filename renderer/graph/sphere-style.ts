@@ -6,7 +6,7 @@ import { TIE_COLOURS, type ColourMode } from '../../shared/graph/sphere-colours.
 
 export type StyleOptions = { colourBy: ColourMode; dimOverdue: boolean };
 
-const FILL_FIELD: Record<ColourMode, string> = { category: 'categoryFill', stage: 'stageFill', touch: 'touchFill' };
+const FILL_FIELD: Record<ColourMode, string> = { category: 'categoryFill', stage: 'stageFill', touch: 'touchFill', trust: 'trustFill' };
 
 /**
  * The view's choices (colour mode, dimming) live in the stylesheet rather than in classes on every element:
@@ -22,18 +22,17 @@ export function sphereStylesheet({ colourBy, dimOverdue }: StyleOptions = { colo
         'background-color': `data(${FILL_FIELD[colourBy]})`,
         'border-width': 1.5,
         'border-color': '#ffffff',
-        label: 'data(label)',
-        'font-size': 10,
         'font-family': 'system-ui, sans-serif',
         color: '#2b2a27',
-        'text-valign': 'bottom',
-        'text-margin-y': 3,
         'text-outline-color': '#f6f4ef',
-        'text-outline-width': 2,
-        // Level of detail: names appear once they can be read.
-        'min-zoomed-font-size': 11,
       },
     },
+    // Names are shown where label-layer.ts found room for them, at a size that reads the same at any zoom.
+    { selector: 'node.labelled', style: { label: 'data(label)', 'font-size': 'data(labelSize)', 'text-outline-width': 'data(labelOutline)', 'min-zoomed-font-size': 0 } },
+    { selector: 'node.label-bottom', style: { 'text-valign': 'bottom', 'text-halign': 'center', 'text-margin-y': 'data(labelGap)' } },
+    { selector: 'node.label-top', style: { 'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': 'data(labelGapUp)' } },
+    { selector: 'node.label-right', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 'data(labelGap)' } },
+    { selector: 'node.label-left', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': 'data(labelGapUp)' } },
     // Colour by a figure (the influence score) overrides the colour mode while it is on.
     { selector: 'node[fill]', style: { 'background-color': 'data(fill)' } },
     { selector: 'node.uncertain', style: { 'border-style': 'dashed', 'border-color': '#6b665c', 'border-width': 2 } },
@@ -63,7 +62,10 @@ export function sphereStylesheet({ colourBy, dimOverdue }: StyleOptions = { colo
     { selector: 'edge[kind = "influence"]', style: { opacity: 0.4 } },
     { selector: 'edge[kind = "partner"]', style: { opacity: 0.45 } },
     // The keyboard's place in the graph: a ring of the focus colour, and the name shown at any zoom.
-    { selector: 'node.kbd-focus', style: { 'border-color': '#2f6fb0', 'border-width': 4, 'underlay-color': '#2f6fb0', 'underlay-opacity': 0.25, 'underlay-padding': 6, 'z-index': 11, 'min-zoomed-font-size': 0, 'font-weight': 'bold', 'font-size': 16 } },
+    { selector: 'node.kbd-focus', style: { label: 'data(label)', 'border-color': '#2f6fb0', 'border-width': 4, 'underlay-color': '#2f6fb0', 'underlay-opacity': 0.25, 'underlay-padding': 6, 'z-index': 11, 'min-zoomed-font-size': 0, 'font-weight': 'bold', 'font-size': 16 } },
+    // The selected contact's ties, brought forward over the tangle.
+    { selector: 'edge.near', style: { opacity: 0.85, 'z-index': 9 } },
+    { selector: 'node.near', style: { 'z-index': 9 } },
     // Last, so they win over the per-kind opacities above.
     { selector: '.faded', style: { opacity: 0.06, 'text-opacity': 0 } },
     { selector: '.filtered', style: { display: 'none' } },

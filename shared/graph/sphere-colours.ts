@@ -30,7 +30,19 @@ export function touchColour(cadenceShare: number): string {
   return TOUCH_BANDS.find((b) => cadenceShare <= b.upTo)!.colour;
 }
 
-export type ColourMode = 'category' | 'stage' | 'touch';
+/** The trust score in four bands, from pale to deep: darker reads as more trusted without colour vision too. */
+export const TRUST_BANDS: { upTo: number; colour: string; label: string }[] = [
+  { upTo: 25, colour: '#c9d9bf', label: 'Trust under 25' },
+  { upTo: 50, colour: '#8fbf8a', label: 'Trust 25 to 49' },
+  { upTo: 75, colour: '#3f8f62', label: 'Trust 50 to 74' },
+  { upTo: Infinity, colour: '#1b4d3e', label: 'Trust 75 and over' },
+];
+
+export function trustColour(score: number): string {
+  return TRUST_BANDS.find((b) => score < b.upTo)!.colour;
+}
+
+export type ColourMode = 'category' | 'stage' | 'touch' | 'trust';
 
 /** A score from 0 to 100 (the center-of-influence score) as a fill: pale for none, deep gold for the sphere's most influential. */
 export function influenceFills(scores: Map<string, number>): Map<string, string> {

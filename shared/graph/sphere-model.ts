@@ -2,7 +2,7 @@
 // from the previous graph, so the component changes only what changed.
 import { DEFAULT_TRUST_WEIGHTS, trustScore, type TrustScore, type TrustWeights } from '../domain/trust-score.ts';
 import { cadenceUsed, DEFAULT_CADENCE, touchDue, type Cadence } from '../domain/cadence.ts';
-import { CATEGORY_COLOURS, STAGE_COLOURS, touchColour } from './sphere-colours.ts';
+import { CATEGORY_COLOURS, STAGE_COLOURS, touchColour, trustColour } from './sphere-colours.ts';
 import { layoutSphere, type SphereLayout } from './sphere-layout.ts';
 import type { Category, CustomerStage, TieKind } from '../domain/sphere.ts';
 import { customerStage, DEFAULT_LIFE_CYCLE, referralValues, type LifeCycleSettings } from '../domain/life-cycle.ts';
@@ -26,6 +26,7 @@ export type NodeData = {
   categoryFill: string;
   stageFill: string;
   touchFill: string;
+  trustFill: string;
 };
 
 export type EdgeData = { id: string; source: string; target: string; kind: TieKind; width: number };
@@ -160,6 +161,7 @@ function contactNode(c: ContactDoc, touches: TouchDoc[], deals: DealDoc[], refer
     categoryFill: CATEGORY_COLOURS[c.category],
     stageFill: STAGE_COLOURS[stage],
     touchFill: touchColour(cadenceUsed(c.ring, lastTouch, now, cadence)),
+    trustFill: trustColour(score.score),
   };
   return { data, score };
 }

@@ -20,8 +20,8 @@ describe('the opening picture', () => {
       const got = copy[i]!;
       expect(got.position.x).toBeCloseTo(node.position.x, 1);
       expect(got.position.y).toBeCloseTo(node.position.y, 1);
-      const { size, overdue, categoryFill, stageFill, touchFill } = node.data;
-      expect(got.data).toMatchObject({ size, overdue, categoryFill, stageFill, touchFill });
+      const { size, overdue, categoryFill, stageFill, touchFill, trustFill } = node.data;
+      expect(got.data).toMatchObject({ size, overdue, categoryFill, stageFill, touchFill, trustFill });
     });
     const kinds = (m: typeof model) => [...m.edges.values()].map((e) => e.data.kind).sort();
     expect(kinds(painted)).toEqual(kinds(model));

@@ -19,7 +19,7 @@ export const SpherePictureSchema = z.object({
   size: z.array(coordinate),
   /** Every colour used; the fill arrays index into it, one entry per contact and colour mode. */
   colours: z.array(z.string().max(32)),
-  fill: z.object({ category: z.array(z.number().int()), stage: z.array(z.number().int()), touch: z.array(z.number().int()) }),
+  fill: z.object({ category: z.array(z.number().int()), stage: z.array(z.number().int()), touch: z.array(z.number().int()), trust: z.array(z.number().int()) }),
   /** Indices of contacts past due for a touch. */
   overdue: z.array(z.number().int()),
   /** The user's setting to fade overdue contacts, so the picture fades them as the window will. */
@@ -49,7 +49,7 @@ export function pictureOf(model: SphereGraphModel, view: { dimOverdue: boolean }
     xy: [],
     size: [],
     colours,
-    fill: { category: [], stage: [], touch: [] },
+    fill: { category: [], stage: [], touch: [], trust: [] },
     overdue: [],
     dimOverdue: view.dimOverdue,
     ties: { referral: [], influence: [], partner: [], personal: [] },
@@ -62,6 +62,7 @@ export function pictureOf(model: SphereGraphModel, view: { dimOverdue: boolean }
     picture.fill.category.push(colour(data.categoryFill));
     picture.fill.stage.push(colour(data.stageFill));
     picture.fill.touch.push(colour(data.touchFill));
+    picture.fill.trust.push(colour(data.trustFill));
     if (data.overdue) picture.overdue.push(i);
   }
   for (const { data } of model.edges.values()) {
@@ -91,6 +92,7 @@ export function modelOfPicture(picture: SpherePicture): SphereGraphModel {
       categoryFill: colourOf(picture.fill.category[i]),
       stageFill: colourOf(picture.fill.stage[i]),
       touchFill: colourOf(picture.fill.touch[i]),
+      trustFill: colourOf(picture.fill.trust[i]),
     };
     nodes.set(id, { data, position });
   });

@@ -78,9 +78,13 @@ describe('exploring the sphere', () => {
       expect(focused.y).toBeLessThan(900);
       await screenshot(page, 'explorer-3-focused');
       await page.mouse.move(5, 500);
+      const focusedFaded = await sphere<number>('fadedCount');
+      // Out of the focus, the contact stays selected and its neighbourhood stays brought out; out of the selection, nothing is faded.
+      await page.keyboard.press('Escape');
+      await expect.poll(() => sphere<number>('settledView')).not.toBeNull();
+      expect(await sphere<number>('fadedCount')).toBe(focusedFaded);
       await page.keyboard.press('Escape');
       await expect.poll(() => sphere<number>('fadedCount')).toBe(0);
-      await page.keyboard.press('Escape');
     }));
 
   it('lists the same contacts in a table that works by keyboard alone', () =>

@@ -18,6 +18,8 @@ export type PostgresCluster = {
 };
 
 const isRoot = process.getuid?.() === 0;
+/** runuser lives in sbin, which a non-login root shell (a CI job's environment) may not have on PATH. */
+const RUNUSER = ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find((p) => fs.existsSync(p)) ?? 'runuser';
 
 function findBinDir(): string | undefined {
   const root = '/usr/lib/postgresql';
@@ -49,9 +51,9 @@ function findOrInstall(log: (line: string) => void): string {
  * runs in the cluster's folder: the postgres user may not be allowed into the checkout (a root-only home in CI).
  */
 function run(bin: string, args: string[], cwd: string) {
-  const [cmd, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
+  const [cmd, argv] = isRoot ? [RUNUSER, ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
   const result = spawnSync(cmd, argv, { encoding: 'utf8', cwd });
-  if (result.status !== 0) throw new Error(`${path.basename(bin)} failed (${result.status}): ${result.stderr || result.stdout}`);
+  if (result.status !== 0) throw new Error(`${path.basename(bin)} failed (${result.error ? `${cmd} could not run: ${result.error.message}` : `exit ${result.status}`}): ${result.stderr || result.stdout || ''}`);
 }
 
 async function freePort(): Promise<number> {

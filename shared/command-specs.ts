@@ -57,6 +57,7 @@ export const COMMAND_SPECS = [
   { id: 'view.colourCategory', title: 'Colour by category', group: 'view' },
   { id: 'view.colourStage', title: 'Colour by customer stage', group: 'view' },
   { id: 'view.colourTouch', title: 'Colour by time since last touch', group: 'view' },
+  { id: 'view.colourTrust', title: 'Colour by trust score', group: 'view' },
   { id: 'view.tiesReferral', title: 'Show or hide referral ties', group: 'view' },
   { id: 'view.tiesInfluence', title: 'Show or hide influence ties', group: 'view' },
   { id: 'view.tiesPartner', title: 'Show or hide host-beneficiary partner ties', group: 'view' },

@@ -44,7 +44,7 @@ import viewToday from './list/view-today.ts';
 import viewInsights from './list/view-insights.ts';
 import viewZoomIn from './list/view-zoom-in.ts';
 import viewZoomOut from './list/view-zoom-out.ts';
-import { colourByCategory, colourByStage, colourByTouch } from './list/view-colour-by.ts';
+import { colourByCategory, colourByStage, colourByTouch, colourByTrust } from './list/view-colour-by.ts';
 import { influenceTies, partnerTies, personalTies, referralTies } from './list/view-tie-toggles.ts';
 
 export type { CommandId };
@@ -59,7 +59,7 @@ export const COMMANDS: readonly Command[] = [
   // No buttons: the detail panel has Edit beside each record, and the duplicate finder is for the whole sphere.
   contactDuplicates, touchEdit, dealEdit, tieEdit,
   viewFilters, viewList, viewNetwork, viewToday, viewThanks, viewInsights, viewFit, viewZoomIn, viewZoomOut,
-  colourByCategory, colourByStage, colourByTouch, referralTies, influenceTies, partnerTies, personalTies,
+  colourByCategory, colourByStage, colourByTouch, colourByTrust, referralTies, influenceTies, partnerTies, personalTies,
 ];
 
 /** Throws when the list and the shared table disagree: the menu would offer a command the window cannot run, or miss one. */

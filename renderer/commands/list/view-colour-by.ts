@@ -1,4 +1,4 @@
-// Process: renderer. Colour the graph by category, customer stage or time since the last touch, from the palette
+// Process: renderer. Colour the graph by category, customer stage, time since the last touch or trust score, from the palette
 // as well as from the legend's dropdown.
 import type { ColourMode } from '../../../shared/graph/sphere-colours.ts';
 import type { CommandId } from '../../../shared/command-specs.ts';
@@ -13,3 +13,4 @@ const colourBy = (id: CommandId, mode: ColourMode) =>
 export const colourByCategory = colourBy('view.colourCategory', 'category');
 export const colourByStage = colourBy('view.colourStage', 'stage');
 export const colourByTouch = colourBy('view.colourTouch', 'touch');
+export const colourByTrust = colourBy('view.colourTrust', 'trust');

@@ -12,6 +12,9 @@ import { sphereStylesheet } from './sphere-style.ts';
 import type { ColourMode } from '../../shared/graph/sphere-colours.ts';
 import { RING_LABELS, CATEGORY_LABELS } from '../../shared/domain/sphere.ts';
 import { count } from '../../shared/domain/counting.ts';
+import { answerOnPicture } from './picture-pointer.ts';
+import { handOverGradually, isAdditionsOnly, type Handover } from './gradual-handover.ts';
+import { heldForTest } from './test-hold.ts';
 
 export type SphereGraphProps = {
   model: SphereGraphModel;
@@ -64,6 +67,8 @@ type SphereProbe = {
   placeOf(id: string): DropTarget | null;
   /** The opening picture, shown until Cytoscape has drawn the sphere, is on screen. */
   openingPictureShown(): boolean;
+  /** The opening picture answers clicks, hovers and drags: Cytoscape does not hold every element yet. */
+  pictureAnswering(): boolean;
   /** Ties drawn by Cytoscape (kinds switched off are not in the graph). */
   edgeCount(): number;
   /** The contact held by the pointer during a drag. */
@@ -83,8 +88,16 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     animateRef.current = animateMoves;
   }, [animateMoves]);
   const networkRef = useRef(network);
-  const [tip, setTip] = useState<{ x: number; y: number; id: string } | null>(null);
+  /** `data` for a contact the still picture named before the window's own model has it. */
+  const [tip, setTip] = useState<{ x: number; y: number; id: string; data?: NodeData } | null>(null);
+  const graphRef = useRef<HTMLDivElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
+  /** Contacts the picture draws away from their place (dragged, or dropped and not yet stored). */
+  const movedRef = useRef(new Map<string, { x: number; y: number }>());
+  const selectedRef = useRef(selectedId);
+  const handoverRef = useRef<Handover | null>(null);
+  /** Bumped when Cytoscape has every element: what was set on elements it did not have yet is set again. */
+  const [handovers, setHandovers] = useState(0);
   const backdropRef = useRef<HTMLCanvasElement>(null);
   const cyRef = useRef<Core | null>(null);
   const shownRef = useRef<SphereGraphModel | null>(null);
@@ -103,8 +116,15 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
   const showOpeningPicture = (painted: PaintedOpeningPicture) => {
     const cy = cyRef.current;
     if (!cy || !openingCanvasRef.current) return;
+    painted = { model: painted.model, options: { ...painted.options, moved: movedRef.current, selectedId: selectedRef.current } };
     paintOpeningPicture(openingCanvasRef.current, painted.model, { zoom: cy.zoom(), pan: cy.pan() }, painted.options);
     paintedRef.current = painted;
+  };
+  /** The picture while it is the one answering the pointer: on screen, and Cytoscape without every element yet. */
+  const answeringPicture = () => {
+    const painted = paintedRef.current;
+    if (!painted || networkRef.current || (!pendingRef.current && (shownRef.current?.nodes.size ?? 0) > 0)) return null;
+    return painted.model;
   };
   const endOpeningPicture = () => {
     if (!paintedRef.current) return;
@@ -200,6 +220,37 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       repaint();
     });
     window.addEventListener('pointerup', release, true);
+    // Until Cytoscape holds every element, the still picture answers the pointer (picture-pointer.ts).
+    let pictureFrame = 0;
+    const repaintPictureSoon = () => {
+      pictureFrame ||= requestAnimationFrame(() => {
+        pictureFrame = 0;
+        if (paintedRef.current) showOpeningPicture(paintedRef.current);
+      });
+    };
+    const pictureLayout = () => (paintedRef.current?.model ?? modelRef.current).layout;
+    const picture = answerOnPicture(graphRef.current!, container, {
+      answering: answeringPicture,
+      viewport: () => ({ zoom: cy.zoom(), pan: cy.pan() }),
+      hover: (id, at) => setTip(id ? { ...at, id, data: paintedRef.current?.model.nodes.get(id)?.data } : null),
+      select: (id) => handlers.current.onSelect(id),
+      drag: (id, to) => {
+        movedRef.current.set(id, to);
+        const target = hitTest(to, pictureLayout());
+        hoverRef.current = 'ring' in target ? { ring: target.ring, category: target.category } : null;
+        repaint();
+        repaintPictureSoon();
+      },
+      drop: (id, at) => {
+        const target = hitTest(at, pictureLayout());
+        // Kept where it was dropped until the store's change redraws it there; a drop outside the sphere changes nothing.
+        if (!('ring' in target)) movedRef.current.delete(id);
+        hoverRef.current = null;
+        repaint();
+        repaintPictureSoon();
+        handlers.current.onDrop(id, target);
+      },
+    });
     const observer = new ResizeObserver(() => {
       cy.resize();
       // An empty sphere has no view of the user's to keep: it follows the window, and gets its place once the
@@ -218,20 +269,26 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       },
       nodePosition: (id) => {
         const node = cy.getElementById(id);
-        if (node.empty()) return null;
-        const p = node.renderedPosition();
         const box = container.getBoundingClientRect();
+        if (node.empty()) {
+          // Not in Cytoscape yet: where the still picture draws it.
+          const at = pictured(id);
+          return at ? { x: box.left + cy.pan().x + at.x * cy.zoom(), y: box.top + cy.pan().y + at.y * cy.zoom() } : null;
+        }
+        const p = node.renderedPosition();
         return { x: box.left + p.x, y: box.top + p.y };
       },
       placeOf: (id) => {
         const node = cy.getElementById(id);
-        return node.empty() ? null : hitTest(node.position(), modelRef.current.layout);
+        const at = node.empty() ? pictured(id) : node.position();
+        return at ? hitTest(at, modelRef.current.nodes.size ? modelRef.current.layout : pictureLayout()) : null;
       },
       openingPictureShown: () => paintedRef.current !== null,
+      pictureAnswering: () => answeringPicture() !== null,
       edgeCount: () => cy.edges().length,
-      grabbedId: () => cy.nodes(':grabbed').first().id() ?? null,
+      grabbedId: () => picture.pressed() ?? cy.nodes(':grabbed').first().id() ?? null,
       ringMiddle: (ring, category) => {
-        const { layout } = modelRef.current;
+        const layout = modelRef.current.nodes.size ? modelRef.current.layout : pictureLayout();
         const band = layout.rings.find((b) => b.ring === ring);
         const sector = layout.sectors.find((s) => s.category === category);
         if (!band || !sector) return null;
@@ -246,7 +303,11 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
         return { x: box.left + cy.pan().x, y: box.top + cy.pan().y, radius: modelRef.current.layout.centreRadius * cy.zoom() };
       },
     };
+    const pictured = (id: string) => (paintedRef.current ? (movedRef.current.get(id) ?? paintedRef.current.model.nodes.get(id)?.position) : undefined);
     return () => {
+      picture.detach();
+      cancelAnimationFrame(pictureFrame);
+      handoverRef.current?.cancel();
       window.removeEventListener('pointerup', release, true);
       observer.disconnect();
       cy.destroy();
@@ -286,25 +347,55 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     // viewport, "you" sat in the top-left corner, half off screen, on a new user's first screen.
     if (first && (model.nodes.size > 0 || !openingModelRef.current)) fitSphere(cy, model, containerRef.current!);
     repaintRef.current();
-    if (pendingRef.current) return;
+    if (pendingRef.current) {
+      // The still picture stands for the sphere until Cytoscape has it all: a stored change (a drop) shows on it now.
+      if (paintedRef.current && model.nodes.size > 0) {
+        movedRef.current.clear();
+        showOpeningPicture({ model: shown, options: paintedRef.current.options });
+      }
+      return;
+    }
     if (first && (shown.nodes.size > OPENING_PICTURE_ABOVE.nodes || shown.edges.size > OPENING_PICTURE_ABOVE.ties) && !networkRef.current) {
       // A big sphere is painted at once from the model as its opening picture, and handed to Cytoscape a frame later.
+      // The window's own model holds every stored move: what the host's picture kept where it was dropped is in it.
+      movedRef.current.clear();
       showOpeningPicture({ model: shown, options: { colourBy: styleRef.current.colourBy, visibleTies, dimOverdue: styleRef.current.dimOverdue } });
       pendingRef.current = true;
       // Set on the element itself: the handover keeps the page busy, and a React render would come too late.
       preparingRef.current!.hidden = false;
       afterDraw(() => {
         markStartup('graph-drawn');
-        if (cyRef.current !== cy) return;
-        // Whatever the model is by now: it may have changed while the opening picture was painted.
-        const latest = withTieKinds(modelRef.current, visibleTiesRef.current);
-        applyDiff(cy, diffModels(shownRef.current, latest), networkRef.current);
-        shownRef.current = latest;
-        pendingRef.current = false;
-        afterDraw(() => {
-          endOpeningPicture();
-          markStartup('ties-drawn');
-        });
+        const begin = () => {
+          if (cyRef.current !== cy) return;
+          // Whatever the model is by now: it may have changed while the opening picture was painted.
+          const from = { model: modelRef.current, ties: visibleTiesRef.current };
+          const latest = withTieKinds(from.model, from.ties);
+          const finish = () => {
+            handoverRef.current = null;
+            shownRef.current = latest;
+            // A change that came during the handover (a drop on the picture) is applied as any other.
+            if (modelRef.current !== from.model || visibleTiesRef.current !== from.ties) {
+              const now = withTieKinds(modelRef.current, visibleTiesRef.current);
+              applyDiff(cy, diffModels(latest, now), networkRef.current);
+              shownRef.current = now;
+            }
+            pendingRef.current = false;
+            setHandovers((n) => n + 1);
+            afterDraw(() => {
+              endOpeningPicture();
+              markStartup('ties-drawn');
+            });
+          };
+          const diff = diffModels(shownRef.current, latest);
+          if (isAdditionsOnly(diff)) handoverRef.current = handOverGradually(cy, diff, networkRef.current, finish);
+          else {
+            applyDiff(cy, diff, networkRef.current);
+            finish();
+          }
+        };
+        const hold = heldForTest('handover');
+        if (hold) void hold.then(begin);
+        else begin();
       });
       return;
     }
@@ -377,7 +468,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
         node.toggleClass('uncertain', uncertainIds?.has(node.id()) ?? false);
       });
     });
-  }, [fills, uncertainIds, model]);
+  }, [fills, uncertainIds, model, handovers]);
 
   // Only contacts whose filtered state changed are touched: a class change restyles the node and its ties.
   useEffect(() => {
@@ -389,7 +480,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       for (const id of hiddenIds ?? []) cy.getElementById(id).addClass('filtered');
     });
     hiddenRef.current = hiddenIds;
-  }, [hiddenIds, model]);
+  }, [hiddenIds, model, handovers]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -409,15 +500,21 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     if (!cy) return;
     cy.nodes(':selected').unselect();
     if (selectedId) cy.getElementById(selectedId).select();
-  }, [selectedId, model]);
+    // The still picture rings the selection too, while it is on screen.
+    if (selectedRef.current !== selectedId) {
+      selectedRef.current = selectedId;
+      if (paintedRef.current) showOpeningPicture(paintedRef.current);
+    }
+  }, [selectedId, model, handovers]);
 
+  const tipData = tip ? (model.nodes.get(tip.id)?.data ?? tip.data) : undefined;
   return (
-    <div className="graph" data-testid="sphere-graph">
+    <div ref={graphRef} className="graph" data-testid="sphere-graph">
       <canvas ref={backdropRef} className="graph-backdrop" aria-hidden="true" />
       <canvas ref={openingCanvasRef} className="graph-backdrop" aria-hidden="true" data-testid="opening-picture" />
       <p ref={preparingRef} className="graph-preparing" role="status" hidden>Getting {count(model.nodes.size || openingPicture?.model.nodes.size || 0, 'contact', undefined, true)} ready to explore…</p>
       <div ref={containerRef} className="graph-canvas" role="img" aria-label="Your sphere: you in the centre, rings for Trust, Like, Know and prospects, sectors by category" />
-      {tip && model.nodes.get(tip.id) ? <NodeTip x={tip.x} y={tip.y} data={model.nodes.get(tip.id)!.data} /> : null}
+      {tipData ? <NodeTip x={tip!.x} y={tip!.y} data={tipData} /> : null}
     </div>
   );
 }

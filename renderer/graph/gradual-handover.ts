@@ -1,0 +1,51 @@
+// Process: renderer. A big sphere's elements are handed to Cytoscape a slice at a time, yielding to the page between
+// slices: in one piece, styling 40,000 elements holds the page for seconds, and nothing the user does is answered.
+// Meanwhile the still picture (paint-opening-picture.ts) shows the whole sphere and answers the pointer.
+import type { Core, ElementDefinition } from 'cytoscape';
+import type { GraphDiff } from '../../shared/graph/sphere-model.ts';
+import type { NetworkPositions } from './network-layout.ts';
+
+/** Milliseconds of work per slice: short enough that a click or a hover waits at most about a frame or two. */
+const SLICE_MS = 24;
+/** Elements added between looks at the clock. */
+const STEP = 200;
+
+export type Handover = { cancel(): void };
+
+/** Only for a diff that adds (the first one): anything else is small and is applied at once by the caller. */
+export function isAdditionsOnly(diff: GraphDiff): boolean {
+  return !diff.removeNodes.length && !diff.removeEdges.length && !diff.updateNodes.length && !diff.moveNodes.length && !diff.updateEdges.length;
+}
+
+/** Contacts first, then ties (a tie needs both its ends in the graph); `done` once the last slice is in. */
+export function handOverGradually(cy: Core, diff: GraphDiff, network: NetworkPositions | null, done: () => void): Handover {
+  const elements: ElementDefinition[] = [
+    ...diff.addNodes.map((n) => ({ group: 'nodes' as const, data: n.data, position: { ...(network?.[n.data.id] ?? n.position) } })),
+    ...diff.addEdges.map((e) => ({ group: 'edges' as const, data: e.data })),
+  ];
+  let next = 0;
+  let cancelled = false;
+  // A message, not a timer: timers nested this deep wait at least 4 ms each, and input is served before either.
+  const channel = new MessageChannel();
+  const slice = () => {
+    if (cancelled) return;
+    const start = performance.now();
+    while (next < elements.length && performance.now() - start < SLICE_MS) {
+      cy.add(elements.slice(next, next + STEP));
+      next += STEP;
+    }
+    if (next < elements.length) channel.port2.postMessage(null);
+    else {
+      channel.port1.close();
+      done();
+    }
+  };
+  channel.port1.onmessage = slice;
+  slice();
+  return {
+    cancel() {
+      cancelled = true;
+      channel.port1.close();
+    },
+  };
+}

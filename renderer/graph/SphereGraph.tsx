@@ -36,8 +36,8 @@ export type SphereGraphProps = {
   network: NetworkPositions | null;
   visibleTies: Record<TieKind, boolean>;
   onSelect(id: string | null): void;
-  /** A contact was dragged and released over `target`. */
-  onDrop(id: string, target: DropTarget): void;
+  /** A contact was dragged and released over `target`; resolves false when nothing was stored (the contact goes back). */
+  onDrop(id: string, target: DropTarget): void | Promise<boolean>;
   /** The host's opening picture (see sphere-picture.ts): painted until the model has contacts. */
   openingPicture: OpeningPicture | null;
   /** The host's opening picture is on screen. */
@@ -69,6 +69,8 @@ type SphereProbe = {
   openingPictureShown(): boolean;
   /** The opening picture answers clicks, hovers and drags: Cytoscape does not hold every element yet. */
   pictureAnswering(): boolean;
+  /** How many model changes have been applied to Cytoscape. */
+  appliedChanges(): number;
   /** Ties drawn by Cytoscape (kinds switched off are not in the graph). */
   edgeCount(): number;
   /** The contact held by the pointer during a drag. */
@@ -96,6 +98,8 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
   const movedRef = useRef(new Map<string, { x: number; y: number }>());
   const selectedRef = useRef(selectedId);
   const handoverRef = useRef<Handover | null>(null);
+  /** Model changes applied to Cytoscape so far (a probe for the benchmark: a drop's change has been drawn). */
+  const appliedRef = useRef(0);
   /** Bumped when Cytoscape has every element: what was set on elements it did not have yet is set again. */
   const [handovers, setHandovers] = useState(0);
   const backdropRef = useRef<HTMLCanvasElement>(null);
@@ -183,13 +187,23 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       setTip({ x: p.x, y: p.y, id: event.target.id() });
     });
     cy.on('mouseout', 'node', () => setTip(null));
-    cy.on('viewport drag', () => setTip(null));
+    // A view that really moved takes the tip away; the same view set again (the window's own model replacing the
+    // opening picture is fitted exactly as the picture was) leaves the contact under the pointer, and its name.
+    let lastView = '';
+    cy.on('viewport', () => {
+      const view = `${cy.zoom()} ${cy.pan().x} ${cy.pan().y}`;
+      if (view !== lastView) setTip(null);
+      lastView = view;
+    });
+    cy.on('drag', () => setTip(null));
     cy.on('tap', (event) => {
       if (event.target === cy) handlers.current.onSelect(null);
     });
     // The drop is taken from the pointer's release, not from Cytoscape's dragfree: on a big sphere Cytoscape
     // first hit-tests every element under the pointer, which holds dragfree back by a fifth of a second.
     let dragged: NodeSingular | null = null;
+    /** A contact dropped into another ring or sector: it stays where it was let go until the store's change places it. */
+    let keptWhereDropped: string | null = null;
     const release = () => {
       const node = dragged;
       dragged = null;
@@ -197,7 +211,18 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       if (!node || networkRef.current) return;
       hoverRef.current = null;
       repaint();
-      handlers.current.onDrop(node.id(), hitTest(node.position(), modelRef.current.layout));
+      const target = hitTest(node.position(), modelRef.current.layout);
+      const was = modelRef.current.nodes.get(node.id())?.data;
+      const kept = (keptWhereDropped = 'ring' in target && was && (was.ring !== target.ring || was.category !== target.category) ? node.id() : null);
+      void Promise.resolve(handlers.current.onDrop(node.id(), target)).then((moved) => {
+        // Refused (the host away, a failure said in a toast): back to its place after all.
+        if (moved !== false || !kept || cyRef.current !== cy) return;
+        // Still held by Cytoscape (its release comes after ours): its dragfree puts it back.
+        if (keptWhereDropped === kept) keptWhereDropped = null;
+        const home = modelRef.current.nodes.get(kept)?.position;
+        const back = cy.getElementById(kept);
+        if (home && back.nonempty() && !back.grabbed()) back.position(home);
+      });
     };
     cy.on('drag', 'node', (event) => {
       if (networkRef.current) return;
@@ -213,10 +238,12 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       if (networkRef.current) return;
       // A release the window did not see (it ended outside it) still counts.
       if (dragged) release();
-      // Back to its place until the store says otherwise; a successful move re-lays it out.
+      // A move is shown where it was dropped at once (the store's change lays it out within its ring a moment
+      // later); a drop that changes nothing goes back to its place.
       const node = event.target as NodeSingular;
       const home = modelRef.current.nodes.get(node.id())?.position;
-      if (home) node.position(home);
+      if (home && keptWhereDropped !== node.id()) node.position(home);
+      keptWhereDropped = null;
       repaint();
     });
     window.addEventListener('pointerup', release, true);
@@ -248,7 +275,11 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
         hoverRef.current = null;
         repaint();
         repaintPictureSoon();
-        handlers.current.onDrop(id, target);
+        void Promise.resolve(handlers.current.onDrop(id, target)).then((moved) => {
+          // Refused: the picture puts it back too.
+          if (moved !== false || !movedRef.current.delete(id)) return;
+          repaintPictureSoon();
+        });
       },
     });
     const observer = new ResizeObserver(() => {
@@ -285,6 +316,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       },
       openingPictureShown: () => paintedRef.current !== null,
       pictureAnswering: () => answeringPicture() !== null,
+      appliedChanges: () => appliedRef.current,
       edgeCount: () => cy.edges().length,
       grabbedId: () => picture.pressed() ?? cy.nodes(':grabbed').first().id() ?? null,
       ringMiddle: (ring, category) => {
@@ -400,6 +432,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       return;
     }
     applyDiff(cy, diffModels(shownRef.current, shown), networkRef.current, animateRef.current);
+    appliedRef.current++;
     shownRef.current = shown;
     if (model.nodes.size > 0 || paintedRef.current) {
       afterDraw(() => {

@@ -8,7 +8,7 @@ import type { NetworkPositions } from './network-layout.ts';
 /** Milliseconds of work per slice: short enough that a click or a hover waits at most about a frame or two. */
 const SLICE_MS = 24;
 /** Elements added between looks at the clock. */
-const STEP = 200;
+const STEP = 100;
 
 export type Handover = { cancel(): void };
 
@@ -23,6 +23,8 @@ export function handOverGradually(cy: Core, diff: GraphDiff, network: NetworkPos
     ...diff.addNodes.map((n) => ({ group: 'nodes' as const, data: n.data, position: { ...(network?.[n.data.id] ?? n.position) } })),
     ...diff.addEdges.map((e) => ({ group: 'edges' as const, data: e.data })),
   ];
+  // Cytoscape's renderer styles and measures new elements in its frame callback; this (internal) call does it now.
+  const renderer = (cy as unknown as { renderer(): { flushRenderedStyleQueue(): void } }).renderer();
   let next = 0;
   let cancelled = false;
   // A message, not a timer: timers nested this deep wait at least 4 ms each, and input is served before either.
@@ -32,6 +34,9 @@ export function handOverGradually(cy: Core, diff: GraphDiff, network: NetworkPos
     const start = performance.now();
     while (next < elements.length && performance.now() - start < SLICE_MS) {
       cy.add(elements.slice(next, next + STEP));
+      // Styled and measured here, within the slice: left to Cytoscape's next frame, the work of every element
+      // added since the last frame lands in one drawing, which held the page for up to a second.
+      renderer.flushRenderedStyleQueue();
       next += STEP;
     }
     if (next < elements.length) channel.port2.postMessage(null);

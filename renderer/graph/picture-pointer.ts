@@ -43,7 +43,8 @@ export function answerOnPicture(graph: HTMLElement, container: HTMLElement, poin
   };
   const inContainer = (e: MouseEvent) => e.target instanceof Node && container.contains(e.target);
   const setHover = (id: string | null, e: MouseEvent) => {
-    if (id === hovered) return;
+    // Told again on every move over a contact: the tip may have been taken away meanwhile (the view moved).
+    if (id === null && hovered === null) return;
     hovered = id;
     const box = container.getBoundingClientRect();
     pointer.hover(id, { x: e.clientX - box.left, y: e.clientY - box.top });

@@ -24,7 +24,8 @@ export function handOverGradually(cy: Core, diff: GraphDiff, network: NetworkPos
     ...diff.addEdges.map((e) => ({ group: 'edges' as const, data: e.data })),
   ];
   // Cytoscape's renderer styles and measures new elements in its frame callback; this (internal) call does it now.
-  const renderer = (cy as unknown as { renderer(): { flushRenderedStyleQueue(): void } }).renderer();
+  // (A headless Cytoscape has no renderer to do it.)
+  const renderer = (cy as unknown as { renderer(): { flushRenderedStyleQueue?(): void; requestedFrame?: boolean } | undefined }).renderer();
   let next = 0;
   let cancelled = false;
   // A message, not a timer: timers nested this deep wait at least 4 ms each, and input is served before either.
@@ -36,12 +37,18 @@ export function handOverGradually(cy: Core, diff: GraphDiff, network: NetworkPos
       cy.add(elements.slice(next, next + STEP));
       // Styled and measured here, within the slice: left to Cytoscape's next frame, the work of every element
       // added since the last frame lands in one drawing, which held the page for up to a second.
-      renderer.flushRenderedStyleQueue();
+      renderer?.flushRenderedStyleQueue?.();
       next += STEP;
     }
-    if (next < elements.length) channel.port2.postMessage(null);
-    else {
+    if (next < elements.length) {
+      // No drawing of a part of the sphere: the still picture shows all of it, and each of Cytoscape's frames
+      // draws everything it holds (at 10,000 contacts, drawing after every slice stretched the handover from
+      // 7 s to 24 s). A frame the user asks for (a pan, a zoom) is still drawn.
+      if (renderer && 'requestedFrame' in renderer) renderer.requestedFrame = false;
+      channel.port2.postMessage(null);
+    } else {
       channel.port1.close();
+      cy.forceRender();
       done();
     }
   };

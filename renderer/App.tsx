@@ -144,16 +144,18 @@ export function App({ db, api, host, opening }: Props) {
 
   const say = useCallback((text: string) => setToast(text), []);
 
-  const onDrop = useCallback(async (id: string, target: DropTarget) => {
+  const onDrop = useCallback(async (id: string, target: DropTarget): Promise<boolean> => {
     if ('outside' in target) {
       say(target.outside === 'centre' ? 'That is you in the centre: the contact stays where it was.' : 'Dropped outside the sphere: nothing changed.');
-      return;
+      return false;
     }
     try {
       const step = await history.perform(() => moveContact(ctx, id, target));
       if (step) say(`${step.label[0]!.toUpperCase()}${step.label.slice(1)} (Ctrl+Z to undo)`);
+      return step !== null;
     } catch (err) {
       say(`Could not move: ${(err as Error).message}`);
+      return false;
     }
   }, [ctx, history, say]);
 

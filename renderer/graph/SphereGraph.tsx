@@ -19,6 +19,9 @@ const ARROWS: Record<string, KeyboardMove> = { ArrowRight: 'next', ArrowLeft: 'p
 import { createLabelLayer, type LabelLayer } from './label-layer.ts';
 import { attachWheelZoom, type WheelZoom } from './wheel-zoom.ts';
 import { clearArea, watchSidePanels, type Area } from './clear-area.ts';
+import { answerOnPicture } from './picture-pointer.ts';
+import { handOverGradually, isAdditionsOnly, type Handover } from './gradual-handover.ts';
+import { heldForTest } from './test-hold.ts';
 
 export type SphereGraphProps = {
   model: SphereGraphModel;
@@ -40,8 +43,8 @@ export type SphereGraphProps = {
   network: NetworkPositions | null;
   visibleTies: Record<TieKind, boolean>;
   onSelect(id: string | null): void;
-  /** A contact was dragged and released over `target`. */
-  onDrop(id: string, target: DropTarget): void;
+  /** A contact was dragged and released over `target`; resolves false when nothing was stored (the contact goes back). */
+  onDrop(id: string, target: DropTarget): void | Promise<boolean>;
   /** The host's opening picture (see sphere-picture.ts): painted until the model has contacts. */
   openingPicture: OpeningPicture | null;
   /** The host's opening picture is on screen. */
@@ -71,6 +74,10 @@ type SphereProbe = {
   placeOf(id: string): DropTarget | null;
   /** The opening picture, shown until Cytoscape has drawn the sphere, is on screen. */
   openingPictureShown(): boolean;
+  /** The opening picture answers clicks, hovers and drags: Cytoscape does not hold every element yet. */
+  pictureAnswering(): boolean;
+  /** How many model changes have been applied to Cytoscape. */
+  appliedChanges(): number;
   /** Ties drawn by Cytoscape (kinds switched off are not in the graph). */
   edgeCount(): number;
   /** The contact held by the pointer during a drag. */
@@ -96,11 +103,22 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     animateRef.current = animateMoves;
   }, [animateMoves]);
   const networkRef = useRef(network);
-  const [tip, setTip] = useState<{ x: number; y: number; id: string } | null>(null);
+  /** `data` for a contact the still picture named before the window's own model has it. */
+  const [tip, setTip] = useState<{ x: number; y: number; id: string; data?: NodeData } | null>(null);
+  const graphRef = useRef<HTMLDivElement>(null);
   /** The contact the keyboard is on (arrows move it, Enter selects it), shown while the graph has the focus. */
   const [cursor, setCursor] = useState<{ id: string; shown: boolean } | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const containerRef = useRef<HTMLDivElement>(null);
+  /** Contacts the picture draws away from their place (dragged, or dropped and not yet stored). */
+  const movedRef = useRef(new Map<string, { x: number; y: number }>());
+  /** The selected contact, for the label layer's ranking and the still picture's ring (read when they draw). */
+  const selectedRef = useRef(selectedId);
+  const handoverRef = useRef<Handover | null>(null);
+  /** Model changes applied to Cytoscape so far (a probe for the benchmark: a drop's change has been drawn). */
+  const appliedRef = useRef(0);
+  /** Bumped when Cytoscape has every element: what was set on elements it did not have yet is set again. */
+  const [handovers, setHandovers] = useState(0);
   const backdropRef = useRef<HTMLCanvasElement>(null);
   const cyRef = useRef<Core | null>(null);
   const shownRef = useRef<SphereGraphModel | null>(null);
@@ -119,8 +137,15 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
   const showOpeningPicture = (painted: PaintedOpeningPicture) => {
     const cy = cyRef.current;
     if (!cy || !openingCanvasRef.current) return;
+    painted = { model: painted.model, options: { ...painted.options, moved: movedRef.current, selectedId: selectedRef.current } };
     paintOpeningPicture(openingCanvasRef.current, painted.model, { zoom: cy.zoom(), pan: cy.pan() }, painted.options);
     paintedRef.current = painted;
+  };
+  /** The picture while it is the one answering the pointer: on screen, and Cytoscape without every element yet. */
+  const answeringPicture = () => {
+    const painted = paintedRef.current;
+    if (!painted || networkRef.current || (!pendingRef.current && (shownRef.current?.nodes.size ?? 0) > 0)) return null;
+    return painted.model;
   };
   const endOpeningPicture = () => {
     if (!paintedRef.current) return;
@@ -136,8 +161,6 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
   const openingModelRef = useRef<SphereGraphModel | null>(null);
   const labelsRef = useRef<LabelLayer | null>(null);
   const wheelRef = useRef<WheelZoom | null>(null);
-  /** The selected contact, for the label layer's ranking (read when it places names, not on every render). */
-  const selectedRef = useRef(selectedId);
 
   useEffect(() => {
     handlers.current = { onSelect, onDrop, onFocus };
@@ -206,13 +229,24 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       setTip(null);
       pinFor(null);
     });
-    cy.on('viewport drag', () => setTip(null));
+    cy.on('mouseout', 'node', () => setTip(null));
+    // A view that really moved takes the tip away; the same view set again (the window's own model replacing the
+    // opening picture is fitted exactly as the picture was) leaves the contact under the pointer, and its name.
+    let lastView = '';
+    cy.on('viewport', () => {
+      const view = `${cy.zoom()} ${cy.pan().x} ${cy.pan().y}`;
+      if (view !== lastView) setTip(null);
+      lastView = view;
+    });
+    cy.on('drag', () => setTip(null));
     cy.on('tap', (event) => {
       if (event.target === cy) handlers.current.onSelect(null);
     });
     // The drop is taken from the pointer's release, not from Cytoscape's dragfree: on a big sphere Cytoscape
     // first hit-tests every element under the pointer, which holds dragfree back by a fifth of a second.
     let dragged: NodeSingular | null = null;
+    /** A contact dropped into another ring or sector: it stays where it was let go until the store's change places it. */
+    let keptWhereDropped: string | null = null;
     const release = () => {
       const node = dragged;
       dragged = null;
@@ -220,7 +254,18 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       if (!node || networkRef.current) return;
       hoverRef.current = null;
       repaint();
-      handlers.current.onDrop(node.id(), hitTest(node.position(), modelRef.current.layout));
+      const target = hitTest(node.position(), modelRef.current.layout);
+      const was = modelRef.current.nodes.get(node.id())?.data;
+      const kept = (keptWhereDropped = 'ring' in target && was && (was.ring !== target.ring || was.category !== target.category) ? node.id() : null);
+      void Promise.resolve(handlers.current.onDrop(node.id(), target)).then((moved) => {
+        // Refused (the host away, a failure said in a toast): back to its place after all.
+        if (moved !== false || !kept || cyRef.current !== cy) return;
+        // Still held by Cytoscape (its release comes after ours): its dragfree puts it back.
+        if (keptWhereDropped === kept) keptWhereDropped = null;
+        const home = modelRef.current.nodes.get(kept)?.position;
+        const back = cy.getElementById(kept);
+        if (home && back.nonempty() && !back.grabbed()) back.position(home);
+      });
     };
     cy.on('drag', 'node', (event) => {
       if (networkRef.current) return;
@@ -236,13 +281,50 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       if (networkRef.current) return;
       // A release the window did not see (it ended outside it) still counts.
       if (dragged) release();
-      // Back to its place until the store says otherwise; a successful move re-lays it out.
+      // A move is shown where it was dropped at once (the store's change lays it out within its ring a moment
+      // later); a drop that changes nothing goes back to its place.
       const node = event.target as NodeSingular;
       const home = modelRef.current.nodes.get(node.id())?.position;
-      if (home) node.position(home);
+      if (home && keptWhereDropped !== node.id()) node.position(home);
+      keptWhereDropped = null;
       repaint();
     });
     window.addEventListener('pointerup', release, true);
+    // Until Cytoscape holds every element, the still picture answers the pointer (picture-pointer.ts).
+    let pictureFrame = 0;
+    const repaintPictureSoon = () => {
+      pictureFrame ||= requestAnimationFrame(() => {
+        pictureFrame = 0;
+        if (paintedRef.current) showOpeningPicture(paintedRef.current);
+      });
+    };
+    const pictureLayout = () => (paintedRef.current?.model ?? modelRef.current).layout;
+    const picture = answerOnPicture(graphRef.current!, container, {
+      answering: answeringPicture,
+      viewport: () => ({ zoom: cy.zoom(), pan: cy.pan() }),
+      hover: (id, at) => setTip(id ? { ...at, id, data: paintedRef.current?.model.nodes.get(id)?.data } : null),
+      select: (id) => handlers.current.onSelect(id),
+      drag: (id, to) => {
+        movedRef.current.set(id, to);
+        const target = hitTest(to, pictureLayout());
+        hoverRef.current = 'ring' in target ? { ring: target.ring, category: target.category } : null;
+        repaint();
+        repaintPictureSoon();
+      },
+      drop: (id, at) => {
+        const target = hitTest(at, pictureLayout());
+        // Kept where it was dropped until the store's change redraws it there; a drop outside the sphere changes nothing.
+        if (!('ring' in target)) movedRef.current.delete(id);
+        hoverRef.current = null;
+        repaint();
+        repaintPictureSoon();
+        void Promise.resolve(handlers.current.onDrop(id, target)).then((moved) => {
+          // Refused: the picture puts it back too.
+          if (moved !== false || !movedRef.current.delete(id)) return;
+          repaintPictureSoon();
+        });
+      },
+    });
     const observer = new ResizeObserver(() => {
       cy.resize();
       // An empty sphere has no view of the user's to keep: it follows the window, and gets its place once the
@@ -293,20 +375,27 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       },
       nodePosition: (id) => {
         const node = cy.getElementById(id);
-        if (node.empty()) return null;
-        const p = node.renderedPosition();
         const box = container.getBoundingClientRect();
+        if (node.empty()) {
+          // Not in Cytoscape yet: where the still picture draws it.
+          const at = pictured(id);
+          return at ? { x: box.left + cy.pan().x + at.x * cy.zoom(), y: box.top + cy.pan().y + at.y * cy.zoom() } : null;
+        }
+        const p = node.renderedPosition();
         return { x: box.left + p.x, y: box.top + p.y };
       },
       placeOf: (id) => {
         const node = cy.getElementById(id);
-        return node.empty() ? null : hitTest(node.position(), modelRef.current.layout);
+        const at = node.empty() ? pictured(id) : node.position();
+        return at ? hitTest(at, modelRef.current.nodes.size ? modelRef.current.layout : pictureLayout()) : null;
       },
       openingPictureShown: () => paintedRef.current !== null,
+      pictureAnswering: () => answeringPicture() !== null,
+      appliedChanges: () => appliedRef.current,
       edgeCount: () => cy.edges().length,
-      grabbedId: () => cy.nodes(':grabbed').first().id() ?? null,
+      grabbedId: () => picture.pressed() ?? cy.nodes(':grabbed').first().id() ?? null,
       ringMiddle: (ring, category) => {
-        const { layout } = modelRef.current;
+        const layout = modelRef.current.nodes.size ? modelRef.current.layout : pictureLayout();
         const band = layout.rings.find((b) => b.ring === ring);
         const sector = layout.sectors.find((s) => s.category === category);
         if (!band || !sector) return null;
@@ -334,12 +423,16 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
         return { x1: box.left + a.x, y1: box.top + a.y, x2: box.left + a.x + a.w, y2: box.top + a.y + a.h };
       },
     };
+    const pictured = (id: string) => (paintedRef.current ? (movedRef.current.get(id) ?? paintedRef.current.model.nodes.get(id)?.position) : undefined);
     return () => {
       if (pending) clearTimeout(pending.timer);
       container.removeEventListener('pointerdown', onPress, true);
       unwatch();
       labels.destroy();
       wheelRef.current?.destroy();
+      picture.detach();
+      cancelAnimationFrame(pictureFrame);
+      handoverRef.current?.cancel();
       window.removeEventListener('pointerup', release, true);
       observer.disconnect();
       forgetView();
@@ -380,29 +473,60 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     // viewport, "you" sat in the top-left corner, half off screen, on a new user's first screen.
     if (first && (model.nodes.size > 0 || !openingModelRef.current)) fitSphere(cy, model, containerRef.current!);
     repaintRef.current();
-    if (pendingRef.current) return;
+    if (pendingRef.current) {
+      // The still picture stands for the sphere until Cytoscape has it all: a stored change (a drop) shows on it now.
+      if (paintedRef.current && model.nodes.size > 0) {
+        movedRef.current.clear();
+        showOpeningPicture({ model: shown, options: paintedRef.current.options });
+      }
+      return;
+    }
     if (first && (shown.nodes.size > OPENING_PICTURE_ABOVE.nodes || shown.edges.size > OPENING_PICTURE_ABOVE.ties) && !networkRef.current) {
       // A big sphere is painted at once from the model as its opening picture, and handed to Cytoscape a frame later.
+      // The window's own model holds every stored move: what the host's picture kept where it was dropped is in it.
+      movedRef.current.clear();
       showOpeningPicture({ model: shown, options: { colourBy: styleRef.current.colourBy, visibleTies, dimOverdue: styleRef.current.dimOverdue } });
       pendingRef.current = true;
       // Set on the element itself: the handover keeps the page busy, and a React render would come too late.
       preparingRef.current!.hidden = false;
       afterDraw(() => {
         markStartup('graph-drawn');
-        if (cyRef.current !== cy) return;
-        // Whatever the model is by now: it may have changed while the opening picture was painted.
-        const latest = withTieKinds(modelRef.current, visibleTiesRef.current);
-        applyDiff(cy, diffModels(shownRef.current, latest), networkRef.current);
-        shownRef.current = latest;
-        pendingRef.current = false;
-        afterDraw(() => {
-          endOpeningPicture();
-          markStartup('ties-drawn');
-        });
+        const begin = () => {
+          if (cyRef.current !== cy) return;
+          // Whatever the model is by now: it may have changed while the opening picture was painted.
+          const from = { model: modelRef.current, ties: visibleTiesRef.current };
+          const latest = withTieKinds(from.model, from.ties);
+          const finish = () => {
+            handoverRef.current = null;
+            shownRef.current = latest;
+            // A change that came during the handover (a drop on the picture) is applied as any other.
+            if (modelRef.current !== from.model || visibleTiesRef.current !== from.ties) {
+              const now = withTieKinds(modelRef.current, visibleTiesRef.current);
+              applyDiff(cy, diffModels(latest, now), networkRef.current);
+              shownRef.current = now;
+            }
+            pendingRef.current = false;
+            setHandovers((n) => n + 1);
+            afterDraw(() => {
+              endOpeningPicture();
+              markStartup('ties-drawn');
+            });
+          };
+          const diff = diffModels(shownRef.current, latest);
+          if (isAdditionsOnly(diff)) handoverRef.current = handOverGradually(cy, diff, networkRef.current, finish);
+          else {
+            applyDiff(cy, diff, networkRef.current);
+            finish();
+          }
+        };
+        const hold = heldForTest('handover');
+        if (hold) void hold.then(begin);
+        else begin();
       });
       return;
     }
     applyDiff(cy, diffModels(shownRef.current, shown), networkRef.current, animateRef.current);
+    appliedRef.current++;
     shownRef.current = shown;
     if (model.nodes.size > 0 || paintedRef.current) {
       afterDraw(() => {
@@ -475,7 +599,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
         node.toggleClass('uncertain', uncertainIds?.has(node.id()) ?? false);
       });
     });
-  }, [fills, uncertainIds, model]);
+  }, [fills, uncertainIds, model, handovers]);
 
   // Only contacts whose filtered state changed are touched: a class change restyles the node and its ties.
   useEffect(() => {
@@ -487,13 +611,14 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       for (const id of hiddenIds ?? []) cy.getElementById(id).addClass('filtered');
     });
     hiddenRef.current = hiddenIds;
-  }, [hiddenIds, model]);
+  }, [hiddenIds, model, handovers]);
 
   // A focus fades all but a contact's neighbourhood and brings it into view; a selection alone fades the same way,
   // without moving the view, so the selected person's ties stand out of a tangle.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
+    const selectionChanged = selectedRef.current !== selectedId;
     selectedRef.current = selectedId;
     cy.batch(() => {
       cy.elements('.faded').removeClass('faded');
@@ -516,7 +641,9 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     }
     labelsRef.current?.pin(selectedId ? [selectedId] : []);
     labelsRef.current?.schedule(true);
-  }, [focus, selectedId, model]);
+    // The still picture rings the selection too, while it is on screen.
+    if (selectionChanged && paintedRef.current) showOpeningPicture(paintedRef.current);
+  }, [focus, selectedId, model, handovers]);
 
   // The keyboard's contact: marked on the graph, brought into view, and its name said by the live region.
   useEffect(() => {
@@ -554,8 +681,9 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     labelsRef.current?.schedule(true);
   }, [hiddenIds, visibleTies, network]);
 
+  const tipData = tip ? (model.nodes.get(tip.id)?.data ?? tip.data) : undefined;
   return (
-    <div className="graph" data-testid="sphere-graph">
+    <div ref={graphRef} className="graph" data-testid="sphere-graph">
       <canvas ref={backdropRef} className="graph-backdrop" aria-hidden="true" />
       <canvas ref={openingCanvasRef} className="graph-backdrop" aria-hidden="true" data-testid="opening-picture" />
       <p ref={preparingRef} className="graph-preparing" role="status" hidden>Getting {count(model.nodes.size || openingPicture?.model.nodes.size || 0, 'contact', undefined, true)} ready to explore…</p>
@@ -563,7 +691,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
         aria-label="Your sphere: you in the centre, rings for Trust, Like, Know and prospects, sectors by category. Left and right arrows go round a ring, up and down go to the ring inside or outside, Enter opens the contact."
         onKeyDown={onKeyDown} onFocus={() => setCursor((c) => (c ? { ...c, shown: true } : c))} onBlur={() => setCursor((c) => (c ? { ...c, shown: false } : c))} />
       <p className="visually-hidden" aria-live="polite" data-testid="graph-announcer">{announcement}</p>
-      {tip && model.nodes.get(tip.id) ? <NodeTip x={tip.x} y={tip.y} data={model.nodes.get(tip.id)!.data} /> : null}
+      {tipData ? <NodeTip x={tip!.x} y={tip!.y} data={tipData} /> : null}
     </div>
   );
 }

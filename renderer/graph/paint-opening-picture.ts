@@ -12,7 +12,15 @@ import type { Viewport } from './sphere-backdrop.ts';
 const TIE_ALPHA: Record<TieKind, number> = { referral: 0.5, influence: 0.4, partner: 0.45, personal: 0.32 };
 const FILL: Record<ColourMode, keyof Pick<NodeData, 'categoryFill' | 'stageFill' | 'touchFill' | 'trustFill'>> = { category: 'categoryFill', stage: 'stageFill', touch: 'touchFill', trust: 'trustFill' };
 
-export type OpeningPictureStyle = { colourBy: ColourMode; visibleTies: Record<TieKind, boolean>; dimOverdue: boolean };
+export type OpeningPictureStyle = {
+  colourBy: ColourMode;
+  visibleTies: Record<TieKind, boolean>;
+  dimOverdue: boolean;
+  /** Contacts drawn away from their place: held by the pointer, or dropped and not yet stored. */
+  moved?: ReadonlyMap<string, { x: number; y: number }>;
+  /** Ringed as Cytoscape rings the selection: a click on the picture shows at once. */
+  selectedId?: string | null;
+};
 
 /** Paints every contact and visible tie; returns how many elements it drew. */
 export function paintOpeningPicture(canvas: HTMLCanvasElement, model: SphereGraphModel, viewport: Viewport, options: OpeningPictureStyle): number {
@@ -30,8 +38,8 @@ export function paintOpeningPicture(canvas: HTMLCanvasElement, model: SphereGrap
   const byKind = new Map<TieKind, Path2D>();
   for (const { data } of model.edges.values()) {
     if (!options.visibleTies[data.kind]) continue;
-    const from = model.nodes.get(data.source)?.position;
-    const to = model.nodes.get(data.target)?.position;
+    const from = options.moved?.get(data.source) ?? model.nodes.get(data.source)?.position;
+    const to = options.moved?.get(data.target) ?? model.nodes.get(data.target)?.position;
     if (!from || !to) continue;
     let path = byKind.get(data.kind);
     if (!path) byKind.set(data.kind, (path = new Path2D()));
@@ -48,7 +56,8 @@ export function paintOpeningPicture(canvas: HTMLCanvasElement, model: SphereGrap
 
   // People: one path per fill (and per dimming), each node a circle with the stylesheet's white rim.
   const byFill = new Map<string, Path2D>();
-  for (const { data, position } of model.nodes.values()) {
+  for (const { data, position: home } of model.nodes.values()) {
+    const position = options.moved?.get(data.id) ?? home;
     const key = `${data[FILL[options.colourBy]]}|${options.dimOverdue && data.overdue ? 0.18 : 1}`;
     let path = byFill.get(key);
     if (!path) byFill.set(key, (path = new Path2D()));
@@ -67,6 +76,15 @@ export function paintOpeningPicture(canvas: HTMLCanvasElement, model: SphereGrap
     ctx.stroke(path);
   }
   ctx.globalAlpha = 1;
+  const selected = options.selectedId ? model.nodes.get(options.selectedId) : undefined;
+  if (selected) {
+    const { x, y } = options.moved?.get(selected.data.id) ?? selected.position;
+    ctx.beginPath();
+    ctx.arc(x, y, selected.data.size / 2, 0, Math.PI * 2);
+    ctx.lineWidth = 3.5;
+    ctx.strokeStyle = '#1b1a17';
+    ctx.stroke();
+  }
   return drawn;
 }
 

@@ -47,6 +47,9 @@ export function sphereStylesheet({ colourBy, dimOverdue }: StyleOptions = { colo
         // Haystack edges are Cytoscape's fastest: straight lines with no per-pair routing.
         'curve-style': 'haystack',
         'haystack-radius': 0,
+        // Ties answer no pointer: every press, hover and release would otherwise measure its distance to 30,000
+        // lines (Cytoscape hit-tests every interactive element), which held a drop's redraw back.
+        events: 'no',
         opacity: 0.32,
         'line-color': '#999',
       },

@@ -22,6 +22,9 @@ describe('the opening picture', () => {
       expect(got.position.y).toBeCloseTo(node.position.y, 1);
       const { size, overdue, categoryFill, stageFill, touchFill, trustFill } = node.data;
       expect(got.data).toMatchObject({ size, overdue, categoryFill, stageFill, touchFill, trustFill });
+      // Enough to answer the pointer before the documents arrive: who it is, and the ring and sector it is drawn in.
+      const { id, label, ring, category } = node.data;
+      expect(got.data).toMatchObject({ id, label, ring, category, score: Math.round(node.data.score) });
     });
     const kinds = (m: typeof model) => [...m.edges.values()].map((e) => e.data.kind).sort();
     expect(kinds(painted)).toEqual(kinds(model));

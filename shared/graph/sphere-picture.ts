@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CATEGORIES, RINGS, TIE_KINDS, type TieKind } from '../domain/sphere.ts';
 import type { GraphEdge, GraphNode, NodeData, SphereGraphModel } from './sphere-model.ts';
+import { hitTest } from './sphere-layout.ts';
 
 const coordinate = z.number().finite();
 
@@ -16,6 +17,10 @@ export const SpherePictureSchema = z.object({
   outerRadius: coordinate,
   /** x and y of each contact, interleaved. */
   xy: z.array(coordinate),
+  /** Each contact's id, name and trust score: the picture answers a click, a hover or a drag before the documents arrive. */
+  ids: z.array(z.string().max(200)).default([]),
+  labels: z.array(z.string().max(500)).default([]),
+  scores: z.array(z.number().finite()).default([]),
   size: z.array(coordinate),
   /** Every colour used; the fill arrays index into it, one entry per contact and colour mode. */
   colours: z.array(z.string().max(32)),
@@ -47,6 +52,9 @@ export function pictureOf(model: SphereGraphModel, view: { dimOverdue: boolean }
     centreRadius: model.layout.centreRadius,
     outerRadius: model.layout.outerRadius,
     xy: [],
+    ids: [],
+    labels: [],
+    scores: [],
     size: [],
     colours,
     fill: { category: [], stage: [], touch: [], trust: [] },
@@ -58,6 +66,9 @@ export function pictureOf(model: SphereGraphModel, view: { dimOverdue: boolean }
     const i = picture.size.length;
     index.set(data.id, i);
     picture.xy.push(tenth(position.x), tenth(position.y));
+    picture.ids.push(data.id);
+    picture.labels.push(data.label);
+    picture.scores.push(Math.round(data.score));
     picture.size.push(data.size);
     picture.fill.category.push(colour(data.categoryFill));
     picture.fill.stage.push(colour(data.stageFill));
@@ -74,8 +85,9 @@ export function pictureOf(model: SphereGraphModel, view: { dimOverdue: boolean }
 }
 
 /**
- * A model that paints exactly as the picture's source did. Only for painting: its contacts have no names, ids
- * or scores, so nothing else may take it for the real one.
+ * A model that paints exactly as the picture's source did, with each contact's id, name, score, ring and sector (from
+ * where it is drawn), so the picture can answer a click or a hover. Its stages, marks and ties' ids are stand-ins:
+ * only for painting and for answering the pointer.
  */
 export function modelOfPicture(picture: SpherePicture): SphereGraphModel {
   const nodes = new Map<string, GraphNode>();
@@ -83,11 +95,13 @@ export function modelOfPicture(picture: SpherePicture): SphereGraphModel {
   const positions = new Map<string, { x: number; y: number }>();
   const colourOf = (i: number | undefined) => picture.colours[i ?? -1] ?? '#999999';
   picture.size.forEach((size, i) => {
-    const id = `picture-${i}`;
+    const id = picture.ids[i] ?? `picture-${i}`;
     const position = { x: picture.xy[2 * i] ?? 0, y: picture.xy[2 * i + 1] ?? 0 };
     positions.set(id, position);
+    const place = picture.rings.length > 0 ? hitTest(position, picture) : null;
     const data: NodeData = {
-      id, label: '', category: 'acquaintance', ring: 'know', size, score: 0, mark: 'plain', stage: 'prospect',
+      id, label: picture.labels[i] ?? '', category: place && 'category' in place ? place.category : 'acquaintance', ring: place && 'ring' in place ? place.ring : 'know',
+      size, score: picture.scores[i] ?? 0, mark: 'plain', stage: 'prospect',
       overdue: overdue.has(i),
       categoryFill: colourOf(picture.fill.category[i]),
       stageFill: colourOf(picture.fill.stage[i]),
@@ -96,12 +110,13 @@ export function modelOfPicture(picture: SpherePicture): SphereGraphModel {
     };
     nodes.set(id, { data, position });
   });
+  const ids = [...nodes.keys()];
   const edges = new Map<string, GraphEdge>();
   for (const kind of TIE_KINDS) {
     const pairs = picture.ties[kind];
     for (let i = 0; i + 1 < pairs.length; i += 2) {
       const id = `picture-${kind}-${i}`;
-      edges.set(id, { data: { id, source: `picture-${pairs[i]}`, target: `picture-${pairs[i + 1]}`, kind, width: 1 } });
+      edges.set(id, { data: { id, source: ids[pairs[i]!] ?? '', target: ids[pairs[i + 1]!] ?? '', kind, width: 1 } });
     }
   }
   return {

@@ -229,7 +229,6 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       setTip(null);
       pinFor(null);
     });
-    cy.on('mouseout', 'node', () => setTip(null));
     // A view that really moved takes the tip away; the same view set again (the window's own model replacing the
     // opening picture is fitted exactly as the picture was) leaves the contact under the pointer, and its name.
     let lastView = '';

@@ -39,7 +39,7 @@ describe('accessibility', () => {
       withSphere(`axe-${viewport.width}`, { viewport, prepare: (dir) => fillStore(dir, sphere) }, async ({ page, session }) => {
         const size = `${viewport.width}x${viewport.height}`;
         const found: Record<string, string[]> = {};
-        await page.getByTestId('counts').filter({ hasText: '80 contacts' }).waitFor();
+        await page.getByTestId('counts').filter({ hasText: '80 contacts' }).waitFor({ state: 'attached' });
         found.sphere = serious(await audit(page, 'the sphere'));
 
         // The detail panel of the referrer whose referral was thanked.

@@ -23,6 +23,10 @@ async function contactUnderPointer(page: Page, candidates: ContactDoc[]): Promis
   for (const c of candidates) {
     const at = await probe<Point | null>(page, 'nodePosition', c.id);
     if (!at) continue;
+    // A contact under the legend or a side panel is not under the pointer: the panel is (the sphere refits beside
+    // an open detail panel, and the legend may then cover part of it).
+    const onGraph = await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('[data-testid="sphere-graph"]'), at);
+    if (!onGraph) continue;
     await page.mouse.move(at.x, at.y);
     const tip = page.getByTestId('node-tip');
     await tip.waitFor({ timeout: 5000 });

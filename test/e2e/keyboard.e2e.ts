@@ -80,7 +80,7 @@ describe('the keyboard', () => {
 
   it('reaches every ring of the graph with the arrow keys, says who is there, and opens them with Enter', () =>
     withSphere('keyboard-graph', { viewport: { width: 1024, height: 700 }, prepare: (dir) => fillStore(dir, sphere) }, async ({ page, session }) => {
-      await page.getByTestId('counts').filter({ hasText: '60 contacts' }).waitFor();
+      await page.getByTestId('counts').filter({ hasText: '60 contacts' }).waitFor({ state: 'attached' });
       await tabTo(page, 'graph-canvas');
       const said = () => page.getByTestId('graph-announcer').textContent();
       const ringSaid = async () => /: (\w+),/.exec((await said()) ?? '')?.[1];

@@ -28,7 +28,7 @@ describe('Today', () => {
     it(`lists everyone due, Trust first, with links and a snooze that undoes (${viewport.width}×${viewport.height})`, () =>
       withSphere(`today-${viewport.width}`, { viewport, prepare: (dir) => fillStore(dir, sphere) }, async ({ page, session, dataDir }) => {
         // Once the documents are in (the graph mounts before them).
-        await page.getByTestId('counts').filter({ hasText: `${sphere.contacts.length} contacts` }).waitFor();
+        await page.getByTestId('counts').filter({ hasText: `${sphere.contacts.length} contacts` }).waitFor({ state: 'attached' });
         await page.keyboard.press('t');
         const panel = page.getByTestId('today-panel');
         await panel.waitFor();

@@ -11,7 +11,7 @@
 import { centrality } from './centrality.ts';
 import { inPeriod, type Money, type SphereIndex } from './insight-input.ts';
 import { referralValues } from '../domain/life-cycle.ts';
-import { allReferrers } from './referral-chains.ts';
+import { allReferrers, type Referrer } from './referral-chains.ts';
 
 export const INFLUENCE_WEIGHTS = { pagerank: 25, betweenness: 20, reach: 30, revenue: 25 } as const;
 
@@ -37,11 +37,10 @@ export type InfluenceReport = {
   estimated: boolean;
 };
 
-export function influenceScores(index: SphereIndex, candidateCount = 10): InfluenceReport {
+/** `referrers`: the chains already worked out for the referral report (computeInsights passes them on). */
+export function influenceScores(index: SphereIndex, candidateCount = 10, referrers?: readonly Referrer[]): InfluenceReport {
   const { period, baseCurrency } = index.options;
   const { pagerank, betweenness, estimated } = centrality(index.ties);
-  const dealsInPeriod = [...index.dealsOf.values()].flat().filter((d) => inPeriod(d.at, period));
-  const values = referralValues(dealsInPeriod);
   const influencedRevenue = new Map<string, Money>();
   for (const tie of index.ties) {
     if (tie.kind !== 'influence') continue;
@@ -49,7 +48,7 @@ export function influenceScores(index: SphereIndex, candidateCount = 10): Influe
     for (const d of index.dealsOf.get(tie.to) ?? []) if (inPeriod(d.at, period)) sum[d.currency] = (sum[d.currency] ?? 0) + d.amount;
     influencedRevenue.set(tie.from, sum);
   }
-  const chains = new Map(allReferrers(index, values).map((r) => [r.id, r]));
+  const chains = new Map((referrers ?? allReferrers(index, referralValues([...index.dealsOf.values()].flat().filter((d) => inPeriod(d.at, period))))).map((r) => [r.id, r]));
   const raw: Omit<Influence, 'score' | 'parts'>[] = [];
   for (const contact of index.contacts.values()) {
     const chain = chains.get(contact.id);

@@ -22,14 +22,16 @@ export type Insights = {
 
 export function computeInsights(docs: InsightDocs, options: InsightOptions): Insights {
   const index = indexSphere(docs, options);
+  const referrals = referralChains(index);
   return {
     period: options.period,
     pareto: pareto(index),
     funnel: funnel(index),
     matrix: salesMatrix(index),
     nurtured: nurturedVersusCold(index),
-    referrals: referralChains(index),
-    influence: influenceScores(index),
+    referrals,
+    // The chains are walked once, for the referral report, and reused for influence's reach and revenue.
+    influence: influenceScores(index, undefined, referrals.referrers),
     partners: partnerRanking(index),
   };
 }

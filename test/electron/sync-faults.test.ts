@@ -43,6 +43,25 @@ const converged = async (devices: Device[]) => {
 };
 const named = (d: Device, name: string) => d.contacts().filter((c) => c.name === name);
 
+
+/**
+ * Sync has stopped asking: requests the other collections had already sent when the error came may still arrive
+ * (a loaded machine delays them), and are not retries; once nothing has arrived for a second, nothing more may come.
+ */
+async function expectNoRetries(proxy: { arrived: unknown[] }): Promise<void> {
+  let seen = -1;
+  await expect.poll(async () => {
+    const now = proxy.arrived.length;
+    const quiet = now === seen;
+    seen = now;
+    if (!quiet) await new Promise((resolve) => setTimeout(resolve, 1000));
+    return quiet;
+  }, { timeout: 15_000, interval: 0 }).toBe(true);
+  const after = proxy.arrived.length;
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  expect(proxy.arrived.slice(after)).toEqual([]);
+}
+
 describe('sync under faults', () => {
   it('turning sync off while a pull is on the wire neither crashes the host nor loses the pull', async () => {
     const { proxies: [proxy], devices: [ann, bo] } = await setup(['ann', 'bo']);
@@ -125,19 +144,7 @@ describe('sync under faults', () => {
     await expect.poll(() => ann!.sync.status().state, { timeout: 15_000 }).toBe('error');
     expect(ann!.sync.status().error).toBe('Sign in again: this sign-in has ended.');
     // Requests counted over a few backoff periods (20 to 200 ms here): a loop would make dozens.
-    // Requests the other collections had already sent when the 426 came may still arrive (a loaded machine delays
-    // them): they are not retries. Once nothing has arrived for a second, nothing more may come.
-    let seen = -1;
-    await expect.poll(async () => {
-      const now = proxy!.arrived.length;
-      const quiet = now === seen;
-      seen = now;
-      if (!quiet) await new Promise((resolve) => setTimeout(resolve, 1000));
-      return quiet;
-    }, { timeout: 15_000, interval: 0 }).toBe(true);
-    const after = proxy!.arrived.length;
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    expect(proxy!.arrived.slice(after)).toEqual([]);
+    await expectNoRetries(proxy!);
     expect(ann!.sync.status().state).toBe('error');
     expect(named(ann!, 'After Sign-in Ended')).toHaveLength(1);
   });
@@ -153,19 +160,7 @@ describe('sync under faults', () => {
     await expect.poll(() => ann!.sync.status().state, { timeout: 15_000 }).toBe('error');
     // The server's own sentence, as a sentence: it knows which side is behind.
     expect(ann!.sync.status().error).toMatch(/^this server speaks contacts schema version \d+, the app 99: the team server needs updating to sync/);
-    // Requests the other collections had already sent when the 426 came may still arrive (a loaded machine delays
-    // them): they are not retries. Once nothing has arrived for a second, nothing more may come.
-    let seen = -1;
-    await expect.poll(async () => {
-      const now = proxy!.arrived.length;
-      const quiet = now === seen;
-      seen = now;
-      if (!quiet) await new Promise((resolve) => setTimeout(resolve, 1000));
-      return quiet;
-    }, { timeout: 15_000, interval: 0 }).toBe(true);
-    const after = proxy!.arrived.length;
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    expect(proxy!.arrived.slice(after)).toEqual([]);
+    await expectNoRetries(proxy!);
     // Once versions agree (the server updated), turning sync on again sends what waited.
     remove();
     await ann!.sync.setEnabled(true);

@@ -71,19 +71,24 @@ async function signIn(page: Page, server: string, email: string): Promise<void> 
 }
 
 
+/** A team server of its own with one team, Harbor Realty, whose members are Ann and Bo. */
+async function teamServer(name: string): Promise<{ serverData: string; port: number; server: ChildProcess; address: string }> {
+  const serverData = freshDataDir(name);
+  const { team } = await admin(serverData, ['create-team', 'Harbor Realty']);
+  for (const email of ['ann@harbor.test', 'bo@harbor.test']) {
+    await admin(serverData, ['add-user', '--team', team!, '--email', email, '--role', 'member', '--password-stdin'], PASSWORD);
+  }
+  const port = await freePort();
+  const server = await startServer(serverData, port);
+  return { serverData, port, server, address: `http://127.0.0.1:${port}` };
+}
+
 const indicator = (page: Page) => page.getByTestId('sync-indicator');
 const counts = (page: Page) => page.getByTestId('counts').textContent();
 
 describe('a team syncing through its server', () => {
   it('shows one member\'s edit in the other\'s window, offline and back, and says where sync stands', async () => {
-    const serverData = freshDataDir('team-server');
-    const { team } = await admin(serverData, ['create-team', 'Harbor Realty']);
-    for (const email of ['ann@harbor.test', 'bo@harbor.test']) {
-      await admin(serverData, ['add-user', '--team', team!, '--email', email, '--role', 'member', '--password-stdin'], PASSWORD);
-    }
-    const port = await freePort();
-    const server = await startServer(serverData, port);
-    const address = `http://127.0.0.1:${port}`;
+    const { serverData, port, server, address } = await teamServer('team-server');
 
     const ann = await member('ann');
     const bo = await member('bo');
@@ -137,14 +142,7 @@ describe('a team syncing through its server', () => {
   });
 
   it('keeps a member\'s selection, detail panel and zoomed view while a teammate edits that contact and others', async () => {
-    const serverData = freshDataDir('team-server-view');
-    const { team } = await admin(serverData, ['create-team', 'Harbor Realty']);
-    for (const email of ['ann@harbor.test', 'bo@harbor.test']) {
-      await admin(serverData, ['add-user', '--team', team!, '--email', email, '--role', 'member', '--password-stdin'], PASSWORD);
-    }
-    const port = await freePort();
-    await startServer(serverData, port);
-    const address = `http://127.0.0.1:${port}`;
+    const { address } = await teamServer('team-server-view');
     const ann = await member('ann-view');
     const bo = await member('bo-view');
     await signIn(ann, address, 'ann@harbor.test');
@@ -195,14 +193,7 @@ describe('a team syncing through its server', () => {
   });
 
   it('shows in the contact\'s history what a merge of two offline edits kept and took, and from whom', async () => {
-    const serverData = freshDataDir('team-server-merge');
-    const { team } = await admin(serverData, ['create-team', 'Harbor Realty']);
-    for (const email of ['ann@harbor.test', 'bo@harbor.test']) {
-      await admin(serverData, ['add-user', '--team', team!, '--email', email, '--role', 'member', '--password-stdin'], PASSWORD);
-    }
-    const port = await freePort();
-    const server = await startServer(serverData, port);
-    const address = `http://127.0.0.1:${port}`;
+    const { serverData, port, server, address } = await teamServer('team-server-merge');
     const ann = await member('ann-merge');
     const bo = await member('bo-merge');
     await signIn(ann, address, 'ann@harbor.test');

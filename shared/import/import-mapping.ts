@@ -5,6 +5,9 @@ import { checkEmail } from '../domain/contact-input.ts';
 import { CATEGORIES, CATEGORY_LABELS, RING_LABELS, RINGS, type Category, type Ring } from '../domain/sphere.ts';
 import { normalisePhone } from './phone-number.ts';
 import { splitValues, type TableRow } from './import-table.ts';
+import type { ContactDoc } from '../schemas/index.ts';
+import { MAX_EMAILS, MAX_PHONES, MAX_TAGS } from '../schemas/bounds.ts';
+import { CONTACT_LIMITS } from '../schemas/repair.ts';
 
 export const FIELD_TARGETS = [
   'ignore', 'name', 'firstName', 'middleName', 'lastName', 'organisation', 'title', 'email', 'phone',
@@ -18,20 +21,8 @@ export const FIELD_LABELS: Record<FieldTarget, string> = {
   notes: 'Notes', tags: 'Tags', category: 'Category', ring: 'Ring',
 };
 
-/** A contact as an import will add it (or merge it into one already in the sphere). */
-export type ContactDraft = {
-  name: string;
-  category: Category;
-  ring: Ring;
-  organisation?: string;
-  title?: string;
-  emails: string[];
-  phones: string[];
-  tags: string[];
-  notes?: string;
-  address?: string;
-  birthday?: string;
-};
+/** A contact as an import will add it (or merge it into one already in the sphere): the fields a file can hold. */
+export type ContactDraft = Pick<ContactDoc, 'name' | 'category' | 'ring' | 'organisation' | 'title' | 'emails' | 'phones' | 'tags' | 'notes' | 'address' | 'birthday'>;
 
 export type ImportOptions = {
   /** For rows whose category or ring column is empty, or when no column is mapped to them. */
@@ -43,8 +34,8 @@ export type ImportOptions = {
 
 export type RowOutcome = { ok: true; draft: ContactDraft } | { ok: false; reason: string };
 
-/** The store's limits (shared/schemas/contact.ts), checked here so a bad row is named before anything is sent. */
-const LIMITS = { name: 200, organisation: 200, title: 200, address: 500, notes: 20000, tag: 60, tags: 100, emails: 50, phones: 50 };
+/** The store's own limits (shared/schemas), checked here so a bad row is named before anything is sent. */
+const LIMITS = { ...CONTACT_LIMITS, tags: MAX_TAGS, emails: MAX_EMAILS, phones: MAX_PHONES };
 
 export function rowToDraft(row: TableRow, columns: readonly string[], mapping: readonly FieldTarget[], options: ImportOptions): RowOutcome {
   const by = new Map<FieldTarget, { column: string; value: string }[]>();

@@ -32,13 +32,3 @@ async function base64Of(blob: Blob): Promise<string> {
   return btoa(binary);
 }
 
-/** RFC 4180 text: every cell quoted where it must be, so names with commas and line breaks survive. */
-export function csvText(header: string[], rows: (string | number | null)[][]): string {
-  const cell = (v: string | number | null) => {
-    const s = v === null ? '' : String(v);
-    // A leading =, +, - or @ would run as a formula in a spreadsheet: prefix it so it reads as text.
-    const safe = /^[=+\-@]/.test(s) && typeof v === 'string' ? `'${s}` : s;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-}

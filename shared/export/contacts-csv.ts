@@ -1,6 +1,6 @@
 // Process: any (pure). Contacts as CSV with Google Contacts' own header set (its export since 2024), so the file
 // imports back into Google Contacts, and into anything that reads Google's format, without a column mapping.
-import Papa from 'papaparse';
+import { csvText } from './csv-text.ts';
 import type { ContactDoc } from '../schemas/index.ts';
 import { splitName } from './contact-names.ts';
 
@@ -56,9 +56,7 @@ export function contactsToGoogleCsv(contacts: readonly ContactDoc[]): string {
     custom.forEach((label, i) => Object.assign(row, { [`Custom Field ${i + 1} - Label`]: label, [`Custom Field ${i + 1} - Value`]: values[i] }));
     return header.map((h) => row[h] ?? '');
   });
-  // A cell starting with = or @ is run as a formula by spreadsheets that open the file: such cells are quoted
-  // with a leading apostrophe. + and - are left alone, as every phone number in international form starts with +.
-  return Papa.unparse({ fields: header, data: rows }, { newline: '\r\n', escapeFormulae: /^[=@\t\r]/ });
+  return csvText(header, rows);
 }
 
 function numbered(what: string, count: number): string[] {

@@ -2,7 +2,8 @@
 // (renderer/platform/save-file.ts: a save dialog in Electron, a download in the browser host), so each chart and
 // table needs no host client of its own.
 import { createContext, useContext } from 'react';
-import { csvText, type FileToSave } from '../../platform/save-file.ts';
+import { csvText } from '../../../shared/export/csv-text.ts';
+import type { FileToSave } from '../../platform/save-file.ts';
 
 export type SaveInsight = (file: FileToSave) => void;
 

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runStorageBench, type Figure } from '../test/bench/storage-bench.ts';
-import { runGraphBench } from '../test/bench/graph-bench.ts';
+import { runGraphBench, runTeamSphereBench, type TeamSphereFigures } from '../test/bench/graph-bench.ts';
 import { runSyncBench, type SyncFigures } from '../test/bench/sync-bench.ts';
 import { runInsightsBench, type InsightsFigures } from '../test/bench/insights-bench.ts';
 import { runImportBench, type ImportFigures } from '../test/bench/import-bench.ts';
@@ -52,7 +52,22 @@ function printInsights({ sizes, parts, coldMs, totalMs, peerMs, timeline }: Insi
   console.log(`${'  one frame, median / p95'.padEnd(34)} ${`${ms(timeline.frameMedianMs)} / ${ms(timeline.frameP95Ms)}`.padStart(10)}  >= 30 fps (${timeline.fps.toFixed(0)} fps from p95)`);
 }
 
-const results: Record<string, Figure[] | SyncFigures | InsightsFigures | ImportFigures> = {};
+function printTeam(t: TeamSphereFigures): void {
+  console.log(`\nTeam sphere in Chromium: ${t.contacts} contacts, ${t.ties} ties (peer: sigma.js, WebGL, same positions)`);
+  console.log(`${'measure'.padEnd(34)} ${'ours'.padStart(10)} ${'peer'.padStart(10)}  ${'ratio'.padStart(7)}  target`);
+  const row = (name: string, ours: number, peer: number | null, unit: string, target: string) =>
+    console.log(`${name.padEnd(34)} ${(ours.toFixed(0) + unit).padStart(10)} ${(peer === null ? '—' : peer.toFixed(0) + unit).padStart(10)}  ${(peer === null ? '' : (ours / peer).toFixed(2) + 'x').padStart(7)}  ${target}`);
+  row('opening until hover answered', t.answerMs, t.sigmaPaintMs, ' ms', '<= 5000 ms (peer: its first paint)');
+  row('sphere complete (ties too)', t.completeMs, t.sigmaPaintMs, ' ms', '');
+  row('pan/zoom, frames a second (median)', 1000 / t.frames.medianMs, 1000 / t.sigmaFrames.medianMs, ' fps', '>= 30 fps');
+  row('pan/zoom frame p95', t.frames.p95Ms, null, ' ms', '');
+  row(`drop -> stored p95 (${t.stored.drops} drops)`, t.stored.p95Ms, null, ' ms', '< 100 ms');
+  row('search keystroke -> results, p95', t.searchMs.p95Ms, null, ' ms', '< 50 ms');
+  row('  median', t.searchMs.medianMs, null, ' ms', '');
+  row('window JavaScript heap', t.heapMb, null, ' MB', '');
+}
+
+const results: Record<string, Figure[] | SyncFigures | TeamSphereFigures | InsightsFigures | ImportFigures> = {};
 if (!values.only || values.only === 'storage') {
   results.storage = await runStorageBench({ log: (line) => console.log(line) });
   print('Storage: ours (SQLite) relative to its peer; lower is better', results.storage);
@@ -63,6 +78,18 @@ if (!values.only || values.only === 'graph') {
   spawnSync(process.execPath, [new URL('./build.ts', import.meta.url).pathname], { stdio: 'inherit' });
   results.graph = await runGraphBench({ contacts: values.contacts ? Number(values.contacts) : undefined, log: (line) => console.log(line) });
   print('Graph in Chromium: ours relative to the same graph in stock Cytoscape; lower is better', results.graph);
+}
+if (!values.only || values.only === 'graph' || values.only === 'team') {
+  // A sphere the size of a merged team's, unless a size was asked for (that one is the graph run above).
+  if (!values.contacts || values.only === 'team') {
+    if (values.only === 'team') {
+      const { spawnSync } = await import('node:child_process');
+      spawnSync(process.execPath, [new URL('./build.ts', import.meta.url).pathname], { stdio: 'inherit' });
+    }
+    const team = await runTeamSphereBench({ contacts: values.only === 'team' && values.contacts ? Number(values.contacts) : undefined, log: (line) => console.log(line) });
+    results.team = team;
+    printTeam(team);
+  }
 }
 if (values.only === 'sync' || !values.only) {
   const sync = await runSyncBench({ contacts: values.contacts ? Number(values.contacts) : undefined, log: (line) => console.log(line) });

@@ -9,7 +9,7 @@ const started = performance.now();
 
 // Source maps stay beside the bundles for debugging, but the shipped files must not name them: 'hidden' (Vite)
 // and 'external' (esbuild) write the maps without the sourceMappingURL comment. electron-builder.yml leaves them out.
-await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { sourcemap: 'hidden' } });
+await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { sourcemap: 'hidden', ...(process.env.SPHERE_NO_MINIFY ? { minify: false } : {}) } });
 
 // Vite empties dist/renderer itself; dist/electron is emptied here, or a file from an older build would be packaged.
 fs.rmSync(path.join(root, 'dist', 'electron'), { recursive: true, force: true });

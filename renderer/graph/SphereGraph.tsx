@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
 import { hitTest, type DropTarget } from '../../shared/graph/sphere-layout.ts';
 import type { TieKind } from '../../shared/domain/sphere.ts';
-import { diffModels, withTieKinds, type GraphDiff, type NodeData, type SphereGraphModel } from '../../shared/graph/sphere-model.ts';
+import { diffModels, withTieKinds, type GraphDiff, type GraphEdge, type NodeData, type SphereGraphModel } from '../../shared/graph/sphere-model.ts';
 import type { NetworkPositions } from './network-layout.ts';
 import { paintBackdrop } from './sphere-backdrop.ts';
 import { clearOpeningPicture, paintOpeningPicture, type OpeningPictureStyle } from './paint-opening-picture.ts';
@@ -22,6 +22,8 @@ import { clearArea, watchSidePanels, type Area } from './clear-area.ts';
 import { answerOnPicture } from './picture-pointer.ts';
 import { handOverGradually, isAdditionsOnly, type Handover } from './gradual-handover.ts';
 import { heldForTest } from './test-hold.ts';
+import { createTieLayer, type TieLayer } from './tie-layer.ts';
+import { spotlightTies, TIE_DETAIL_ABOVE, tiesByPerson } from '../../shared/graph/tie-detail.ts';
 
 export type SphereGraphProps = {
   model: SphereGraphModel;
@@ -59,6 +61,9 @@ export type SphereGraphProps = {
 
 export type OpeningPicture = { model: SphereGraphModel; dimOverdue: boolean };
 
+/** The visible ties; with `detail`, all but the `spotlight` (Cytoscape's) are drawn by the tie layer. */
+type TieDetail = { model: SphereGraphModel; detail: boolean; spotlight: Set<string> };
+
 /** The opening picture as painted on our own canvas (paint-opening-picture.ts) while Cytoscape is not ready. */
 type PaintedOpeningPicture = { model: SphereGraphModel; options: OpeningPictureStyle };
 
@@ -78,8 +83,12 @@ type SphereProbe = {
   pictureAnswering(): boolean;
   /** How many model changes have been applied to Cytoscape. */
   appliedChanges(): number;
-  /** Ties drawn by Cytoscape (kinds switched off are not in the graph). */
+  /** Ties drawn, by Cytoscape or the tie layer (kinds switched off are not in the graph). */
   edgeCount(): number;
+  /** Restyles of contacts so far: a change to one contact should restyle a handful, never everyone. */
+  restyledCount(): number;
+  /** A big sphere's ties: how the tie layer drew them (null when Cytoscape draws them all), and how many Cytoscape holds. */
+  tieDetail(): { mode: 'bundles' | 'ties' | null; drawn: number; held: number };
   /** The contact held by the pointer during a drag. */
   grabbedId(): string | null;
   /** Page coordinates of the middle of a ring within a sector: where to drop to reach it. */
@@ -152,6 +161,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     paintedRef.current = null;
     if (openingCanvasRef.current) clearOpeningPicture(openingCanvasRef.current);
     if (preparingRef.current) preparingRef.current.hidden = true;
+    tieLayerRef.current?.schedule();
   };
   /** A switch between the sphere and the network view is animating. */
   const switchingRef = useRef(false);
@@ -161,6 +171,26 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
   const openingModelRef = useRef<SphereGraphModel | null>(null);
   const labelsRef = useRef<LabelLayer | null>(null);
   const wheelRef = useRef<WheelZoom | null>(null);
+  /** Every visible tie, and whether they are drawn with level of detail (tie-layer.ts) rather than by Cytoscape. */
+  const tiesRef = useRef<TieDetail | null>(null);
+  const tieCanvasRef = useRef<HTMLCanvasElement>(null);
+  const tieLayerRef = useRef<TieLayer | null>(null);
+  /** Whose ties Cytoscape draws over the bundles, read when the model is applied (set before that effect runs). */
+  const spotRef = useRef({ selectedId, focus });
+  /** People Cytoscape draws away from the model's place (held by the pointer): the tie layer asks it where. */
+  const offModelRef = useRef(new Set<string>());
+  /** The model as Cytoscape should hold it: with level of detail, its people and the spotlight's ties only. */
+  const forCytoscape = (model: SphereGraphModel, visible: Record<TieKind, boolean>): SphereGraphModel => {
+    const shown = withTieKinds(model, visible);
+    const detail = shown.edges.size > TIE_DETAIL_ABOVE;
+    const { selectedId: selected, focus: spot } = spotRef.current;
+    const spotlight = detail ? spotlightTies(shown, [spot?.id, selected].filter((id): id is string => !!id), spot?.depth ?? 1) : new Set<string>();
+    tiesRef.current = { model: shown, detail, spotlight };
+    if (!detail) return shown;
+    const edges = new Map<string, GraphEdge>();
+    for (const id of spotlight) edges.set(id, shown.edges.get(id)!);
+    return { ...shown, edges };
+  };
 
   useEffect(() => {
     handlers.current = { onSelect, onDrop, onFocus };
@@ -181,8 +211,34 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       hideEdgesOnViewport: false,
     });
     cyRef.current = cy;
+    const tieLayer = (tieLayerRef.current = createTieLayer(tieCanvasRef.current!, () => {
+      const ties = tiesRef.current;
+      // The opening picture draws its own ties; a view switch moves everyone, and the ties come back when it ends.
+      if (!ties?.detail || paintedRef.current || switchingRef.current) return null;
+      const inNetwork = !!networkRef.current;
+      const off = offModelRef.current;
+      const fromCytoscape = (id: string) => {
+        const node = cy.getElementById(id);
+        return node.nonempty() ? node.position() : undefined;
+      };
+      return {
+        model: ties.model,
+        viewport: { zoom: cy.zoom(), pan: cy.pan() },
+        size: { w: cy.width(), h: cy.height() },
+        hidden: hiddenRef.current,
+        skip: ties.spotlight,
+        positionOf: inNetwork ? fromCytoscape : off.size ? (id) => (off.has(id) ? fromCytoscape(id) : ties.model.nodes.get(id)?.position) : undefined,
+        individual: inNetwork,
+        faded: !!spotRef.current.focus,
+      };
+    }));
+    cy.on('viewport resize', () => tieLayer.schedule());
+    cy.on('drag', 'node', (event) => {
+      offModelRef.current.add(event.target.id());
+      tieLayer.schedule();
+    });
     // What Export view pictures: the rings only where they mean something (the sphere, not the network view).
-    const forgetView = setViewSource({ cy, backdrop: () => (networkRef.current ? null : backdropRef.current), layout: () => (networkRef.current ? null : modelRef.current.layout) });
+    const forgetView = setViewSource({ cy, backdrop: () => (networkRef.current ? null : backdropRef.current), ties: () => (tieLayer.drawn() ? tieCanvasRef.current : null), tieLines: () => tieLayer.drawn()?.lines ?? [], layout: () => (networkRef.current ? null : modelRef.current.layout) });
     const repaint = () => {
       const canvas = backdropRef.current;
       if (!canvas) return;
@@ -209,7 +265,10 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       const selectedNode = selected ? cy.getElementById(selected) : null;
       const near = selectedNode?.nonempty() ? new Set(selectedNode.neighborhood('node').map((n) => n.id())) : null;
       const inNetwork = !!networkRef.current;
-      return (node) => (near?.has(node.id()) ? 1000 : 0) + (inNetwork ? node.degree(false) : Number(node.data('score')));
+      // With level of detail Cytoscape holds few ties: how connected someone is comes from the model.
+      const ties = tiesRef.current?.detail ? tiesByPerson(tiesRef.current.model) : null;
+      const degree = (node: NodeSingular) => (ties ? (ties.get(node.id())?.length ?? 0) : node.degree(false));
+      return (node) => (near?.has(node.id()) ? 1000 : 0) + (inNetwork ? degree(node) : Number(node.data('score')));
     }, () => {
       if (networkRef.current) return [];
       // "You", drawn by the backdrop in the middle of the sphere.
@@ -364,6 +423,8 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       if (wait <= 0) refit();
       else pending = { timer: setTimeout(refit, wait), from, fitted: fittedThen, view };
     });
+    let restyled = 0;
+    cy.on('style', 'node', () => void restyled++);
     (window as unknown as { __sphere: SphereProbe }).__sphere = {
       nodeCount: () => cy.nodes().length,
       visibleCount: () => cy.nodes().not('.filtered').length,
@@ -391,7 +452,9 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       openingPictureShown: () => paintedRef.current !== null,
       pictureAnswering: () => answeringPicture() !== null,
       appliedChanges: () => appliedRef.current,
-      edgeCount: () => cy.edges().length,
+      edgeCount: () => (tiesRef.current?.detail && !pendingRef.current ? tiesRef.current.model.edges.size : cy.edges().length),
+      restyledCount: () => restyled,
+      tieDetail: () => ({ mode: tieLayer.drawn()?.mode ?? null, drawn: tieLayer.drawn()?.ties ?? 0, held: cy.edges().length }),
       grabbedId: () => picture.pressed() ?? cy.nodes(':grabbed').first().id() ?? null,
       ringMiddle: (ring, category) => {
         const layout = modelRef.current.nodes.size ? modelRef.current.layout : pictureLayout();
@@ -428,6 +491,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       container.removeEventListener('pointerdown', onPress, true);
       unwatch();
       labels.destroy();
+      tieLayer.destroy();
       wheelRef.current?.destroy();
       picture.detach();
       cancelAnimationFrame(pictureFrame);
@@ -457,6 +521,11 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     });
   }, [openingPicture, onOpeningPicturePainted]);
 
+  // Before the model is applied (the next effect), so a change of selection and of model together agree.
+  useEffect(() => {
+    spotRef.current = { selectedId, focus };
+  }, [selectedId, focus]);
+
   // Apply what changed.
   useEffect(() => {
     const cy = cyRef.current;
@@ -467,7 +536,9 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     const first = shownRef.current === null || shownRef.current.nodes.size === 0;
     // Ties of a kind switched off are not in the graph at all: hidden elements still cost styling on every change.
     const shown = withTieKinds(model, visibleTies);
-    setEdgeDetail(cy, shown.edges.size);
+    const held = forCytoscape(model, visibleTies);
+    setEdgeDetail(cy, held.nodes.size, held.edges.size);
+    tieLayerRef.current?.schedule();
     // An empty sphere is fitted too (unless the opening picture holds the view): left at Cytoscape's default
     // viewport, "you" sat in the top-left corner, half off screen, on a new user's first screen.
     if (first && (model.nodes.size > 0 || !openingModelRef.current)) fitSphere(cy, model, containerRef.current!);
@@ -494,13 +565,13 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
           if (cyRef.current !== cy) return;
           // Whatever the model is by now: it may have changed while the opening picture was painted.
           const from = { model: modelRef.current, ties: visibleTiesRef.current };
-          const latest = withTieKinds(from.model, from.ties);
+          const latest = forCytoscape(from.model, from.ties);
           const finish = () => {
             handoverRef.current = null;
             shownRef.current = latest;
             // A change that came during the handover (a drop on the picture) is applied as any other.
             if (modelRef.current !== from.model || visibleTiesRef.current !== from.ties) {
-              const now = withTieKinds(modelRef.current, visibleTiesRef.current);
+              const now = forCytoscape(modelRef.current, visibleTiesRef.current);
               applyDiff(cy, diffModels(latest, now), networkRef.current);
               shownRef.current = now;
             }
@@ -524,9 +595,11 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       });
       return;
     }
-    applyDiff(cy, diffModels(shownRef.current, shown), networkRef.current, animateRef.current);
+    applyDiff(cy, diffModels(shownRef.current, held), networkRef.current, animateRef.current);
     appliedRef.current++;
-    shownRef.current = shown;
+    shownRef.current = held;
+    // Whoever was held away from their place has been put where the model says.
+    offModelRef.current.clear();
     if (model.nodes.size > 0 || paintedRef.current) {
       afterDraw(() => {
         // An opening picture gives way to Cytoscape's drawing (or to an empty sphere, if everyone was deleted meanwhile).
@@ -554,8 +627,10 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       repaintRef.current();
       switchingRef.current = false;
       labelsRef.current?.schedule(true);
+      tieLayerRef.current?.schedule();
     });
     switchingRef.current = true;
+    tieLayerRef.current?.schedule();
     layout.run();
   }, [network]);
 
@@ -587,17 +662,30 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     cy.style(sphereStylesheet(styleRef.current));
   }, [colourBy, dimOverdue]);
 
-  // Colour by a figure (influence): one data field per node, read by the stylesheet over the colour mode.
+  // Colour by a figure (influence): one data field per node, read by the stylesheet over the colour mode. Only
+  // nodes whose fill or outline changes are touched: a class or data set on every node, even to what it already
+  // was, restyles all ten thousand of them (a third of a second after every drop on a big sphere).
+  const uncertainShownRef = useRef<ReadonlySet<string> | null>(null);
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
+    const before = uncertainShownRef.current;
     cy.batch(() => {
-      cy.nodes().forEach((node) => {
-        if (fills) node.data('fill', fills.get(node.id()) ?? '#e4e2dc');
-        else if (node.data('fill') !== undefined) node.removeData('fill');
-        node.toggleClass('uncertain', uncertainIds?.has(node.id()) ?? false);
-      });
+      if (fills || cy.nodes('[fill]').nonempty()) {
+        cy.nodes().forEach((node) => {
+          const want = fills ? (fills.get(node.id()) ?? '#e4e2dc') : undefined;
+          if (node.data('fill') === want) return;
+          if (want === undefined) node.removeData('fill');
+          else node.data('fill', want);
+        });
+      }
+      for (const id of before ?? []) if (!uncertainIds?.has(id)) cy.getElementById(id).removeClass('uncertain');
+      for (const id of uncertainIds ?? []) {
+        const node = cy.getElementById(id);
+        if (node.nonempty() && !node.hasClass('uncertain')) node.addClass('uncertain');
+      }
     });
+    uncertainShownRef.current = uncertainIds;
   }, [fills, uncertainIds, model, handovers]);
 
   // Only contacts whose filtered state changed are touched: a class change restyles the node and its ties.
@@ -610,7 +698,21 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       for (const id of hiddenIds ?? []) cy.getElementById(id).addClass('filtered');
     });
     hiddenRef.current = hiddenIds;
+    tieLayerRef.current?.schedule();
   }, [hiddenIds, model, handovers]);
+
+  // With level of detail, the selection's (or the focus's) ties are Cytoscape's, drawn over the rest: a new
+  // selection swaps a handful of ties, never the whole set. Before the next effect, which looks at them in Cytoscape.
+  useEffect(() => {
+    const cy = cyRef.current;
+    const ties = tiesRef.current;
+    const shown = shownRef.current;
+    if (!cy || !ties?.detail || !shown || pendingRef.current) return;
+    const next = forCytoscape(modelRef.current, visibleTiesRef.current);
+    applyDiff(cy, diffModels(shown, next), networkRef.current);
+    shownRef.current = next;
+    tieLayerRef.current?.schedule();
+  }, [focus, selectedId]);
 
   // A focus fades all but a contact's neighbourhood and brings it into view; a selection alone fades the same way,
   // without moving the view, so the selected person's ties stand out of a tangle.
@@ -684,6 +786,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
   return (
     <div ref={graphRef} className="graph" data-testid="sphere-graph">
       <canvas ref={backdropRef} className="graph-backdrop" aria-hidden="true" />
+      <canvas ref={tieCanvasRef} className="graph-backdrop" aria-hidden="true" data-testid="tie-layer" />
       <canvas ref={openingCanvasRef} className="graph-backdrop" aria-hidden="true" data-testid="opening-picture" />
       <p ref={preparingRef} className="graph-preparing" role="status" hidden>Getting {count(model.nodes.size || openingPicture?.model.nodes.size || 0, 'contact', undefined, true)} ready to explore…</p>
       <div ref={containerRef} className="graph-canvas" role="application" tabIndex={0} data-testid="graph-canvas"
@@ -722,12 +825,19 @@ function applyDiff(cy: Core, diff: GraphDiff, network: NetworkPositions | null, 
 }
 
 /**
- * Level of detail: on a big sphere the ties step aside while the view moves, and come back when it stops.
- * (The renderer's own option, set after start because it depends on the data; Cytoscape has no public setter.)
+ * Level of detail while the view moves: Cytoscape's ties step aside, and on a sphere with many people each frame of
+ * a pan or a zoom moves one picture of them (its viewport texture) instead of drawing each; everything is drawn
+ * again when the view rests. (The renderer's own options, set after start because they depend on the data:
+ * Cytoscape has no public setter.)
  */
-function setEdgeDetail(cy: Core, edgeCount: number): void {
-  (cy as unknown as { renderer(): { hideEdgesOnViewport: boolean } }).renderer().hideEdgesOnViewport = edgeCount > 2500;
+function setEdgeDetail(cy: Core, nodeCount: number, edgeCount: number): void {
+  const renderer = (cy as unknown as { renderer(): { hideEdgesOnViewport: boolean; textureOnViewport: boolean } }).renderer();
+  renderer.hideEdgesOnViewport = edgeCount > 2500;
+  renderer.textureOnViewport = nodeCount > TEXTURE_ON_VIEWPORT_ABOVE;
 }
+
+/** People above which a pan or a zoom moves a picture of the graph rather than drawing each person every frame. */
+const TEXTURE_ON_VIEWPORT_ABOVE = 3000;
 
 /** Zoom and pan that show `eles` whole in the middle of `area` (Cytoscape's own fit would put them under a panel). */
 function viewportFor(eles: cytoscape.CollectionReturnValue | NodeSingular, area: Area, padding: number, maxZoom: number) {

@@ -4,12 +4,12 @@
 // positions, sizes, colours and viewport, so the handover is seamless; it is cleared once Cytoscape has drawn
 // everything.
 import type { TieKind } from '../../shared/domain/sphere.ts';
-import type { NodeData, SphereGraphModel } from '../../shared/graph/sphere-model.ts';
-import { TIE_COLOURS, type ColourMode } from '../../shared/graph/sphere-colours.ts';
+import { withTieKinds, type NodeData, type SphereGraphModel } from '../../shared/graph/sphere-model.ts';
+import type { ColourMode } from '../../shared/graph/sphere-colours.ts';
+import { TIE_DETAIL_ABOVE } from '../../shared/graph/tie-detail.ts';
+import { drawTies } from './tie-layer.ts';
 import type { Viewport } from './sphere-backdrop.ts';
 
-/** Tie opacities as the stylesheet draws them. */
-const TIE_ALPHA: Record<TieKind, number> = { referral: 0.5, influence: 0.4, partner: 0.45, personal: 0.32 };
 const FILL: Record<ColourMode, keyof Pick<NodeData, 'categoryFill' | 'stageFill' | 'touchFill' | 'trustFill'>> = { category: 'categoryFill', stage: 'stageFill', touch: 'touchFill', trust: 'trustFill' };
 
 export type OpeningPictureStyle = {
@@ -34,25 +34,10 @@ export function paintOpeningPicture(canvas: HTMLCanvasElement, model: SphereGrap
   ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * pan.x, dpr * pan.y);
   let drawn = 0;
 
-  // Ties: one path per kind, so tens of thousands of lines cost a handful of strokes.
-  const byKind = new Map<TieKind, Path2D>();
-  for (const { data } of model.edges.values()) {
-    if (!options.visibleTies[data.kind]) continue;
-    const from = options.moved?.get(data.source) ?? model.nodes.get(data.source)?.position;
-    const to = options.moved?.get(data.target) ?? model.nodes.get(data.target)?.position;
-    if (!from || !to) continue;
-    let path = byKind.get(data.kind);
-    if (!path) byKind.set(data.kind, (path = new Path2D()));
-    path.moveTo(from.x, from.y);
-    path.lineTo(to.x, to.y);
-    drawn++;
-  }
-  ctx.lineWidth = 1;
-  for (const [kind, path] of byKind) {
-    ctx.globalAlpha = TIE_ALPHA[kind];
-    ctx.strokeStyle = TIE_COLOURS[kind];
-    ctx.stroke(path);
-  }
+  // Ties as the graph draws them: bundled on a big sphere, one by one on a small one (tie-layer.ts).
+  const visible = withTieKinds(model, options.visibleTies);
+  const positionOf = (id: string) => options.moved?.get(id) ?? model.nodes.get(id)?.position;
+  drawn += drawTies(ctx, { model: visible, viewport, size: { w, h }, positionOf, individual: visible.edges.size <= TIE_DETAIL_ABOVE }).ties;
 
   // People: one path per fill (and per dimming), each node a circle with the stylesheet's white rim.
   const byFill = new Map<string, Path2D>();

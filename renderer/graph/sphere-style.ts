@@ -14,6 +14,9 @@ const FILL_FIELD: Record<ColourMode, string> = { category: 'categoryFill', stage
  */
 export function sphereStylesheet({ colourBy, dimOverdue }: StyleOptions = { colourBy: 'category', dimOverdue: false }): StylesheetJson {
   return [
+    // While a big sphere's view moves, Cytoscape scales a picture of it; what lies beyond that picture shows the
+    // rings and ties drawn underneath, not a white sheet over them.
+    { selector: 'core', style: { 'outside-texture-bg-opacity': 0 } },
     {
       selector: 'node',
       style: {

@@ -3,9 +3,16 @@
 // itself here, so the Export view command needs no path through the React tree.
 import type { Core } from 'cytoscape';
 import type { SphereLayout } from '../../shared/graph/sphere-layout.ts';
-import { viewSvg as drawSvg } from '../../shared/export/view-svg.ts';
+import { viewSvg as drawSvg, type ViewEdge } from '../../shared/export/view-svg.ts';
 
-export type ViewSource = { cy: Core; backdrop: () => HTMLCanvasElement | null; layout: () => SphereLayout | null };
+export type ViewSource = {
+  cy: Core;
+  backdrop: () => HTMLCanvasElement | null;
+  /** A big sphere's ties, drawn beside Cytoscape (tie-layer.ts): its canvas, and the lines it drew. */
+  ties: () => HTMLCanvasElement | null;
+  tieLines: () => ViewEdge[];
+  layout: () => SphereLayout | null;
+};
 
 let source: ViewSource | null = null;
 
@@ -24,7 +31,7 @@ function current(): ViewSource {
 
 /** What is on screen, at twice its pixels so it prints sharp: the rings first, the people and ties over them. */
 export async function viewPng(scale = 2): Promise<Blob> {
-  const { cy, backdrop } = current();
+  const { cy, backdrop, ties } = current();
   const width = cy.width();
   const height = cy.height();
   const canvas = document.createElement('canvas');
@@ -36,6 +43,8 @@ export async function viewPng(scale = 2): Promise<Blob> {
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   const rings = backdrop();
   if (rings && rings.width > 0) ctx.drawImage(rings, 0, 0, canvas.width, canvas.height);
+  const lines = ties();
+  if (lines && lines.width > 0) ctx.drawImage(lines, 0, 0, canvas.width, canvas.height);
   const graph = new Image();
   graph.src = cy.png({ output: 'base64uri', full: false, scale, bg: 'transparent' } as never) as unknown as string;
   await graph.decode();
@@ -44,7 +53,7 @@ export async function viewPng(scale = 2): Promise<Blob> {
 }
 
 export function viewSvg(): string {
-  const { cy, layout } = current();
+  const { cy, layout, tieLines } = current();
   const rings = layout();
   const nodes = cy.nodes(':visible').map((node) => ({
     x: node.position('x'),
@@ -54,7 +63,7 @@ export function viewSvg(): string {
     label: String(node.data('label') ?? ''),
     opacity: Number(node.style('opacity')) || 1,
   }));
-  const edges = cy.edges(':visible').map((edge) => ({
+  const edges = [...tieLines(), ...cy.edges(':visible').map((edge) => ({
     x1: edge.source().position('x'),
     y1: edge.source().position('y'),
     x2: edge.target().position('x'),
@@ -62,6 +71,6 @@ export function viewSvg(): string {
     colour: String(edge.style('line-color')),
     width: Number(edge.data('width')) || 1,
     opacity: Number(edge.style('opacity')) || 1,
-  }));
+  }))];
   return drawSvg({ width: cy.width(), height: cy.height(), zoom: cy.zoom(), pan: cy.pan(), rings: rings?.rings ?? [], centreRadius: rings?.centreRadius ?? null, nodes, edges });
 }

@@ -13,6 +13,8 @@ const LINE_PX = 40;
 const PAGE_PX = 800;
 /** Share of the remaining zoom covered each frame: about 100 ms to settle at 60 frames a second. */
 const EASE = 0.35;
+/** Milliseconds the wheel rests before the zoom counts as over (Cytoscape's own wheel handler waits as long). */
+const REST_MS = 150;
 
 /** The zoom one wheel event asks for: above 1 zooms in (the wheel rolled away from the user, or fingers spread). */
 export function wheelFactor(e: Pick<WheelEvent, 'deltaY' | 'deltaMode' | 'ctrlKey'>): number {
@@ -33,6 +35,23 @@ export function attachWheelZoom(cy: Core, wrapper: HTMLElement, container: HTMLE
   let target: number | null = null;
   let anchor = { x: 0, y: 0 };
   let frame = 0;
+  // Cytoscape's renderer is told a wheel zoom is under way, as its own wheel handler tells it: with its viewport
+  // texture on (a big sphere), frames then scale one picture instead of drawing every contact, and the whole
+  // drawing comes back once the wheel has rested.
+  const renderer = (cy as unknown as { renderer(): { data?: { wheelZooming?: boolean }; redrawHint?(what: string, on: boolean): void; redraw?(): void } | undefined }).renderer();
+  let rest: ReturnType<typeof setTimeout> | undefined;
+  const zooming = (on: boolean) => {
+    if (!renderer?.data) return;
+    clearTimeout(rest);
+    if (on) renderer.data.wheelZooming = true;
+    else
+      rest = setTimeout(() => {
+        if (cy.destroyed()) return;
+        renderer.data!.wheelZooming = false;
+        renderer.redrawHint?.('eles', true);
+        renderer.redraw?.();
+      }, REST_MS);
+  };
 
   const step = () => {
     frame = 0;
@@ -41,10 +60,13 @@ export function attachWheelZoom(cy: Core, wrapper: HTMLElement, container: HTMLE
     const remaining = Math.log(target / zoom);
     const done = Math.abs(remaining) < 0.002;
     const level = done ? target : zoom * Math.exp(remaining * EASE);
+    zooming(true);
     cy.zoom({ level, renderedPosition: anchor });
     // Clamped by minZoom or maxZoom: nothing left to ease towards.
-    if (done || cy.zoom() === zoom) target = null;
-    else frame = requestAnimationFrame(step);
+    if (done || cy.zoom() === zoom) {
+      target = null;
+      zooming(false);
+    } else frame = requestAnimationFrame(step);
   };
 
   const onWheel = (e: WheelEvent) => {
@@ -62,6 +84,7 @@ export function attachWheelZoom(cy: Core, wrapper: HTMLElement, container: HTMLE
   wrapper.addEventListener('wheel', onWheel, { capture: true, passive: false });
   // Another gesture (a drag, a fit, a button's zoom) takes over from an unfinished wheel zoom.
   const interrupt = () => {
+    if (target !== null) zooming(false);
     target = null;
     if (frame) cancelAnimationFrame(frame);
     frame = 0;
@@ -71,6 +94,7 @@ export function attachWheelZoom(cy: Core, wrapper: HTMLElement, container: HTMLE
     busy: () => target !== null,
     destroy() {
       interrupt();
+      clearTimeout(rest);
       wrapper.removeEventListener('wheel', onWheel, { capture: true });
       cy.off('tapstart', interrupt);
     },

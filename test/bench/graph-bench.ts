@@ -153,7 +153,7 @@ async function ourPaint(page: Page, url: string, hoverId: string): Promise<{ pai
   return { paint: phases['graph-drawn']!, answer, whole: phases['ties-drawn']!, phases };
 }
 
-type DragResult = { stored: number[]; settled: number[]; redrawn: number[]; laidOut: number[]; missed: number; lost: number };
+type DragResult = { stored: number[]; settled: number[]; redrawn: number[]; laidOut: number[]; missed: number; lost: number; elsewhere: number };
 
 
 /**
@@ -166,7 +166,7 @@ async function dragLatencies(page: Page, dataDir: string, ids: string[], wanted 
   const ringOf = db.prepare(`SELECT json_extract(data, '$.ring') FROM "${tableNameFor('contacts', COLLECTIONS.contacts.schema.version)}" WHERE id = ?`).pluck();
   const probe = <T>(fn: string, ...args: string[]) =>
     page.evaluate(([f, a]) => (window as unknown as { __sphere: Record<string, (...x: string[]) => unknown> }).__sphere[f as string]!(...(a as string[])), [fn, args] as const) as Promise<T>;
-  const result: DragResult = { stored: [], settled: [], redrawn: [], laidOut: [], missed: 0, lost: 0 };
+  const result: DragResult = { stored: [], settled: [], redrawn: [], laidOut: [], missed: 0, lost: 0, elsewhere: 0 };
   for (const id of ids) {
     if (result.stored.length + result.lost >= wanted) break;
     const from = await probe<{ x: number; y: number } | null>('nodePosition', id);
@@ -211,7 +211,11 @@ async function dragLatencies(page: Page, dataDir: string, ids: string[], wanted 
     const seen = performance.now();
     await up;
     if (ringOf.get(id) === before) result.lost++;
-    else {
+    else if (ringOf.get(id) !== targetRing) {
+      // Let go short of the ring aimed at (the page lagging behind the pointer): stored, but not the move timed.
+      result.stored.push(seen - released);
+      result.elsewhere++;
+    } else {
       result.stored.push(seen - released);
       result.settled.push(performance.now() - released);
       await page.waitForFunction(() => (window as unknown as { __drop: { to: number; laidOut: number } }).__drop.to > 0 && (window as unknown as { __drop: { laidOut: number } }).__drop.laidOut > 0, null, { timeout: 10_000 });
@@ -301,15 +305,109 @@ export async function runGraphBench(options: { contacts?: number; ties?: number;
     const { stored, settled, redrawn, laidOut: relaid, missed, lost } = drags;
     if (stored.length) {
       log(`graph: drag release → stored change over ${stored.length} drags: median ${median(stored).toFixed(0)} ms, p95 ${p95(stored).toFixed(0)} ms (target under 50 ms)`);
+    }
+    if (redrawn.length) {
       log(`graph: drag release → page redrawn with the contact in its new ring (the frame after): median ${median(redrawn).toFixed(0)} ms, p95 ${p95(redrawn).toFixed(0)} ms (target p95 under 50 ms)`);
       log(`graph: drag release → the store's change drawn (ring laid out again, the frame after): median ${median(relaid).toFixed(0)} ms, p95 ${p95(relaid).toFixed(0)} ms`);
       log(`graph: drag release → page settled (Playwright's release returned): median ${median(settled).toFixed(0)} ms, p95 ${p95(settled).toFixed(0)} ms`);
     }
     if (missed) log(`graph: ${missed} presses picked up another contact drawn on top and were released in place`);
     if (lost) log(`graph: ${lost} drops stored nothing within 10 s`);
+    if (drags.elsewhere) log(`graph: ${drags.elsewhere} drops landed in another ring than the one aimed at (stored, redraw not timed)`);
     return figures;
   } finally {
     await stock.close();
+    await sigma.close();
+    await host.close();
+  }
+}
+
+/**
+ * Milliseconds from a keystroke in the search box until the frame after its results are on screen, for each query
+ * typed fresh (the box emptied between them): what the user waits for, not the index's own time.
+ */
+async function searchLatencies(page: Page, queries: string[]): Promise<number[]> {
+  const box = page.getByTestId('search');
+  const times: number[] = [];
+  for (const query of queries) {
+    await box.fill('');
+    await box.click();
+    // Each of the first three keystrokes, as the user types: the first letter finds the most people.
+    for (const letter of query.slice(0, 3)) {
+      const before = await page.evaluate(() => document.querySelector('[data-testid="search-results"]')?.textContent ?? '');
+      await page.evaluate((before) => {
+        const w = window as unknown as { __search: { from: number; to: number } };
+        w.__search = { from: 0, to: 0 };
+        const input = document.querySelector<HTMLInputElement>('[data-testid="search"]')!;
+        input.addEventListener('input', () => {
+          w.__search.from = performance.now();
+          const check = () => {
+            // The results for what was typed are in the page (they differ from the last keystroke's): the frame after, on screen.
+            const now = document.querySelector('[data-testid="search-results"]')?.textContent;
+            if (now !== undefined && now !== before) requestAnimationFrame(() => (w.__search.to = performance.now()));
+            else requestAnimationFrame(check);
+          };
+          check();
+        }, { once: true });
+      }, before);
+      await box.press(letter);
+      const done = await page.waitForFunction(() => (window as unknown as { __search: { to: number } }).__search.to > 0, null, { timeout: 10_000 }).then(() => true, () => false);
+      // The same results as the keystroke before (a letter that narrows nothing shown): nothing to wait for.
+      if (done) times.push(await page.evaluate(() => { const s = (window as unknown as { __search: { from: number; to: number } }).__search; return s.to - s.from; }));
+    }
+  }
+  await box.fill('');
+  return times;
+}
+
+export type TeamSphereFigures = { contacts: number; ties: number; answerMs: number; completeMs: number; sigmaPaintMs: number; frames: { medianMs: number; p95Ms: number }; sigmaFrames: { medianMs: number }; heapMb: number; stored: { medianMs: number; p95Ms: number; drops: number }; searchMs: { medianMs: number; p95Ms: number } };
+
+/**
+ * The team sphere: 50,000 contacts and 150,000 ties (ten agents' spheres merged and more), opened once in our
+ * window with sigma.js beside it. Stock Cytoscape is left out at this size: it takes minutes to draw it.
+ */
+export async function runTeamSphereBench(options: { contacts?: number; log?: (line: string) => void } = {}): Promise<TeamSphereFigures> {
+  const contacts = options.contacts ?? 50_000;
+  const log = options.log ?? (() => {});
+  const sphere = generateSphere({ seed: 13, contacts, ties: contacts * 3 });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sphere-team-bench-'));
+  log(`team sphere: ${contacts} contacts, ${sphere.ties.length} ties; filling the store…`);
+  await fillStore(dataDir, sphere);
+  const laidOut = buildSphereModel(sphere, Date.now());
+  const sigma = await peerServer('sigma-page', {
+    nodes: [...laidOut.nodes.values()].map((n) => ({ id: n.data.id, x: n.position.x, y: n.position.y, size: n.data.size / 8, color: n.data.categoryFill })),
+    edges: [...laidOut.edges.values()].map((e) => ({ id: e.data.id, source: e.data.source, target: e.data.target, color: TIE_COLOURS[e.data.kind] })),
+  });
+  const host = await startBrowserHost({ dataDir, rendererDir: path.join(root, 'dist', 'renderer') });
+  try {
+    const ours = await newPage();
+    const hoverId = [...laidOut.nodes.values()].filter((n) => n.data.ring === 'trust').sort((a, b) => b.data.size - a.data.size)[0]!.data.id;
+    // The first opening makes the host's opening picture; the second is the one a returning user meets.
+    await ourPaint(ours.page, host.launchAddress(), hoverId);
+    const { answer, whole, phases } = await ourPaint(ours.page, host.url, hoverId);
+    log(`team sphere: hover answered ${answer.toFixed(0)} ms: ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+    const heap = await heapMb(ours.page);
+    const frames = await userPanZoom(ours.page);
+    const picks = sphere.contacts.filter((_, i) => i % Math.floor(contacts / 36) === 0).map((c) => c.id);
+    const drags = await dragLatencies(ours.page, dataDir, picks, 8);
+    // People's first names and surnames as a user starts typing them.
+    const searches = await searchLatencies(ours.page, sphere.contacts.filter((_, i) => i % Math.floor(contacts / 12) === 0).map((c) => c.name));
+    await ours.page.screenshot({ path: path.join(root, '.artifacts', 'screenshots', `bench-${contacts}-sphere.png`) });
+    await ours.browser.close();
+    const sig = await peerRun(sigma.url, { webgl: true });
+    return {
+      contacts,
+      ties: sphere.ties.length,
+      answerMs: answer,
+      completeMs: whole,
+      sigmaPaintMs: sig.paint,
+      frames: { medianMs: median(frames), p95Ms: p95(frames) },
+      sigmaFrames: { medianMs: median(sig.frames) },
+      heapMb: heap,
+      stored: { medianMs: drags.stored.length ? median(drags.stored) : NaN, p95Ms: drags.stored.length ? p95(drags.stored) : NaN, drops: drags.stored.length },
+      searchMs: { medianMs: median(searches), p95Ms: p95(searches) },
+    };
+  } finally {
     await sigma.close();
     await host.close();
   }

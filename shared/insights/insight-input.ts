@@ -79,6 +79,13 @@ export function lastTouchAt(index: SphereIndex, id: string, until: number): numb
   return last;
 }
 
+const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+
+/** "The last 12 months" up to `now`: the panel's first period, the detail panel's, and what the host works out ahead. */
+export function lastYear(now: number): Period {
+  return { from: Math.max(0, now - YEAR_MS), to: now };
+}
+
 export function inPeriod(at: number, period: Period): boolean {
   return at >= period.from && at <= period.to;
 }

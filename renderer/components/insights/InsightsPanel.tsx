@@ -10,6 +10,7 @@ import type { Timeline } from '../../../shared/insights/timeline.ts';
 import type { ContactDoc } from '../../../shared/schemas/index.ts';
 import { CATEGORY_LABELS, RING_LABELS } from '../../../shared/domain/sphere.ts';
 import { localNoon, localToday } from '../../../shared/domain/local-date.ts';
+import { lastYear } from '../../../shared/insights/insight-input.ts';
 import { FunnelView } from './FunnelView.tsx';
 import { MatrixView } from './MatrixView.tsx';
 import { ParetoView } from './ParetoView.tsx';
@@ -60,7 +61,7 @@ export function InsightsPanel(props: Props) {
   const [answer, setAnswer] = useState<{ key: string; insights?: Insights; error?: string } | null>(null);
   const period = useMemo(() => {
     if (choice === 'all') return { from: 0, to: now };
-    if (choice === 'year') return { from: now - YEAR, to: now };
+    if (choice === 'year') return lastYear(now);
     const from = localNoon(custom.from);
     const to = localNoon(custom.to);
     // A custom day runs to its end: noon plus half a day.

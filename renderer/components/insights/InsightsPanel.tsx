@@ -82,8 +82,11 @@ export function InsightsPanel(props: Props) {
   const insights = answer?.insights ?? null;
   const error = answer?.key === key ? (answer.error ?? null) : null;
 
+  // A file that could not be saved is said beside the figures: they are still right, and still wanted.
+  const [saveError, setSaveError] = useState<string | null>(null);
   const save = useMemo<SaveInsight>(() => (file) => {
-    saveFile(api, file).catch((err: Error) => setAnswer((a) => (a ? { ...a, error: `the file was not saved: ${err.message}` } : a)));
+    setSaveError(null);
+    saveFile(api, file).catch((err: Error) => setSaveError(`${file.name} was not saved: ${err.message}`));
   }, [api]);
   const onCell = (cell: MatrixCell) => props.onSpotlight(`${RING_LABELS[cell.ring]} × ${CATEGORY_LABELS[cell.category]}`, cell.ids);
   const body = () => {
@@ -129,6 +132,11 @@ export function InsightsPanel(props: Props) {
           <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => { setTab(t.id); if (t.id !== 'timeline') props.onReplay(null); }} data-testid={`insights-tab-${t.id}`}>{t.label}</button>
         ))}
       </div>
+      {saveError ? (
+        <p className="problem" role="alert" data-testid="insights-save-error">
+          {saveError} <button type="button" className="link" onClick={() => setSaveError(null)}>Dismiss</button>
+        </p>
+      ) : null}
       <SaveInsightContext value={save}>
         <div role="tabpanel" className="insights-body">{body()}</div>
       </SaveInsightContext>

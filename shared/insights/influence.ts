@@ -83,8 +83,10 @@ export function influenceScores(index: SphereIndex, candidateCount = 10, referre
   const raw: Omit<Influence, 'score'>[] = [];
   for (const contact of index.contacts.values()) {
     const chain = chains.get(contact.id);
-    const revenue: Money = { ...(chain?.revenue ?? {}) };
-    for (const [c, amount] of Object.entries(influencedRevenue.get(contact.id) ?? {})) revenue[c] = (revenue[c] ?? 0) + amount;
+    const influenced = influencedRevenue.get(contact.id);
+    // The figures are read-only: a chain's revenue is shared rather than copied unless influenced deals add to it.
+    const revenue: Money = influenced ? { ...chain?.revenue } : (chain?.revenue ?? {});
+    if (influenced) for (const c in influenced) revenue[c] = (revenue[c] ?? 0) + influenced[c]!;
     raw.push({
       id: contact.id,
       pagerank: pagerank.get(contact.id) ?? 0,

@@ -31,8 +31,13 @@ export function insightsOf(docs: InsightDocs, settings: SettingsDoc, request: In
  * Both ends to the minute: a period that ends "now" moves with the clock, and the panel and the detail panel ask
  * for "the last 12 months" a few seconds apart; a minute's slack keeps them to one computation.
  */
+function periodKey(period: Period): string {
+  return `${Math.floor(period.from / 60_000)}:${Math.floor(period.to / 60_000)}`;
+}
+
+/** An answer holds for the store's change stamp and the period. */
 function answerKey(stamp: string, period: Period): string {
-  return `${stamp}:${Math.floor(period.from / 60_000)}:${Math.floor(period.to / 60_000)}`;
+  return `${stamp}:${periodKey(period)}`;
 }
 
 export type InsightsService = {
@@ -53,12 +58,25 @@ export function insightsService(
   options: { worker?: URL | string; file?: string; log?: (line: string) => void } = {},
 ): InsightsService {
   let worker = options.worker && options.file ? insightsWorker(options.worker, options.file) : null;
+  /** The store generation the kept answer is of, and the one the worker last read (a restore makes a new one). */
   let builtFor: RxStorageSqlite | null = null;
+  let sentFor: RxStorageSqlite | null = null;
   let last: { key: string; answer: Promise<Insights> } | null = null;
+  /**
+   * One computation at a time. Asks made while one runs wait, one per period, and share the computation that
+   * starts next, made from the store as it is then: a window with the panel open asks again at every change, and
+   * a first sync brings hundreds of changes; each would otherwise queue a computation of its own.
+   */
+  let running: Promise<unknown> = Promise.resolve();
+  const waiting = new Map<string, Promise<Insights>>();
   let closed = false;
   let computed = 0;
-  const compute = async (raw: RxStorageSqlite, request: Required<InsightsRequest>, fresh: boolean): Promise<Insights> => {
+  const compute = async (request: Required<InsightsRequest>): Promise<Insights> => {
+    if (closed) throw new Error('the store was closed');
     computed++;
+    const raw = storage();
+    const fresh = raw !== sentFor;
+    sentFor = raw;
     if (worker) {
       try {
         return await worker.compute(request, fresh);
@@ -76,15 +94,25 @@ export function insightsService(
   const service: InsightsService = {
     insights(request) {
       const raw = storage();
-      const fresh = raw !== builtFor;
-      if (fresh) {
+      if (raw !== builtFor) {
         builtFor = raw;
         last = null;
       }
       const stamp = raw.changeStamp(DATABASE_NAME);
       const key = stamp === null ? null : answerKey(stamp, request.period);
       if (last && key !== null && last.key === key) return last.answer;
-      const answer = compute(raw, { period: request.period, now: request.now ?? Date.now() }, fresh);
+      const period = periodKey(request.period);
+      let answer = waiting.get(period);
+      if (!answer) {
+        const full = { period: request.period, now: request.now ?? Date.now() };
+        const next = running.then(() => {
+          waiting.delete(period);
+          return compute(full);
+        });
+        waiting.set(period, next);
+        running = next.catch(() => {});
+        answer = next;
+      }
       if (key !== null) {
         const kept = { key, answer };
         last = kept;

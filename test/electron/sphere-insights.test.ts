@@ -50,6 +50,22 @@ describe.each([['worked out here', undefined], ['worked out in a worker thread',
     store.close();
   });
 
+  it('share one computation per period among asks made while another is worked out', async () => {
+    const dataDir = tempDir('insights-queue');
+    await fillStore(dataDir, generateSphere({ seed: 10, contacts: 100, ties: 150, now }));
+    const store = new StoreService(dataDir, { insightsWorker, log });
+    await store.ready();
+    // All time is worked out first; meanwhile the last 12 months, a custom period, and the 12 months again (the
+    // panel open while changes arrive): the two asks for the 12 months get one answer.
+    const custom = { from: now - 30 * 86_400_000, to: now };
+    const asked = [store.insights({ period: { from: 0, to: now }, now }), store.insights({ period, now }), store.insights({ period: custom, now }), store.insights({ period, now })];
+    const [, year, month, yearAgain] = await Promise.all(asked);
+    expect(yearAgain).toBe(year);
+    expect(month).not.toBe(year);
+    expect(store.computedInsights).toBe(3);
+    store.close();
+  });
+
   it('are of the restored store after a backup is restored', async () => {
     const dataDir = tempDir('insights-restore');
     const sphere = generateSphere({ seed: 6, contacts: 150, ties: 300, now });

@@ -312,7 +312,7 @@ export class StoreService {
     this.unreadable = this.countUnreadable();
     this.commands.reset();
     for (const listener of this.listeners) listener(this.generation);
-    this.insightsFor?.prepare();
+    this.insightsFor?.prepare(this.options.clock?.());
     return this.status();
   }
 

@@ -28,7 +28,7 @@ export type TieGraph = { graph: Graph; ids: string[] };
  * Nodes are keyed by dense numbers, not by contact id: graphology keeps each node's neighbours in a plain object
  * keyed by the neighbour's key, and V8 stores array-index keys as elements, where 30,000 ties between arbitrary
  * id strings each gave those objects a new hidden class (the build, PageRank's and Brandes' indices over it were
- * a quarter to a third slower cold). Pairs are deduplicated here on numbers: graphology's merge checks cost more
+ * a fifth to a quarter slower cold). Pairs are deduplicated here on numbers: graphology's merge checks cost more
  * than the rest of the build.
  */
 export function tieGraph(ties: readonly Pick<TieDoc, 'from' | 'to'>[]): TieGraph {

@@ -10,6 +10,8 @@ import { getRxStorageSqlite, type RxStorageSqlite } from './sqlite-storage.ts';
 
 const { file } = workerData as { file: string };
 let raw: RxStorageSqlite | null = null;
+/** The documents last read, for the change stamp they were read at: another period needs no new read. */
+let read: { stamp: string; sphere: ReturnType<typeof readSphere> } | null = null;
 
 function open(): RxStorageSqlite {
   const storage = getRxStorageSqlite({ directory: path.dirname(file), fileFor: () => file, readOnly: 'the insights worker only reads the store', checked: true });
@@ -25,8 +27,12 @@ parentPort!.on('message', (job: InsightsJob) => {
     if (job.fresh || !raw) {
       raw?.closeAll();
       raw = open();
+      read = null;
     }
-    const { docs, settings } = readSphere(raw);
+    const stamp = raw.changeStamp(DATABASE_NAME);
+    const sphere = stamp !== null && read?.stamp === stamp ? read.sphere : readSphere(raw);
+    read = stamp === null ? null : { stamp, sphere };
+    const { docs, settings } = sphere;
     answer = { id: job.id, insights: insightsOf(docs, settings, job.request) };
   } catch (err) {
     answer = { id: job.id, error: err instanceof Error ? err.message : String(err) };

@@ -53,6 +53,7 @@ function printInsights({ sizes, parts, coldMs, coldCpuMs, totalMs, peerMs, timel
   console.log(`${'  host thread stall, idle'.padEnd(34)} ${ms(host.stallIdleMs).padStart(10)}  a 1 ms timer's lateness with nothing to do`);
   console.log(`${'  host thread stall, first: here'.padEnd(34)} ${ms(host.stallHereMs).padStart(10)}  on the host's thread (code warm, ties seen)`);
   console.log(`${'  host thread stall, first: worker'.padEnd(34)} ${ms(host.stallWorkerMs).padStart(10)}  < 16 ms (a frame)`);
+  console.log(`${'    host thread CPU meanwhile'.padEnd(34)} ${ms(host.hostCpuWorkerMs).padStart(10)}  its share: the worker's start, the answer's copy, 1 ms timers`);
   console.log(`${'  first answer, cold worker'.padEnd(34)} ${ms(host.firstAskWorkerMs).padStart(10)}  worker start, whole file read, computed`);
   console.log(`${'  ready after warm() resolved'.padEnd(34)} ${ms(host.readyAfterWarmMs).padStart(10)}  worked out ahead in the worker`);
   console.log(`${'  panel opened after host warmed'.padEnd(34)} ${ms(host.panelAfterWarmMs).padStart(10)}  < 200 ms`);

@@ -18,6 +18,9 @@ export type InsightsHostFigures = {
   /** The host thread's longest stall while the first computation runs: worked out on it, and in the worker. */
   stallHereMs: number;
   stallWorkerMs: number;
+  /** The host thread's own CPU time over that first answer from the worker: its share of the work, whatever the
+   * machine's load does to the stall (a busy machine leaves the thread waiting for a core). */
+  hostCpuWorkerMs: number;
   /** The first answer from a cold worker: its start, reading the whole file, computing, the answer's transfer. */
   firstAskWorkerMs: number;
   /** From warm() having resolved to the figures being ready (the worker works them out meanwhile). */
@@ -64,9 +67,16 @@ export async function runInsightsHostBench(docs: SampleSphere, now: number, log?
     const cold = new StoreService(dataDir, { insightsWorker: WORKER, clock: () => now });
     await cold.ready();
     let firstAskWorkerMs = 0;
+    let hostCpuWorkerMs = 0;
+    const threadCpu = () => {
+      const used = process.threadCpuUsage();
+      return (used.user + used.system) / 1000;
+    };
     const stallWorkerMs = await longestStall(async () => {
       const start = performance.now();
+      const cpuStart = threadCpu();
       await cold.insights({ period, now });
+      hostCpuWorkerMs = threadCpu() - cpuStart;
       firstAskWorkerMs = performance.now() - start;
     });
     cold.close();
@@ -93,7 +103,7 @@ export async function runInsightsHostBench(docs: SampleSphere, now: number, log?
     await host.insights({ period, now });
     const afterEditMs = performance.now() - start;
     host.close();
-    return { stallIdleMs, stallHereMs, stallWorkerMs, firstAskWorkerMs, readyAfterWarmMs, panelAfterWarmMs, afterEditMs };
+    return { stallIdleMs, stallHereMs, stallWorkerMs, hostCpuWorkerMs, firstAskWorkerMs, readyAfterWarmMs, panelAfterWarmMs, afterEditMs };
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -38,6 +38,7 @@ app.whenReady().then(async () => {
     secrets: safeStorageSecrets(dataDir),
     // Bundled beside main.cjs by scripts/build.ts.
     pictureWorker: path.join(__dirname, 'store', 'opening-picture-worker.cjs'),
+    insightsWorker: path.join(__dirname, 'store', 'insights-worker.cjs'),
     // Exports: the name was checked by the app API (a bare name with an export's extension); the folder is the user's pick.
     async saveFile(name, bytes) {
       const parent = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];

@@ -47,6 +47,8 @@ import { referralValues } from '../shared/domain/life-cycle.ts';
 import type { CustomerStage } from '../shared/domain/sphere.ts';
 import { InsightsPanel } from './components/insights/InsightsPanel.tsx';
 import { buildTimeline, pastDocs } from '../shared/insights/timeline.ts';
+import { lastYear } from '../shared/insights/insight-input.ts';
+import { influenceParts } from '../shared/insights/influence.ts';
 import { influenceFills } from '../shared/graph/sphere-colours.ts';
 import { takeRestoreNotice } from './commands/restore-notice.ts';
 import { count } from '../shared/domain/counting.ts';
@@ -322,7 +324,11 @@ export function App({ db, api, host, opening }: Props) {
             onOpen={(id) => { setSelectedId(id); setCentreOn((c) => ({ id, n: (c?.n ?? 0) + 1 })); }}
             records={{ onEdit: (ref) => editRecord(app, ref), onDelete: (ref) => deleteRecord(app, ref) }}
             onClose={() => setSelectedId(null)}
-            loadInfluence={async (id) => (await api.call('insights.compute', { from: Math.max(0, Date.now() - 365 * 86_400_000), to: Date.now() })).influence.ranking.find((r) => r.id === id) ?? null}
+            loadInfluence={async (id) => {
+              const { influence } = await api.call('insights.compute', lastYear(now));
+              const found = influence.ranking.find((r) => r.id === id);
+              return found ? { ...found, parts: influenceParts(found, influence) } : null;
+            }}
             history={<ContactHistory key={selected.id} api={api} contactId={selected.id} changedAt={changedAt} />}
           />
         ) : null}

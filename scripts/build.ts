@@ -15,8 +15,8 @@ await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn
 fs.rmSync(path.join(root, 'dist', 'electron'), { recursive: true, force: true });
 
 // The preload runs sandboxed, so it must be one CommonJS file needing nothing but 'electron'.
-// The opening picture's worker thread is its own file: Node starts a worker from a script path.
-for (const entry of ['main', 'preload', 'store/opening-picture-worker']) {
+// The opening picture's and the insights' worker threads are their own files: Node starts a worker from a path.
+for (const entry of ['main', 'preload', 'store/opening-picture-worker', 'store/insights-worker']) {
   await esbuild({
     entryPoints: [path.join(root, 'electron', `${entry}.ts`)],
     outfile: path.join(root, 'dist', 'electron', `${entry}.cjs`),

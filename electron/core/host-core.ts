@@ -17,6 +17,8 @@ export type HostCoreOptions = {
   log?: (line: string) => void;
   /** The opening picture's worker script, as this host is packaged (a .ts file run by Node, or Electron's bundle). */
   pictureWorker?: URL | string;
+  /** The insights' worker script, packaged the same way. */
+  insightsWorker?: URL | string;
   /** Where the team-sync token is kept (Electron's safeStorage; a 0600 file in the data folder by default). */
   secrets?: SecretStore;
   /** Where exports are saved through a dialog (Electron); the browser host's page downloads them instead. */
@@ -56,7 +58,7 @@ export async function startHostCore(options: HostCoreOptions): Promise<HostCore>
   const log = options.log ?? (() => {});
   // Every file this host makes (store, journal, backups, secrets, settings) is the user's alone.
   process.umask(0o077);
-  const store = new StoreService(options.dataDir, { pictureWorker: options.pictureWorker, log });
+  const store = new StoreService(options.dataDir, { pictureWorker: options.pictureWorker, insightsWorker: options.insightsWorker, log });
   await store.backupIfDue().catch((err: Error) => log(`backup at launch failed: ${err.message}`));
   // Parsing the documents now overlaps with the window loading its code; the first query then finds them ready.
   void store.warm().catch((err: Error) => log(`warming the store failed: ${err.message}`));

@@ -56,6 +56,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     log,
     // The browser host runs from source under Node, which runs the worker's TypeScript as it is.
     pictureWorker: new URL('../store/opening-picture-worker.ts', import.meta.url),
+    insightsWorker: new URL('../store/insights-worker.ts', import.meta.url),
   });
   const secret = loadHostSecret(options.dataDir, log);
   const sockets = new Set<WebSocket>();

@@ -1,8 +1,12 @@
-// Process: main or browser host (Node). Insights for the window and the command line, computed here from the
-// documents this host already holds, never in the renderer: at 10,000 contacts they take longer than a frame.
-// The answer is kept until the store changes (its change stamp) or another period is asked for.
+// Process: main or browser host (Node). Insights for the window and the command line, computed from the store,
+// never in the renderer: at 10,000 contacts they take longer than a frame. A host that can gives the work to a
+// worker thread (insights-worker.ts, reading the file with its own connection), so its event loop, which answers
+// every window, never holds still for them (the first computation took about 0.4 s of it); the command line,
+// and Electron without its bundled worker, compute here. An answer is kept until the store changes (its change
+// stamp) or another period is asked for.
+import { Worker } from 'node:worker_threads';
 import { computeInsights, type Insights } from '../../shared/insights/insights.ts';
-import type { InsightDocs, Period } from '../../shared/insights/insight-input.ts';
+import { lastYear, type InsightDocs, type Period } from '../../shared/insights/insight-input.ts';
 import { COLLECTIONS, DATABASE_NAME, type ContactDoc, type DealDoc, type TieDoc, type TouchDoc } from '../../shared/schemas/index.ts';
 import { DEFAULT_SETTINGS, SETTINGS_ID, type SettingsDoc } from '../../shared/schemas/settings.ts';
 import type { RxStorageSqlite } from './sqlite-storage.ts';
@@ -23,17 +27,157 @@ export function insightsOf(docs: InsightDocs, settings: SettingsDoc, request: In
   return computeInsights(docs, { now: request.now ?? Date.now(), period: request.period, lifeCycle: settings.lifeCycle, baseCurrency: settings.baseCurrency });
 }
 
-export function insightsMaker(storage: () => RxStorageSqlite): (request: InsightsRequest) => Insights {
-  let last: { key: string; insights: Insights } | null = null;
-  return (request) => {
+/**
+ * Both ends to the minute: a period that ends "now" moves with the clock, and the panel and the detail panel ask
+ * for "the last 12 months" a few seconds apart; a minute's slack keeps them to one computation.
+ */
+function periodKey(period: Period): string {
+  return `${Math.floor(period.from / 60_000)}:${Math.floor(period.to / 60_000)}`;
+}
+
+/** An answer holds for the store's change stamp and the period. */
+function answerKey(stamp: string, period: Period): string {
+  return `${stamp}:${periodKey(period)}`;
+}
+
+export type InsightsService = {
+  insights(request: InsightsRequest): Promise<Insights>;
+  /** With a worker: works out the panel's first question (the last 12 months) ahead of it, and warms the worker. */
+  prepare(now?: number): void;
+  /** How many times the figures were worked out (here or in the worker), for tests. */
+  readonly computed: number;
+  close(): void;
+};
+
+export type InsightsJob = { id: number; request: Required<InsightsRequest>; fresh: boolean };
+export type InsightsAnswer = { id: number; insights: Insights } | { id: number; error: string };
+
+/** `worker`: the worker script's location; `file`: the store file it reads. Without them, computed here. */
+export function insightsService(
+  storage: () => RxStorageSqlite,
+  options: { worker?: URL | string; file?: string; log?: (line: string) => void } = {},
+): InsightsService {
+  let worker = options.worker && options.file ? insightsWorker(options.worker, options.file) : null;
+  /** The store generation the kept answer is of, and the one the worker last read (a restore makes a new one). */
+  let builtFor: RxStorageSqlite | null = null;
+  let sentFor: RxStorageSqlite | null = null;
+  let last: { key: string; answer: Promise<Insights> } | null = null;
+  /**
+   * One computation at a time. Asks made while one runs wait, one per period, and share the computation that
+   * starts next, made from the store as it is then: a window with the panel open asks again at every change, and
+   * a first sync brings hundreds of changes; each would otherwise queue a computation of its own.
+   */
+  let running: Promise<unknown> = Promise.resolve();
+  const waiting = new Map<string, Promise<Insights>>();
+  let closed = false;
+  let computed = 0;
+  const compute = async (request: Required<InsightsRequest>): Promise<Insights> => {
+    if (closed) throw new Error('the store was closed');
+    computed++;
     const raw = storage();
-    const stamp = raw.changeStamp(DATABASE_NAME);
-    // A period that ends "now" moves with the clock; a minute's slack keeps repeated asks from recomputing.
-    const key = `${stamp}:${request.period.from}:${Math.floor(request.period.to / 60_000)}`;
-    if (last && stamp !== null && last.key === key) return last.insights;
+    const fresh = raw !== sentFor;
+    sentFor = raw;
+    if (worker) {
+      try {
+        return await worker.compute(request, fresh);
+      } catch (err) {
+        if (closed) throw err;
+        // A worker that cannot run (a packaging fault, a crash) must not cost the window its figures.
+        options.log?.(`the insights worker failed, working them out here instead: ${(err as Error).message}`);
+        worker?.close();
+        worker = null;
+      }
+    }
     const { docs, settings } = readSphere(raw);
-    const insights = insightsOf(docs, settings, request);
-    last = { key, insights };
-    return insights;
+    return insightsOf(docs, settings, request);
+  };
+  const service: InsightsService = {
+    insights(request) {
+      const raw = storage();
+      if (raw !== builtFor) {
+        builtFor = raw;
+        last = null;
+      }
+      const stamp = raw.changeStamp(DATABASE_NAME);
+      const key = stamp === null ? null : answerKey(stamp, request.period);
+      if (last && key !== null && last.key === key) return last.answer;
+      const period = periodKey(request.period);
+      let answer = waiting.get(period);
+      if (!answer) {
+        const full = { period: request.period, now: request.now ?? Date.now() };
+        const next = running.then(() => {
+          waiting.delete(period);
+          return compute(full);
+        });
+        waiting.set(period, next);
+        running = next.catch(() => {});
+        answer = next;
+      }
+      if (key !== null) {
+        const kept = { key, answer };
+        last = kept;
+        // A failed answer is not kept: the next ask tries again.
+        answer.catch(() => {
+          if (last === kept) last = null;
+        });
+      }
+      return answer;
+    },
+    prepare(now = Date.now()) {
+      // Here, it would hold this thread still for as long as the worker is there to spare it.
+      if (!worker || closed) return;
+      service.insights({ period: lastYear(now), now }).catch((err: Error) => {
+        if (!closed) options.log?.(`working out the insights ahead failed: ${err.message}`);
+      });
+    },
+    get computed() {
+      return computed;
+    },
+    close() {
+      closed = true;
+      worker?.close();
+    },
+  };
+  return service;
+}
+
+/** One long-lived worker per store, started on first use; it never keeps the process alive by itself. */
+function insightsWorker(script: URL | string, file: string) {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const waiting = new Map<number, { resolve(insights: Insights): void; reject(err: Error): void }>();
+  const failAll = (err: Error) => {
+    for (const w of waiting.values()) w.reject(err);
+    waiting.clear();
+    worker = null;
+  };
+  const started = (): Worker => {
+    if (worker) return worker;
+    const w = new Worker(script, { workerData: { file } });
+    w.unref();
+    w.on('message', (answer: InsightsAnswer) => {
+      const entry = waiting.get(answer.id);
+      waiting.delete(answer.id);
+      if ('error' in answer) entry?.reject(new Error(answer.error));
+      else entry?.resolve(answer.insights);
+    });
+    w.on('error', failAll);
+    w.on('exit', (code) => failAll(new Error(`the insights worker stopped (exit code ${code})`)));
+    return (worker = w);
+  };
+  return {
+    compute(request: Required<InsightsRequest>, fresh: boolean): Promise<Insights> {
+      const w = started();
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        w.postMessage({ id, request, fresh } satisfies InsightsJob);
+      });
+    },
+    close() {
+      const w = worker;
+      worker = null;
+      void w?.terminate();
+    },
   };
 }

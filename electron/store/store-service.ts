@@ -8,7 +8,7 @@ import { COLLECTIONS, DATABASE_NAME } from '../../shared/schemas/index.ts';
 import { BackupNameSchema, StoreProblemSchema, type Backup, type StoreProblem, type StoreStatus, type StoreUpgrade } from '../../shared/app-api.ts';
 import { BackupShelf, checkRestorable, checkSound } from './backups.ts';
 import { openingPictureMaker } from './opening-picture.ts';
-import { insightsMaker, type InsightsRequest } from './sphere-insights.ts';
+import { insightsService, type InsightsRequest, type InsightsService } from './sphere-insights.ts';
 import type { Insights } from '../../shared/insights/insights.ts';
 import type { SpherePicture } from '../../shared/graph/sphere-picture.ts';
 import { getRxStorageSqlite, hasForeignTables, STORE_FORMAT_VERSION, StoreAccessError, StoreOpenError, type RxStorageSqlite } from './sqlite-storage.ts';
@@ -39,6 +39,8 @@ export type StoreServiceOptions = {
   batchSize?: number;
   /** Where the opening picture's worker script is (it then never blocks this thread); see opening-picture.ts. */
   pictureWorker?: URL | string;
+  /** Where the insights' worker script is (they are then worked out off this thread); see sphere-insights.ts. */
+  insightsWorker?: URL | string;
   /** The wall clock commands and field stamps read (Date.now); tests set a device's clock wrong with it. */
   clock?: () => number;
 };
@@ -59,7 +61,7 @@ export class StoreService {
   private generation: StoreGeneration;
   private readonly listeners = new Set<(generation: StoreGeneration) => void>();
   private readonly picture: ReturnType<typeof openingPictureMaker>;
-  private insightsFor: ((request: InsightsRequest) => Insights) | undefined;
+  private insightsFor: InsightsService | undefined;
   /** The domain commands the windows ask for, run against whichever store is current. */
   private author: { raw: RxStorageSqlite; id: string } | undefined;
   /** The signed-in team member, when there is one (set by the host core from sync). */
@@ -150,13 +152,29 @@ export class StoreService {
     const read = await this.generation.raw.warm(DATABASE_NAME, { first: ['contacts', 'ties', 'touches', 'deals'] });
     // The window's first request: ready before it is asked for.
     await this.openingPicture();
+    // And the Insights panel's first question, in the worker, which then has its code compiled and the ties'
+    // centrality at hand for the next one.
+    this.insightsServing().prepare(this.options.clock?.());
     return read;
   }
 
-  /** Every insight for a period, from the documents this host holds; kept until the store changes. */
-  insights(request: InsightsRequest): Insights {
-    this.insightsFor ??= insightsMaker(() => this.generation.raw);
-    return this.insightsFor(request);
+  /** Every insight for a period, from the store; kept until the store changes. */
+  async insights(request: InsightsRequest): Promise<Insights> {
+    // Before an upgrade has finished the file holds older versions (or is about to be replaced).
+    await this.upgrading;
+    const refusal = this.refusal();
+    if (refusal) throw new Error(refusal);
+    return this.insightsServing().insights(request);
+  }
+
+  /** How many times the insights were worked out rather than answered from the last answer (tests). */
+  get computedInsights(): number {
+    return this.insightsFor?.computed ?? 0;
+  }
+
+  /** Made on first use, once launch has settled which file the store is read from. */
+  private insightsServing(): InsightsService {
+    return (this.insightsFor ??= insightsService(() => this.generation.raw, { worker: this.options.insightsWorker, file: this.readPath, log: this.options.log }));
   }
 
   /** The sphere as it stands, ready to paint (see opening-picture.ts); null when it has no contacts. */
@@ -294,12 +312,14 @@ export class StoreService {
     this.unreadable = this.countUnreadable();
     this.commands.reset();
     for (const listener of this.listeners) listener(this.generation);
+    this.insightsFor?.prepare(this.options.clock?.());
     return this.status();
   }
 
   close(): void {
     this.closed = true;
     this.picture.close();
+    this.insightsFor?.close();
     this.generation.raw.closeAll();
     // A private copy read in place of a store in a read-only folder (store-preflight.ts) goes with the host.
     if (this.readPath !== this.file) fs.rmSync(path.dirname(this.readPath), { recursive: true, force: true });

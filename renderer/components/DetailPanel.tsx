@@ -4,8 +4,7 @@
 import type { ReactNode } from 'react';
 import { CATEGORY_LABELS, RING_LABELS, ROLE_LABELS, type CustomerStage } from '../../shared/domain/sphere.ts';
 import type { TrustScore } from '../../shared/domain/trust-score.ts';
-import type { Influence } from '../../shared/insights/influence.ts';
-import { InfluenceScore } from './detail/InfluenceScore.tsx';
+import { InfluenceScore, type ExplainedInfluence } from './detail/InfluenceScore.tsx';
 import { formatMoney, type CurrencyAmount } from '../../shared/domain/money.ts';
 import type { ContactDoc, DealDoc, TieDoc, TouchDoc } from '../../shared/schemas/index.ts';
 import { commandHint } from '../../shared/command-specs.ts';
@@ -25,7 +24,7 @@ type Props = {
   stage: CustomerStage;
   score: TrustScore | undefined;
   /** The contact's center-of-influence score and its parts (shared/insights/influence.ts), asked for on demand. */
-  loadInfluence?(id: string): Promise<Influence | null>;
+  loadInfluence?(id: string): Promise<ExplainedInfluence | null>;
   touches: TouchDoc[];
   deals: DealDoc[];
   /** Every tie that names this contact, either end. */

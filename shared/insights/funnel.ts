@@ -1,7 +1,7 @@
 // Process: any (pure). The life-cycle funnel: prospect → first-time → repeat → lifetime, and who drifted away.
 import { stageFromHistory } from '../domain/life-cycle.ts';
 import { CUSTOMER_STAGES, type CustomerStage } from '../domain/sphere.ts';
-import { DAY_MS, median, type SphereIndex } from './insight-input.ts';
+import { DAY_MS, lastTouchAt, median, type SphereIndex } from './insight-input.ts';
 
 export type Funnel = Record<CustomerStage, number> & {
   /** People who got at least this far (a lifetime customer has also been first-time and repeat). */
@@ -66,9 +66,12 @@ export function funnel(index: SphereIndex): Funnel {
 export function stageAt(index: SphereIndex, id: string, at: number): CustomerStage {
   const contact = index.contacts.get(id);
   if (contact?.stageByHand) return contact.stageByHand;
-  const deals = (index.dealsOf.get(id) ?? []).filter((d) => d.at <= at);
-  const touches = (index.touchesOf.get(id) ?? []).filter((t) => t.at <= at && t.kind !== 'stageChange');
-  return stageFromHistory({ dealCount: deals.length, lastDealAt: deals.at(-1)?.at, lastTouchAt: touches.at(-1)?.at }, at, index.options.lifeCycle);
+  // Deals are oldest first: the ones made by `at` are a prefix.
+  const deals = index.dealsOf.get(id) ?? [];
+  let dealCount = 0;
+  while (dealCount < deals.length && deals[dealCount]!.at <= at) dealCount++;
+  const lastDealAt = dealCount > 0 ? deals[dealCount - 1]!.at : undefined;
+  return stageFromHistory({ dealCount, lastDealAt, lastTouchAt: lastTouchAt(index, id, at) ?? undefined }, at, index.options.lifeCycle);
 }
 
 function distribution(values: number[], currency: string): Funnel['lifetimeValue'] {

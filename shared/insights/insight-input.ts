@@ -26,6 +26,7 @@ export type SphereIndex = {
   contacts: Map<string, ContactDoc>;
   /** Each contact's deals, oldest first; deals of contacts no longer in the sphere are left out. */
   dealsOf: Map<string, DealDoc[]>;
+  /** Each contact's touches, in no particular order (every reader wants the latest before some day, or a count). */
   touchesOf: Map<string, TouchDoc[]>;
   /** Ties whose two ends are both in the sphere (a deleted contact takes its ties out of every figure). */
   ties: TieDoc[];
@@ -45,10 +46,10 @@ export function indexSphere(docs: InsightDocs, options: InsightOptions): SphereI
     ...options,
   };
   const contacts = new Map(docs.contacts.map((c) => [c.id, c]));
-  const dealsOf = groupBy(docs.deals.filter((d) => contacts.has(d.contactId)), (d) => d.contactId);
+  const dealsOf = groupBy(docs.deals, (d) => d.contactId, (d) => contacts.has(d.contactId));
   for (const list of dealsOf.values()) list.sort((a, b) => a.at - b.at);
-  const touchesOf = groupBy(docs.touches.filter((t) => contacts.has(t.contactId)), (t) => t.contactId);
-  for (const list of touchesOf.values()) list.sort((a, b) => a.at - b.at);
+  // Not sorted: 50,000 touches in 10,000 small sorts were almost half of the first indexing, for no reader.
+  const touchesOf = groupBy(docs.touches, (t) => t.contactId, (t) => contacts.has(t.contactId));
   const ties = docs.ties.filter((t) => contacts.has(t.from) && contacts.has(t.to) && t.from !== t.to);
   const referrals = ties.filter((t) => t.kind === 'referral');
   const stages = new Map<string, CustomerStage>();
@@ -69,6 +70,20 @@ export function indexSphere(docs: InsightDocs, options: InsightOptions): SphereI
       return stage;
     },
   };
+}
+
+/** When the contact was last in touch on or before `until` (a stage change is a move on the sphere, not contact). */
+export function lastTouchAt(index: SphereIndex, id: string, until: number): number | null {
+  let last: number | null = null;
+  for (const t of index.touchesOf.get(id) ?? []) if (t.kind !== 'stageChange' && t.at <= until && (last === null || t.at > last)) last = t.at;
+  return last;
+}
+
+const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+
+/** "The last 12 months" up to `now`: the panel's first period, the detail panel's, and what the host works out ahead. */
+export function lastYear(now: number): Period {
+  return { from: Math.max(0, now - YEAR_MS), to: now };
 }
 
 export function inPeriod(at: number, period: Period): boolean {
@@ -93,9 +108,11 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+/** `keep`: leaves items out without a filtered copy of 50,000 touches first. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string, keep?: (item: T) => boolean): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
+    if (keep && !keep(item)) continue;
     const k = key(item);
     const list = groups.get(k);
     if (list) list.push(item);

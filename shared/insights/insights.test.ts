@@ -11,7 +11,7 @@ import { chainOf, referralChains } from './referral-chains.ts';
 import { referralValues } from '../domain/life-cycle.ts';
 import { nurturedVersusCold } from './nurtured.ts';
 import { partnerRanking } from './partners.ts';
-import { influenceScores } from './influence.ts';
+import { influenceParts, influenceScores } from './influence.ts';
 
 const NOW = 1000 * DAY_MS;
 const ALL = { from: 0, to: NOW };
@@ -180,6 +180,10 @@ describe('center-of-influence score', () => {
     expect(h.id).toBe('h');
     // Highest in all four parts: 25 + 20 + 30 + 25.
     expect(h.score).toBe(100);
+    expect(influenceParts(h, report).map((p) => p.points)).toEqual([25, 20, 30, 25]);
+    // Every score is its parts added up (to a tenth), as the detail panel shows them.
+    for (const r of report.ranking) expect(r.score).toBeCloseTo(influenceParts(r, report).reduce((sum, p) => sum + p.points, 0), 1);
+    expect(influenceParts(report.ranking.find((r) => r.id === 'l1')!, report)[2]).toMatchObject({ points: 0, why: '0 people reached through referrals' });
     expect(h).toMatchObject({ reach: 2, revenue: { USD: 150 } });
     expect(h.betweenness).toBeGreaterThan(0);
     expect(report.candidates[0]!.id).toBe('h');

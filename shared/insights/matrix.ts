@@ -19,10 +19,13 @@ export type MatrixCell = {
 /** Every ring × category, empty cells included, in ring order (Trust first) then category order. */
 export function salesMatrix(index: SphereIndex): MatrixCell[] {
   const { period } = index.options;
-  const cells = new Map<string, MatrixCell & { dealsIn: Money }>();
-  for (const ring of RINGS) for (const category of CATEGORIES) cells.set(`${ring}/${category}`, { ring, category, contacts: 0, deals: 0, referrals: 0, revenue: {}, averageDeal: {}, ids: [], dealsIn: {} });
+  // One cell per ring × category, found by the two positions rather than by a key string made per contact.
+  const cells: (MatrixCell & { dealsIn: Money })[] = [];
+  for (const ring of RINGS) for (const category of CATEGORIES) cells.push({ ring, category, contacts: 0, deals: 0, referrals: 0, revenue: {}, averageDeal: {}, ids: [], dealsIn: {} });
+  const ringAt = new Map<string, number>(RINGS.map((r, i) => [r, i]));
+  const categoryAt = new Map<string, number>(CATEGORIES.map((c, i) => [c, i]));
   for (const contact of index.contacts.values()) {
-    const cell = cells.get(`${contact.ring}/${contact.category}`)!;
+    const cell = cells[ringAt.get(contact.ring)! * CATEGORIES.length + categoryAt.get(contact.category)!]!;
     cell.contacts++;
     cell.ids.push(contact.id);
     for (const d of index.dealsOf.get(contact.id) ?? []) {
@@ -31,9 +34,9 @@ export function salesMatrix(index: SphereIndex): MatrixCell[] {
       addMoney(cell.revenue, d.currency, d.amount);
       addMoney(cell.dealsIn, d.currency, 1);
     }
-    cell.referrals += (index.referralsFrom.get(contact.id) ?? []).filter((t) => inPeriod(t.at, period)).length;
+    for (const t of index.referralsFrom.get(contact.id) ?? []) if (inPeriod(t.at, period)) cell.referrals++;
   }
-  return [...cells.values()].map(({ dealsIn, ...cell }) => ({
+  return cells.map(({ dealsIn, ...cell }) => ({
     ...cell,
     averageDeal: Object.fromEntries(Object.entries(cell.revenue).map(([c, sum]) => [c, Math.round(sum / dealsIn[c]!)])),
   }));

@@ -30,7 +30,8 @@ export function nurturedVersusCold(index: SphereIndex): Nurtured {
     const first = deals[0];
     if (first && first.at < period.from) continue; // already a customer: nothing left to convert
     const until = first?.at ?? period.to;
-    const touches = (index.touchesOf.get(contact.id) ?? []).filter((t) => t.kind !== 'stageChange' && t.at < until).length;
+    let touches = 0;
+    for (const t of index.touchesOf.get(contact.id) ?? []) if (t.kind !== 'stageChange' && t.at < until) touches++;
     const referred = (index.referralsTo.get(contact.id)?.length ?? 0) > 0;
     const key = referred || touches >= nurturedTouches ? 'nurtured' : 'cold';
     const group = groups[key];

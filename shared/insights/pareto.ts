@@ -1,5 +1,5 @@
 // Process: any (pure). The 20/80 view: how few customers bring most of the revenue over a period.
-import { inPeriod, type SphereIndex } from './insight-input.ts';
+import { inPeriod, lastTouchAt, type SphereIndex } from './insight-input.ts';
 
 export type ParetoMember = { id: string; revenue: number; share: number; cumulativeShare: number; lastTouchAt: number | null };
 
@@ -45,8 +45,7 @@ export function pareto(index: SphereIndex, target = 0.8, currency = index.option
     const reachedBefore = total > 0 && running >= target * total;
     running += r;
     if (!reachedBefore && total > 0) members.push(id);
-    const touches = index.touchesOf.get(id)?.filter((t) => t.kind !== 'stageChange' && t.at <= index.options.now) ?? [];
-    ranking.push({ id, revenue: r, share: total ? r / total : 0, cumulativeShare: total ? running / total : 0, lastTouchAt: touches.at(-1)?.at ?? null });
+    ranking.push({ id, revenue: r, share: total ? r / total : 0, cumulativeShare: total ? running / total : 0, lastTouchAt: lastTouchAt(index, id, index.options.now) });
   }
   const membersRevenue = sorted.slice(0, members.length).reduce((s, [, r]) => s + r, 0);
   return {

@@ -43,36 +43,54 @@ export function referralChains(index: SphereIndex): ReferralReport {
 }
 
 /**
- * Every referrer's chain at once: reach from one bottom-up pass (reach.ts), and a chain's revenue as the sum of
- * what each person in it passed on (the deals naming their referrals), the referrer's own referrals included.
+ * Every referrer's chain at once: reach from one walk per referrer over compact arrays (reach.ts), and a chain's
+ * revenue as the sum of what each person in it passed on (the deals naming their referrals), the referrer's own
+ * referrals included.
  */
 export function allReferrers(index: SphereIndex, values: Map<string, Money>): Referrer[] {
   const referrals = index.ties.filter((t) => t.kind === 'referral');
   const reach = reachIndex(referrals);
-  const passedOn = new Map<number, Money>();
+  // By person index; most people passed nothing on, and the walk skips them without a lookup.
+  const passedOn: (Money | undefined)[] = new Array(reach.ids.length);
   for (const tie of referrals) {
     const value = values.get(tie.id);
     if (!value) continue;
     const from = reach.indexOf.get(tie.from)!;
-    const sum = passedOn.get(from) ?? {};
-    for (const [c, amount] of Object.entries(value)) addMoney(sum, c, amount);
-    passedOn.set(from, sum);
+    const sum = (passedOn[from] ??= {});
+    for (const c in value) addMoney(sum, c, value[c]!);
   }
   const referrers: Referrer[] = [];
+  let revenue: Money = {};
+  let downstream = 0;
+  const add = (v: number) => {
+    const passed = passedOn[v];
+    if (passed) for (const c in passed) addMoney(revenue, c, passed[c]!);
+  };
+  const reached = (v: number) => {
+    downstream++;
+    add(v);
+  };
   for (const [id, ties] of index.referralsFrom) {
-    const revenue: Money = {};
-    const add = (v: number) => {
-      for (const [c, amount] of Object.entries(passedOn.get(v) ?? {})) addMoney(revenue, c, amount);
-    };
+    revenue = {};
+    downstream = 0;
     add(reach.indexOf.get(id)!);
-    let downstream = 0;
-    reach.forEachReachable(id, (v) => {
-      downstream++;
-      add(v);
-    });
-    referrers.push({ id, direct: new Set(ties.map((t) => t.to).filter((to) => to !== id)).size, downstream, revenue });
+    reach.forEachReachable(id, reached);
+    referrers.push({ id, direct: distinctReferred(id, ties), downstream, revenue });
   }
   return referrers;
+}
+
+/** The people `id` referred, themselves and repeats left out; a referrer has a handful, so no set is made. */
+function distinctReferred(id: string, ties: readonly TieDoc[]): number {
+  let count = 0;
+  for (let i = 0; i < ties.length; i++) {
+    const to = ties[i]!.to;
+    if (to === id) continue;
+    let seen = false;
+    for (let j = 0; j < i && !seen; j++) seen = ties[j]!.to === to;
+    if (!seen) count++;
+  }
+  return count;
 }
 
 /**

@@ -55,6 +55,20 @@ describe('insights', () => {
       expect(text.trim().split('\r\n')).toHaveLength(1 + expected.pareto.customers);
       const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pareto-chart').getByRole('button', { name: 'PNG' }).click()]);
       expect(fs.readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+      // A file that cannot be saved is said beside the figures, which stay up.
+      await page.evaluate(() => {
+        const real = URL.createObjectURL;
+        URL.createObjectURL = () => {
+          URL.createObjectURL = real;
+          throw new Error('no room for the file');
+        };
+      });
+      await page.getByTestId('pareto-chart').getByRole('button', { name: 'CSV' }).click();
+      await expect.poll(() => page.getByTestId('insights-save-error').textContent()).toContain('no room for the file');
+      expect(await headline.isVisible()).toBe(true);
+      await screenshot(page, 'insights-1b-save-failed');
+      await page.getByTestId('insights-save-error').getByRole('button', { name: 'Dismiss' }).click();
+      await page.getByTestId('insights-save-error').waitFor({ state: 'detached' });
 
       // Funnel: clicking a stage filters the sphere to the people at it.
       await page.getByTestId('insights-tab-funnel').click();

@@ -1,12 +1,15 @@
 // Process: renderer. Why a contact's center-of-influence score is what it is, part by part, like the trust score.
 // Worked out by the host for the whole sphere (insights.compute), so it is asked for only when the user opens it.
 import { useState } from 'react';
-import type { Influence } from '../../../shared/insights/influence.ts';
+import type { Influence, InfluencePart } from '../../../shared/insights/influence.ts';
 
-type Props = { contactId: string; load(id: string): Promise<Influence | null> };
+/** A contact's score with its parts worked out (influenceParts). */
+export type ExplainedInfluence = Influence & { parts: InfluencePart[] };
+
+type Props = { contactId: string; load(id: string): Promise<ExplainedInfluence | null> };
 
 export function InfluenceScore({ contactId, load }: Props) {
-  const [shown, setShown] = useState<{ id: string; influence: Influence | null; error?: string } | null>(null);
+  const [shown, setShown] = useState<{ id: string; influence: ExplainedInfluence | null; error?: string } | null>(null);
   const current = shown?.id === contactId ? shown : null;
   const ask = () => {
     load(contactId).then(

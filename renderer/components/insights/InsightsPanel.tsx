@@ -10,6 +10,7 @@ import type { Timeline } from '../../../shared/insights/timeline.ts';
 import type { ContactDoc } from '../../../shared/schemas/index.ts';
 import { CATEGORY_LABELS, RING_LABELS } from '../../../shared/domain/sphere.ts';
 import { localNoon, localToday } from '../../../shared/domain/local-date.ts';
+import { lastYear } from '../../../shared/insights/insight-input.ts';
 import { FunnelView } from './FunnelView.tsx';
 import { MatrixView } from './MatrixView.tsx';
 import { ParetoView } from './ParetoView.tsx';
@@ -60,7 +61,7 @@ export function InsightsPanel(props: Props) {
   const [answer, setAnswer] = useState<{ key: string; insights?: Insights; error?: string } | null>(null);
   const period = useMemo(() => {
     if (choice === 'all') return { from: 0, to: now };
-    if (choice === 'year') return { from: now - YEAR, to: now };
+    if (choice === 'year') return lastYear(now);
     const from = localNoon(custom.from);
     const to = localNoon(custom.to);
     // A custom day runs to its end: noon plus half a day.
@@ -81,8 +82,11 @@ export function InsightsPanel(props: Props) {
   const insights = answer?.insights ?? null;
   const error = answer?.key === key ? (answer.error ?? null) : null;
 
+  // A file that could not be saved is said beside the figures: they are still right, and still wanted.
+  const [saveError, setSaveError] = useState<string | null>(null);
   const save = useMemo<SaveInsight>(() => (file) => {
-    saveFile(api, file).catch((err: Error) => setAnswer((a) => (a ? { ...a, error: `the file was not saved: ${err.message}` } : a)));
+    setSaveError(null);
+    saveFile(api, file).catch((err: Error) => setSaveError(`${file.name} was not saved: ${err.message}`));
   }, [api]);
   const onCell = (cell: MatrixCell) => props.onSpotlight(`${RING_LABELS[cell.ring]} × ${CATEGORY_LABELS[cell.category]}`, cell.ids);
   const body = () => {
@@ -128,6 +132,11 @@ export function InsightsPanel(props: Props) {
           <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => { setTab(t.id); if (t.id !== 'timeline') props.onReplay(null); }} data-testid={`insights-tab-${t.id}`}>{t.label}</button>
         ))}
       </div>
+      {saveError ? (
+        <p className="problem" role="alert" data-testid="insights-save-error">
+          {saveError} <button type="button" className="link" onClick={() => setSaveError(null)}>Dismiss</button>
+        </p>
+      ) : null}
       <SaveInsightContext value={save}>
         <div role="tabpanel" className="insights-body">{body()}</div>
       </SaveInsightContext>

@@ -58,7 +58,7 @@ export async function startHostCore(options: HostCoreOptions): Promise<HostCore>
   const log = options.log ?? (() => {});
   // Every file this host makes (store, journal, backups, secrets, settings) is the user's alone.
   process.umask(0o077);
-  const store = new StoreService(options.dataDir, { pictureWorker: options.pictureWorker, insightsWorker: options.insightsWorker, log });
+  const store = new StoreService(options.dataDir, { pictureWorker: options.pictureWorker, insightsWorker: options.insightsWorker, insightsAheadAfterMs: INSIGHTS_AHEAD_AFTER_MS, log });
   await store.backupIfDue().catch((err: Error) => log(`backup at launch failed: ${err.message}`));
   // Parsing the documents now overlaps with the window loading its code; the first query then finds them ready.
   void store.warm().catch((err: Error) => log(`warming the store failed: ${err.message}`));
@@ -100,3 +100,6 @@ export async function startHostCore(options: HostCoreOptions): Promise<HostCore>
     },
   };
 }
+
+/** The insights are worked out ahead this long after launch, once a window has had the machine to open its sphere. */
+const INSIGHTS_AHEAD_AFTER_MS = 5000;

@@ -41,6 +41,11 @@ export type StoreServiceOptions = {
   pictureWorker?: URL | string;
   /** Where the insights' worker script is (they are then worked out off this thread); see sphere-insights.ts. */
   insightsWorker?: URL | string;
+  /**
+   * Milliseconds after warm() before the insights are worked out ahead (0: at once). The hosts wait a few seconds:
+   * a window opening a big sphere meanwhile needs the machine's cores for itself more than the panel not yet opened.
+   */
+  insightsAheadAfterMs?: number;
   /** The wall clock commands and field stamps read (Date.now); tests set a device's clock wrong with it. */
   clock?: () => number;
 };
@@ -154,7 +159,11 @@ export class StoreService {
     await this.openingPicture();
     // And the Insights panel's first question, in the worker, which then has its code compiled and the ties'
     // centrality at hand for the next one.
-    this.insightsServing().prepare(this.options.clock?.());
+    const ahead = () => {
+      if (!this.closed) this.insightsServing().prepare(this.options.clock?.());
+    };
+    if (this.options.insightsAheadAfterMs) setTimeout(ahead, this.options.insightsAheadAfterMs).unref?.();
+    else ahead();
     return read;
   }
 

@@ -47,11 +47,17 @@ export async function changesAfter(tx: SqlQuery, team: string, collection: Serve
 }
 
 /**
- * A stored row as the wire's JSON text, never parsed: the stored text is the document's own fields with its primary
- * key (push, and the upgrade at start, store both from one document), so `_deleted` is all it lacks. Parsing each
- * row and serialising it again took longer than the query that read it.
+ * A stored row as the wire's JSON text. Stored as pushed, the text is the document's own fields, its primary key
+ * first as the app writes it: then `_deleted` is all it lacks, and the row is never parsed. Parsing each row and
+ * serialising it again took longer than the query that read it. Any other row (the key elsewhere, or missing) is
+ * parsed and given its key from the row, as the live stream's documents are (toWire).
  */
-const wireText = (row: DocRow): string => `${row.data.slice(0, -1)}${row.data.length > 2 ? ',' : ''}"_deleted":${num(row.deleted) === 1}}`;
+function wireText(collection: ServedCollection, row: DocRow): string {
+  const head = `{${JSON.stringify(collection.primaryKey)}:${JSON.stringify(row.id)}`;
+  const next = row.data.charAt(head.length);
+  if (row.data.startsWith(head) && (next === ',' || next === '}')) return `${row.data.slice(0, -1)},"_deleted":${num(row.deleted) === 1}}`;
+  return JSON.stringify(toWire(collection, row));
+}
 
 /**
  * A checkpoint from another generation, or ahead of the team's feed (the database was restored from a backup), is
@@ -65,7 +71,7 @@ export async function pull(db: SqlDatabase, team: string, collection: ServedColl
       const valid = checkpoint && checkpoint.generation === state.generation && checkpoint.seq <= state.seq;
       const { rows, lastSeq } = await rowsAfter(tx, team, collection, valid ? checkpoint.seq : 0, state.seq, limit);
       const next: SyncCheckpoint = { seq: lastSeq, generation: state.generation };
-      return `{"documents":[${rows.map(wireText).join(',')}],"checkpoint":${JSON.stringify(next)}}`;
+      return `{"documents":[${rows.map((row) => wireText(collection, row)).join(',')}],"checkpoint":${JSON.stringify(next)}}`;
     },
     { team },
   );

@@ -48,11 +48,13 @@ function parseCheckpoint(raw: string | undefined): SyncCheckpoint | undefined {
 export function registerSyncRoutes(app: FastifyInstance, ctx: SyncContext) {
   const base = '/api/teams/:team/sync/:collection/:version';
 
-  app.get<{ Params: SyncParams; Querystring: { checkpoint?: string; limit?: string } }>(`${base}/pull`, async (request) => {
+  app.get<{ Params: SyncParams; Querystring: { checkpoint?: string; limit?: string } }>(`${base}/pull`, async (request, reply) => {
     const { team, collection } = await member(ctx, request);
     const checkpoint = parseCheckpoint(request.query.checkpoint);
     const limit = request.query.limit === undefined ? 100 : Number(request.query.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PULL_LIMIT) throw new RequestError(400, `limit must be an integer from 1 to ${MAX_PULL_LIMIT}`);
+    // Already JSON text (replication.ts): sent as it is.
+    reply.type('application/json; charset=utf-8');
     return pull(ctx.db, team, collection, checkpoint, limit);
   });
 

@@ -7,6 +7,16 @@ import type { SyncedCollection, WireDoc } from '../../shared/sync/protocol.ts';
 import { validatorFor } from '../store/bounded-storage.ts';
 import { SyncFailure } from './sync-http.ts';
 
+/** Compiled once per collection: looking one up by its schema's text cost more than checking the document. */
+const wireValidators = new Map<SyncedCollection, ReturnType<typeof validatorFor>>();
+
+function wireValidator(collection: SyncedCollection): ReturnType<typeof validatorFor> {
+  let validate = wireValidators.get(collection);
+  // On the wire a document is its own fields: RxDB's _rev, _meta and _attachments are refused as unknown.
+  if (!validate) wireValidators.set(collection, (validate = validatorFor({ ...COLLECTIONS[collection].schema, additionalProperties: false } as never)));
+  return validate;
+}
+
 /** Why a pulled document may not be stored, or undefined. A tombstone may be its id alone. */
 export function pulledDocumentProblem(collection: SyncedCollection, doc: WireDoc): string | undefined {
   const name = documentName(collection, (doc as Record<string, unknown>).id);
@@ -14,9 +24,7 @@ export function pulledDocumentProblem(collection: SyncedCollection, doc: WireDoc
   if (tooLarge) return tooLarge;
   const { _deleted: deleted, ...fields } = doc;
   if (deleted && Object.keys(fields).length === 1) return isSafeId(fields.id) ? undefined : `${name}: id must match pattern "${ID_PATTERN}"`;
-  // On the wire a document is its own fields: RxDB's _rev, _meta and _attachments are refused as unknown.
-  const validate = validatorFor({ ...COLLECTIONS[collection].schema, additionalProperties: false } as never);
-  const errors = validate(fields);
+  const errors = wireValidator(collection)(fields);
   return errors.length > 0 ? `${name}: ${describeSchemaErrors(errors)}` : undefined;
 }
 

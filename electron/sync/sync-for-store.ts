@@ -4,7 +4,7 @@ import type { StoreService } from '../store/store-service.ts';
 import { fileSecretStore, SyncConfigFile, type SecretStore } from './sync-config.ts';
 import { SyncEngine, type SyncEngineOptions } from './sync-engine.ts';
 
-export function syncFor(store: StoreService, options: { secrets?: SecretStore; log?: (line: string) => void; retry?: SyncEngineOptions['retry']; streamIdleMs?: number } = {}): SyncEngine {
+export function syncFor(store: StoreService, options: { secrets?: SecretStore; log?: (line: string) => void; retry?: SyncEngineOptions['retry']; streamIdleMs?: number; pullBatch?: number } = {}): SyncEngine {
   const sync = new SyncEngine({
     storage: () => store.current.raw,
     ready: () => store.ready(),
@@ -14,6 +14,7 @@ export function syncFor(store: StoreService, options: { secrets?: SecretStore; l
     log: options.log,
     retry: options.retry,
     streamIdleMs: options.streamIdleMs,
+    pullBatch: options.pullBatch,
   });
   // Signed in to a team, every edit names the member (their email), so teammates see who changed what.
   store.authorAs(() => sync.status().email);

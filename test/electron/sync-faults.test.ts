@@ -238,7 +238,8 @@ describe('sync under faults', () => {
     await ann.sync.inSync();
     const line = await FaultProxy.start(server.base);
     rig.later(() => line.close());
-    // Cy's first sync pulls in batches of 500; the second batch is held on the wire and Cy's host is killed.
+    // Cy's first sync writes each page of the pull as it comes (sync-host-child.ts); the second page is held on the
+    // wire and Cy's host is killed.
     let pulls = 0;
     let release!: () => void;
     line.fault((method, path) => /\/contacts\/\d+\/pull$/.test(path) && ++pulls === 2, { kind: 'hold', release: new Promise((resolve) => (release = resolve)) }, 1);

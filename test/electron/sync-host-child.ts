@@ -4,11 +4,13 @@
 import { StoreService } from '../../electron/store/store-service.ts';
 import { syncFor } from '../../electron/sync/sync-for-store.ts';
 import { COLLECTIONS, DATABASE_NAME } from '../../shared/schemas/index.ts';
+import { MAX_PULL_LIMIT } from '../../shared/sync/protocol.ts';
 
 const [dataDir, server, email, password] = process.argv.slice(2) as [string, string, string, string];
 const store = new StoreService(dataDir);
 await store.ready();
-const sync = syncFor(store, { retry: { firstMs: 20, maxMs: 200 } });
+// Each page of the pull written as it comes, so that a kill between two pages has a first batch on disk.
+const sync = syncFor(store, { retry: { firstMs: 20, maxMs: 200 }, pullBatch: MAX_PULL_LIMIT });
 if (sync.status().state === 'signedOut') await sync.signIn({ server, email, password });
 else await sync.resume();
 let last = '';

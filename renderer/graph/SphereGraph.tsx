@@ -23,6 +23,7 @@ import { answerOnPicture } from './picture-pointer.ts';
 import { handOverGradually, isAdditionsOnly, type Handover } from './gradual-handover.ts';
 import { heldForTest } from './test-hold.ts';
 import { createTieLayer, type TieLayer } from './tie-layer.ts';
+import { paintGhosts } from './drag-ghost.ts';
 import { spotlightTies, TIE_DETAIL_ABOVE, tiesByPerson } from '../../shared/graph/tie-detail.ts';
 
 export type SphereGraphProps = {
@@ -156,6 +157,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     if (!painted || networkRef.current || (!pendingRef.current && (shownRef.current?.nodes.size ?? 0) > 0)) return null;
     return painted.model;
   };
+  const ghostCanvasRef = useRef<HTMLCanvasElement>(null);
   const endOpeningPicture = () => {
     if (!paintedRef.current) return;
     paintedRef.current = null;
@@ -170,6 +172,10 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
   /** The host's opening picture on screen, whose rings the backdrop draws until the model has contacts. */
   const openingModelRef = useRef<SphereGraphModel | null>(null);
   const labelsRef = useRef<LabelLayer | null>(null);
+  /** Paints the contacts held away from their place again, in the next frame. */
+  const repaintGhostsRef = useRef<() => void>(() => {});
+  /** The contact pressed on the pointer's grid, if any. */
+  const pressedRef = useRef<(() => string | null) | null>(null);
   const wheelRef = useRef<WheelZoom | null>(null);
   /** Every visible tie, and whether they are drawn with level of detail (tie-layer.ts) rather than by Cytoscape. */
   const tiesRef = useRef<TieDetail | null>(null);
@@ -348,20 +354,51 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       repaint();
     });
     window.addEventListener('pointerup', release, true);
+    /**
+     * The model the pointer's grid answers for (picture-pointer.ts): the still picture while it stands for the sphere,
+     * and on a sphere of thousands the window's own model after that too. There Cytoscape hit-tests every person on
+     * each move and redraws everyone when a contact is grabbed and let go; the grid answers in microseconds.
+     */
+    const pointerModel = () => {
+      const picture = answeringPicture();
+      if (picture) return picture;
+      if (networkRef.current || switchingRef.current || cy.animated()) return null;
+      return modelRef.current.nodes.size > POINTER_GRID_ABOVE ? modelRef.current : null;
+    };
+    /** Draws the contacts held away from their place, unless the still picture (which draws them itself) is on screen. */
+    const paintGhostsNow = () => {
+      const canvas = ghostCanvasRef.current;
+      if (!canvas) return;
+      const ghosts = paintedRef.current ? [] : [...movedRef.current].flatMap(([id, at]) => {
+        const node = modelRef.current.nodes.get(id);
+        return node ? [{ data: node.data, from: node.position, at }] : [];
+      });
+      paintGhosts(canvas, ghosts, { zoom: cy.zoom(), pan: cy.pan() }, styleRef.current.colourBy);
+    };
     // Until Cytoscape holds every element, the still picture answers the pointer (picture-pointer.ts).
     let pictureFrame = 0;
     const repaintPictureSoon = () => {
       pictureFrame ||= requestAnimationFrame(() => {
         pictureFrame = 0;
         if (paintedRef.current) showOpeningPicture(paintedRef.current);
+        paintGhostsNow();
       });
     };
+    repaintGhostsRef.current = repaintPictureSoon;
+    cy.on('viewport resize', () => {
+      if (movedRef.current.size) repaintPictureSoon();
+    });
     const pictureLayout = () => (paintedRef.current?.model ?? modelRef.current).layout;
     const picture = answerOnPicture(graphRef.current!, container, {
-      answering: answeringPicture,
+      answering: pointerModel,
       viewport: () => ({ zoom: cy.zoom(), pan: cy.pan() }),
-      hover: (id, at) => setTip(id ? { ...at, id, data: paintedRef.current?.model.nodes.get(id)?.data } : null),
+      hover: (id, at) => {
+        setTip(id ? { ...at, id, data: paintedRef.current?.model.nodes.get(id)?.data } : null);
+        pinFor(id);
+      },
       select: (id) => handlers.current.onSelect(id),
+      focus: (id, depth) => handlers.current.onFocus(id, depth),
+      shown: (id) => !hiddenRef.current?.has(id),
       drag: (id, to) => {
         movedRef.current.set(id, to);
         const target = hitTest(to, pictureLayout());
@@ -383,6 +420,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
         });
       },
     });
+    pressedRef.current = () => picture.pressed();
     const observer = new ResizeObserver(() => {
       cy.resize();
       // An empty sphere has no view of the user's to keep: it follows the window, and gets its place once the
@@ -436,7 +474,8 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       nodePosition: (id) => {
         const node = cy.getElementById(id);
         const box = container.getBoundingClientRect();
-        if (node.empty()) {
+        // Not in Cytoscape yet, or held by the pointer's grid away from its place: where it is drawn.
+        if (node.empty() || movedRef.current.has(id)) {
           // Not in Cytoscape yet: where the still picture draws it.
           const at = pictured(id);
           return at ? { x: box.left + cy.pan().x + at.x * cy.zoom(), y: box.top + cy.pan().y + at.y * cy.zoom() } : null;
@@ -446,7 +485,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       },
       placeOf: (id) => {
         const node = cy.getElementById(id);
-        const at = node.empty() ? pictured(id) : node.position();
+        const at = node.empty() || movedRef.current.has(id) ? pictured(id) : node.position();
         return at ? hitTest(at, modelRef.current.nodes.size ? modelRef.current.layout : pictureLayout()) : null;
       },
       openingPictureShown: () => paintedRef.current !== null,
@@ -485,7 +524,7 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
         return { x1: box.left + a.x, y1: box.top + a.y, x2: box.left + a.x + a.w, y2: box.top + a.y + a.h };
       },
     };
-    const pictured = (id: string) => (paintedRef.current ? (movedRef.current.get(id) ?? paintedRef.current.model.nodes.get(id)?.position) : undefined);
+    const pictured = (id: string) => movedRef.current.get(id) ?? (paintedRef.current ? paintedRef.current.model.nodes.get(id)?.position : undefined);
     return () => {
       if (pending) clearTimeout(pending.timer);
       container.removeEventListener('pointerdown', onPress, true);
@@ -598,8 +637,12 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
     applyDiff(cy, diffModels(shownRef.current, held), networkRef.current, animateRef.current);
     appliedRef.current++;
     shownRef.current = held;
-    // Whoever was held away from their place has been put where the model says.
+    // Whoever was held away from their place has been put where the model says (the one still held stays held).
     offModelRef.current.clear();
+    if (movedRef.current.size) {
+      for (const id of [...movedRef.current.keys()]) if (id !== pressedRef.current?.()) movedRef.current.delete(id);
+      repaintGhostsRef.current();
+    }
     if (model.nodes.size > 0 || paintedRef.current) {
       afterDraw(() => {
         // An opening picture gives way to Cytoscape's drawing (or to an empty sphere, if everyone was deleted meanwhile).
@@ -792,12 +835,16 @@ export function SphereGraph({ model, selectedId, fitSignal, zoomSignal, centreOn
       <div ref={containerRef} className="graph-canvas" role="application" tabIndex={0} data-testid="graph-canvas"
         aria-label="Your sphere: you in the centre, rings for Trust, Like, Know and prospects, sectors by category. Left and right arrows go round a ring, up and down go to the ring inside or outside, Enter opens the contact."
         onKeyDown={onKeyDown} onFocus={() => setCursor((c) => (c ? { ...c, shown: true } : c))} onBlur={() => setCursor((c) => (c ? { ...c, shown: false } : c))} />
+      <canvas ref={ghostCanvasRef} className="graph-ghost" aria-hidden="true" data-testid="drag-ghost" />
       <p className="visually-hidden" aria-live="polite" data-testid="graph-announcer">{announcement}</p>
       {tipData ? <NodeTip x={tip!.x} y={tip!.y} data={tipData} /> : null}
     </div>
   );
 }
 
+
+/** People above which the pointer's grid, not Cytoscape, answers hovers, clicks and drags (see pointerModel). */
+const POINTER_GRID_ABOVE = 5000;
 
 /** Above these, a sphere opening is painted as an opening picture first and handed to Cytoscape a frame later. */
 const OPENING_PICTURE_ABOVE = { nodes: 2000, ties: 2500 };

@@ -15,6 +15,10 @@ export type PicturePointer = {
   /** The pointer rests on a contact (`at` in the container's pixels), or left it. */
   hover(id: string | null, at: Point): void;
   select(id: string): void;
+  /** A second click on the same contact within a double-click's time: bring out its neighbours (two ties deep with Shift). */
+  focus?(id: string, depth: 1 | 2): void;
+  /** Whether a contact is drawn (a filter may hide it): a hidden one is not under the pointer. */
+  shown?(id: string): boolean;
   /** A contact is being dragged: `to` is where the pointer is, in the model's plane. */
   drag(id: string, to: Point): void;
   drop(id: string, at: Point): void;
@@ -24,12 +28,15 @@ export type PicturePointer = {
 const DRAG_AFTER_PX = 3;
 /** Pixels around a contact's rim that still count as on it: tiny contacts far out stay hittable. */
 const SLOP_PX = 3;
+/** Longest gap between the two clicks of a double-click, as most systems set it. */
+const DOUBLE_CLICK_MS = 500;
 
 /** Listens on `graph` (the element holding Cytoscape's container) and on the window; returns the unsubscribe. */
 export function answerOnPicture(graph: HTMLElement, container: HTMLElement, pointer: PicturePointer): { pressed(): string | null; detach(): void } {
   const win = graph.ownerDocument.defaultView!;
   let press: { id: string; x: number; y: number; dragging: boolean } | null = null;
   let hovered: string | null = null;
+  let lastClick = { id: '', at: -Infinity };
 
   const toModel = (e: MouseEvent): Point => {
     const viewport = pointer.viewport();
@@ -39,7 +46,8 @@ export function answerOnPicture(graph: HTMLElement, container: HTMLElement, poin
   const hit = (e: MouseEvent) => {
     const model = pointer.answering();
     if (!model) return null;
-    return hitsOf(model).at(toModel(e), SLOP_PX / pointer.viewport().zoom);
+    const id = hitsOf(model).at(toModel(e), SLOP_PX / pointer.viewport().zoom);
+    return id && (pointer.shown?.(id) ?? true) ? id : null;
   };
   const inContainer = (e: MouseEvent) => e.target instanceof Node && container.contains(e.target);
   const setHover = (id: string | null, e: MouseEvent) => {
@@ -80,8 +88,13 @@ export function answerOnPicture(graph: HTMLElement, container: HTMLElement, poin
     press = null;
     e.stopPropagation();
     // Even if Cytoscape took over meanwhile, a press begun on the picture ends here: the drop lands where the pointer let go.
-    if (!done.dragging) pointer.select(done.id);
-    else pointer.drop(done.id, toModel(e));
+    if (done.dragging) return pointer.drop(done.id, toModel(e));
+    pointer.select(done.id);
+    const now = performance.now();
+    if (lastClick.id === done.id && now - lastClick.at <= DOUBLE_CLICK_MS) {
+      lastClick = { id: '', at: -Infinity };
+      pointer.focus?.(done.id, e.shiftKey ? 2 : 1);
+    } else lastClick = { id: done.id, at: now };
   };
   graph.addEventListener('mousedown', down, true);
   win.addEventListener('mousemove', move, true);

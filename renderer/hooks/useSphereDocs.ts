@@ -18,14 +18,32 @@ export function useSphereDocs(db: SphereDatabase, gate: Promise<void>): { docs: 
     // otherwise a big sphere would be modelled and drawn four times over while it opens.
     const first: Partial<SphereDocs> = {};
     let allIn = false;
+    // Changes after the first results wait for the frame in progress to be presented, and arrive together: a drop
+    // changes a contact and logs its move (two collections, which were two rebuilds of a 10,000-person model),
+    // and the rebuild no longer holds back the frame that shows the contact where it was dropped.
+    let later: Partial<SphereDocs> = {};
+    let flushing = false;
+    const flush = () => {
+      if (!flushing) return;
+      flushing = false;
+      const changed = later;
+      later = {};
+      setDocs((prev) => ({ ...prev, ...changed }));
+      setChangedAt(Date.now());
+    };
     // RxDB's own immutable document data, not toJSON() copies: on a big sphere every change would
     // otherwise copy tens of thousands of touches. Nothing here mutates them.
     const watch = <K extends keyof SphereDocs>(name: K, docs$: Observable<{ _data: unknown }[]>) =>
       docs$.subscribe((results) => {
         const data = results.map((d) => d._data) as SphereDocs[K];
         if (allIn) {
-          setDocs((prev) => ({ ...prev, [name]: data }));
-          setChangedAt(Date.now());
+          later[name] = data;
+          if (!flushing) {
+            flushing = true;
+            requestAnimationFrame(() => setTimeout(flush));
+            // A hidden window draws no frames: its changes still arrive.
+            setTimeout(flush, 100);
+          }
           return;
         }
         first[name] = data;
@@ -50,6 +68,7 @@ export function useSphereDocs(db: SphereDatabase, gate: Promise<void>): { docs: 
     });
     return () => {
       live = false;
+      flushing = false;
       subscriptions.forEach((s) => s.unsubscribe());
     };
   }, [db, gate]);

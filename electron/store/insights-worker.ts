@@ -3,9 +3,10 @@
 // its parsed documents stay open between requests: after an edit only what changed is read again (the file's
 // commit log), and the centrality of unchanged ties is reused.
 import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { DATABASE_NAME } from '../../shared/schemas/index.ts';
-import { insightsOf, readSphere, type InsightsAnswer, type InsightsJob } from './sphere-insights.ts';
+import { insightsOf, readSphere, type InsightsJob } from './sphere-insights.ts';
+import { serveStoreJobs } from './store-worker.ts';
 import { getRxStorageSqlite, type RxStorageSqlite } from './sqlite-storage.ts';
 
 const { file } = workerData as { file: string };
@@ -19,23 +20,17 @@ function open(): RxStorageSqlite {
   return storage;
 }
 
-parentPort!.on('message', (job: InsightsJob) => {
-  let answer: InsightsAnswer;
-  try {
-    // Another generation of the store (a restore put a new file under the same name): the open connection would
-    // go on reading the old one.
-    if (job.fresh || !raw) {
-      raw?.closeAll();
-      raw = open();
-      read = null;
-    }
-    const stamp = raw.changeStamp(DATABASE_NAME);
-    const sphere = stamp !== null && read?.stamp === stamp ? read.sphere : readSphere(raw);
-    read = stamp === null ? null : { stamp, sphere };
-    const { docs, settings } = sphere;
-    answer = { id: job.id, insights: insightsOf(docs, settings, job.request) };
-  } catch (err) {
-    answer = { id: job.id, error: err instanceof Error ? err.message : String(err) };
+serveStoreJobs((job: InsightsJob) => {
+  // Another generation of the store (a restore put a new file under the same name): the open connection would
+  // go on reading the old one.
+  if (job.fresh || !raw) {
+    raw?.closeAll();
+    raw = open();
+    read = null;
   }
-  parentPort!.postMessage(answer);
+  const stamp = raw.changeStamp(DATABASE_NAME);
+  const sphere = stamp !== null && read?.stamp === stamp ? read.sphere : readSphere(raw);
+  read = stamp === null ? null : { stamp, sphere };
+  const { docs, settings } = sphere;
+  return insightsOf(docs, settings, job.request);
 });

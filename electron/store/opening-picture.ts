@@ -2,12 +2,15 @@
 // the window paints it while its own RxDatabase is still taking in every document. Building it scores and places
 // every contact (about half a second at 10,000 contacts), so a host that can gives the work to a worker thread
 // (opening-picture-worker.ts) and its event loop stays free to answer the window meanwhile.
-import { Worker } from 'node:worker_threads';
 import { CLOCK_SLACK_MS, createModelBuilder, type ModelBuilder, type SphereDocs } from '../../shared/graph/sphere-model.ts';
 import { pictureOf, type SpherePicture } from '../../shared/graph/sphere-picture.ts';
 import { COLLECTIONS, DATABASE_NAME } from '../../shared/schemas/index.ts';
 import { DEFAULT_SETTINGS, SETTINGS_ID, type SettingsDoc } from '../../shared/schemas/settings.ts';
 import type { RxStorageSqlite } from './sqlite-storage.ts';
+import { storeWorker } from './store-worker.ts';
+
+/** What the picture worker is asked: the clock, and whether the store is another generation (a restore). */
+export type PictureJob = { now: number; fresh: boolean };
 
 export type CollectionReader = (name: keyof typeof COLLECTIONS, schemaVersion: number) => unknown[];
 
@@ -23,7 +26,7 @@ export function openingPictureMaker(
   let builder: ModelBuilder = createModelBuilder();
   let builtFor: RxStorageSqlite | null = null;
   let last: { stamp: string; at: number; picture: SpherePicture | null } | null = null;
-  let worker = options.worker && options.file ? pictureWorker(options.worker, options.file) : null;
+  let worker = options.worker && options.file ? storeWorker<PictureJob, SpherePicture | null>(options.worker, options.file, 'picture') : null;
   let closed = false;
   return {
     async picture(now = Date.now()) {
@@ -39,7 +42,7 @@ export function openingPictureMaker(
       if (last && stamp !== null && last.stamp === stamp && Math.abs(now - last.at) < CLOCK_SLACK_MS) return last.picture;
       let picture: SpherePicture | null;
       try {
-        picture = worker ? await worker.make(now, fresh) : here(raw, builder, now);
+        picture = worker ? await worker.ask({ now, fresh }) : here(raw, builder, now);
       } catch (err) {
         // Stopped by close(): the store is going away, and nobody is waiting for a picture of it.
         if (closed) return null;
@@ -73,46 +76,3 @@ export function pictureFrom(read: CollectionReader, builder: ModelBuilder, now: 
   return pictureOf(builder.build(docs, now, { weights: settings.trustWeights, cadence: settings.cadence, lifeCycle: settings.lifeCycle }), { dimOverdue: settings.dimOverdue });
 }
 
-export type PictureRequest = { id: number; now: number; fresh: boolean };
-export type PictureAnswer = { id: number; picture: SpherePicture | null } | { id: number; error: string };
-
-/** One long-lived worker per store, started on first use; it never keeps the process alive by itself. */
-function pictureWorker(script: URL | string, file: string) {
-  let worker: Worker | null = null;
-  let nextId = 1;
-  const waiting = new Map<number, { resolve(p: SpherePicture | null): void; reject(err: Error): void }>();
-  const failAll = (err: Error) => {
-    for (const w of waiting.values()) w.reject(err);
-    waiting.clear();
-    worker = null;
-  };
-  const started = (): Worker => {
-    if (worker) return worker;
-    const w = new Worker(script, { workerData: { file } });
-    w.unref();
-    w.on('message', (answer: PictureAnswer) => {
-      const entry = waiting.get(answer.id);
-      waiting.delete(answer.id);
-      if ('error' in answer) entry?.reject(new Error(answer.error));
-      else entry?.resolve(answer.picture);
-    });
-    w.on('error', failAll);
-    w.on('exit', (code) => failAll(new Error(`the picture worker stopped (exit code ${code})`)));
-    return (worker = w);
-  };
-  return {
-    make(now: number, fresh: boolean): Promise<SpherePicture | null> {
-      const w = started();
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        w.postMessage({ id, now, fresh } satisfies PictureRequest);
-      });
-    },
-    close() {
-      const w = worker;
-      worker = null;
-      void w?.terminate();
-    },
-  };
-}

@@ -4,12 +4,12 @@
 // every window, never holds still for them (the first computation took about 0.4 s of it); the command line,
 // and Electron without its bundled worker, compute here. An answer is kept until the store changes (its change
 // stamp) or another period is asked for.
-import { Worker } from 'node:worker_threads';
 import { computeInsights, type Insights } from '../../shared/insights/insights.ts';
 import { lastYear, type InsightDocs, type Period } from '../../shared/insights/insight-input.ts';
 import { COLLECTIONS, DATABASE_NAME, type ContactDoc, type DealDoc, type TieDoc, type TouchDoc } from '../../shared/schemas/index.ts';
 import { DEFAULT_SETTINGS, SETTINGS_ID, type SettingsDoc } from '../../shared/schemas/settings.ts';
 import type { RxStorageSqlite } from './sqlite-storage.ts';
+import { storeWorker } from './store-worker.ts';
 
 export type InsightsRequest = { period: Period; now?: number };
 
@@ -49,15 +49,15 @@ export type InsightsService = {
   close(): void;
 };
 
-export type InsightsJob = { id: number; request: Required<InsightsRequest>; fresh: boolean };
-export type InsightsAnswer = { id: number; insights: Insights } | { id: number; error: string };
+/** What the insights worker is asked: the period, and whether the store is another generation (a restore). */
+export type InsightsJob = { request: Required<InsightsRequest>; fresh: boolean };
 
 /** `worker`: the worker script's location; `file`: the store file it reads. Without them, computed here. */
 export function insightsService(
   storage: () => RxStorageSqlite,
   options: { worker?: URL | string; file?: string; log?: (line: string) => void } = {},
 ): InsightsService {
-  let worker = options.worker && options.file ? insightsWorker(options.worker, options.file) : null;
+  let worker = options.worker && options.file ? storeWorker<InsightsJob, Insights>(options.worker, options.file, 'insights') : null;
   /** The store generation the kept answer is of, and the one the worker last read (a restore makes a new one). */
   let builtFor: RxStorageSqlite | null = null;
   let sentFor: RxStorageSqlite | null = null;
@@ -79,7 +79,7 @@ export function insightsService(
     sentFor = raw;
     if (worker) {
       try {
-        return await worker.compute(request, fresh);
+        return await worker.ask({ request, fresh });
       } catch (err) {
         if (closed) throw err;
         // A worker that cannot run (a packaging fault, a crash) must not cost the window its figures.
@@ -139,45 +139,4 @@ export function insightsService(
     },
   };
   return service;
-}
-
-/** One long-lived worker per store, started on first use; it never keeps the process alive by itself. */
-function insightsWorker(script: URL | string, file: string) {
-  let worker: Worker | null = null;
-  let nextId = 1;
-  const waiting = new Map<number, { resolve(insights: Insights): void; reject(err: Error): void }>();
-  const failAll = (err: Error) => {
-    for (const w of waiting.values()) w.reject(err);
-    waiting.clear();
-    worker = null;
-  };
-  const started = (): Worker => {
-    if (worker) return worker;
-    const w = new Worker(script, { workerData: { file } });
-    w.unref();
-    w.on('message', (answer: InsightsAnswer) => {
-      const entry = waiting.get(answer.id);
-      waiting.delete(answer.id);
-      if ('error' in answer) entry?.reject(new Error(answer.error));
-      else entry?.resolve(answer.insights);
-    });
-    w.on('error', failAll);
-    w.on('exit', (code) => failAll(new Error(`the insights worker stopped (exit code ${code})`)));
-    return (worker = w);
-  };
-  return {
-    compute(request: Required<InsightsRequest>, fresh: boolean): Promise<Insights> {
-      const w = started();
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        w.postMessage({ id, request, fresh } satisfies InsightsJob);
-      });
-    },
-    close() {
-      const w = worker;
-      worker = null;
-      void w?.terminate();
-    },
-  };
 }

@@ -8,6 +8,7 @@ import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js'
 import pagerank from 'graphology-metrics/centrality/pagerank.js';
 import { createUnweightedIndexedBrandes } from 'graphology-shortest-path/indexed-brandes.js';
 import type { TieDoc } from '../schemas/index.ts';
+import { denseIds } from './dense-ids.ts';
 
 export const EXACT_BETWEENNESS_LIMIT = 1500;
 /**
@@ -32,17 +33,7 @@ export type TieGraph = { graph: Graph; ids: string[] };
  * than the rest of the build.
  */
 export function tieGraph(ties: readonly Pick<TieDoc, 'from' | 'to'>[]): TieGraph {
-  const indexOf = new Map<string, number>();
-  const ids: string[] = [];
-  const at = (id: string): number => {
-    let i = indexOf.get(id);
-    if (i === undefined) {
-      i = ids.length;
-      indexOf.set(id, i);
-      ids.push(id);
-    }
-    return i;
-  };
+  const { at, ids } = denseIds();
   const ends = new Int32Array(ties.length * 2);
   let edges = 0;
   const pairs = new Set<number>();

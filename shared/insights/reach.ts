@@ -4,10 +4,11 @@
 // kept reach as bitsets per strongly connected group, a word per 32 people for every group with a referral,
 // and read all of them for each referrer: at 10,000 people (8,035 in referral ties) that took 3 to 4 times as
 // long as these walks, cold.
+import { denseIds } from './dense-ids.ts';
 
 export type ReachIndex = {
   /** Dense index of each person. */
-  indexOf: Map<string, number>;
+  indexOf: ReadonlyMap<string, number>;
   ids: string[];
   /**
    * Calls `visit` once with the index of every person reachable from `id` along the edges, `id` itself left out
@@ -18,17 +19,7 @@ export type ReachIndex = {
 };
 
 export function reachIndex(edges: readonly { from: string; to: string }[]): ReachIndex {
-  const indexOf = new Map<string, number>();
-  const ids: string[] = [];
-  const at = (id: string) => {
-    let i = indexOf.get(id);
-    if (i === undefined) {
-      i = ids.length;
-      indexOf.set(id, i);
-      ids.push(id);
-    }
-    return i;
-  };
+  const { at, ids, indexOf } = denseIds();
   const from = new Int32Array(edges.length);
   const to = new Int32Array(edges.length);
   for (let e = 0; e < edges.length; e++) {

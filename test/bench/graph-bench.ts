@@ -121,45 +121,11 @@ async function peerRun(url: string, options: { webgl?: boolean } = {}): Promise<
  * hit-test serves a click and a drag), and the start-up phases the renderer marked on the way.
  */
 async function ourPaint(page: Page, url: string, hoverId: string): Promise<{ paint: number; answer: number; whole: number; phases: Record<string, number> }> {
-  await page.mouse.move(1, 1);
-  await page.goto(url);
-  type Probe = { __sphere?: { pictureAnswering(): boolean; nodePosition(id: string): { x: number; y: number } | null } };
-  await page.waitForFunction(() => {
-    const sphere = (window as unknown as Probe).__sphere;
-    return !!sphere && (sphere.pictureAnswering() || performance.getEntriesByName('sphere:ties-drawn').length > 0);
-  }, null, { timeout: 120_000, polling: 'raf' });
-  const at = await page.evaluate((id) => {
-    // When the name is on screen: the frame after the tip is in the page (Playwright's own waits, polling between
-    // the handover's slices, see it much later than the user does).
-    const w = window as unknown as { __tipShown: number };
-    w.__tipShown = 0;
-    const observer = new MutationObserver(() => {
-      if (!document.querySelector('[data-testid="node-tip"]')) return;
-      observer.disconnect();
-      requestAnimationFrame(() => (w.__tipShown = performance.now()));
-    });
-    observer.observe(document.body, { subtree: true, childList: true });
-    return (window as unknown as Probe).__sphere!.nodePosition(id);
-  }, hoverId);
-  if (!at) throw new Error(`contact ${hoverId} is not drawn`);
-  // A user whose first move went unanswered moves again: a pixel to and fro until the name shows.
-  let answer = 0;
-  for (let k = 0; !answer; k++) {
-    await page.mouse.move(at.x + (k % 2), at.y);
-    await new Promise((r) => setTimeout(r, 100));
-    answer = await page.evaluate(() => (window as unknown as { __tipShown: number }).__tipShown);
-    if (k > 1200) throw new Error('no hover was answered within two minutes');
-  }
-  await page.mouse.move(1, 1);
-  await page.waitForFunction(() => performance.getEntriesByName('sphere:ties-drawn').length > 0, null, { timeout: 120_000 });
-  const phases = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('sphere:')).map((m) => [m.name.slice(7), m.startTime])));
-  return { paint: phases['graph-drawn']!, answer, whole: phases['ties-drawn']!, phases };
+  const timed = await barePaint({ navigate: (to) => page.goto(to).then(() => {}), evaluate: (expression) => page.evaluate(expression), mouseMove: (x, y) => page.mouse.move(x, y), close: async () => {} }, url, hoverId);
+  return { ...timed, paint: timed.phases['graph-drawn']! };
 }
 
-/**
- * The same as ourPaint, in a page nothing but input and evaluation reaches (bare-page.ts says why): the time until
- * a hover is answered as a user's mouse meets it while a big sphere's documents stream in.
- */
+/** ourPaint's timing in any page: a Playwright one, or one nothing but input and evaluation reaches (bare-page.ts says why). */
 async function barePaint(page: BarePage, url: string, hoverId: string): Promise<{ answer: number; whole: number; phases: Record<string, number> }> {
   await page.mouseMove(1, 1);
   await page.navigate(url);

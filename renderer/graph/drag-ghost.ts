@@ -2,11 +2,9 @@
 // thousands Cytoscape's grab and release each cost a full drawing of everyone (a tenth of a second at 10,000, most
 // of a second at 50,000), so there the pointer's grid (picture-pointer.ts) takes the drag, and this draws the
 // contact where the pointer holds it, joined to where it was, until the store's change puts it in its new place.
-import type { NodeData } from '../../shared/graph/sphere-model.ts';
+import { FILL_FIELD, type NodeData } from '../../shared/graph/sphere-model.ts';
 import type { ColourMode } from '../../shared/graph/sphere-colours.ts';
 import type { Viewport } from './sphere-backdrop.ts';
-
-const FILL: Record<ColourMode, 'categoryFill' | 'stageFill' | 'touchFill' | 'trustFill'> = { category: 'categoryFill', stage: 'stageFill', touch: 'touchFill', trust: 'trustFill' };
 
 export type Ghost = { data: NodeData; from: { x: number; y: number }; at: { x: number; y: number } };
 
@@ -44,7 +42,7 @@ export function paintGhosts(canvas: HTMLCanvasElement, ghosts: readonly Ghost[],
     const r = Math.max(7, (data.size / 2) * zoom);
     ctx.beginPath();
     ctx.arc(b.x, b.y, r, 0, Math.PI * 2);
-    ctx.fillStyle = data[FILL[colourBy]];
+    ctx.fillStyle = data[FILL_FIELD[colourBy]];
     ctx.fill();
     ctx.lineWidth = 2.5;
     ctx.strokeStyle = '#1b1a17';

@@ -4,13 +4,12 @@
 // positions, sizes, colours and viewport, so the handover is seamless; it is cleared once Cytoscape has drawn
 // everything.
 import type { TieKind } from '../../shared/domain/sphere.ts';
-import { withTieKinds, type NodeData, type SphereGraphModel } from '../../shared/graph/sphere-model.ts';
+import { FILL_FIELD, withTieKinds, type SphereGraphModel } from '../../shared/graph/sphere-model.ts';
 import type { ColourMode } from '../../shared/graph/sphere-colours.ts';
 import { TIE_DETAIL_ABOVE } from '../../shared/graph/tie-detail.ts';
 import { drawTies } from './tie-layer.ts';
 import type { Viewport } from './sphere-backdrop.ts';
 
-const FILL: Record<ColourMode, keyof Pick<NodeData, 'categoryFill' | 'stageFill' | 'touchFill' | 'trustFill'>> = { category: 'categoryFill', stage: 'stageFill', touch: 'touchFill', trust: 'trustFill' };
 
 export type OpeningPictureStyle = {
   colourBy: ColourMode;
@@ -43,7 +42,7 @@ export function paintOpeningPicture(canvas: HTMLCanvasElement, model: SphereGrap
   const byFill = new Map<string, Path2D>();
   for (const { data, position: home } of model.nodes.values()) {
     const position = options.moved?.get(data.id) ?? home;
-    const key = `${data[FILL[options.colourBy]]}|${options.dimOverdue && data.overdue ? 0.18 : 1}`;
+    const key = `${data[FILL_FIELD[options.colourBy]]}|${options.dimOverdue && data.overdue ? 0.18 : 1}`;
     let path = byFill.get(key);
     if (!path) byFill.set(key, (path = new Path2D()));
     const r = data.size / 2;

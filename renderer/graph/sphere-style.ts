@@ -3,10 +3,10 @@
 import type { StylesheetJson } from 'cytoscape';
 import type { TieKind } from '../../shared/domain/sphere.ts';
 import { TIE_COLOURS, type ColourMode } from '../../shared/graph/sphere-colours.ts';
+import { FILL_FIELD } from '../../shared/graph/sphere-model.ts';
 
 export type StyleOptions = { colourBy: ColourMode; dimOverdue: boolean };
 
-const FILL_FIELD: Record<ColourMode, string> = { category: 'categoryFill', stage: 'stageFill', touch: 'touchFill', trust: 'trustFill' };
 
 /**
  * The view's choices (colour mode, dimming) live in the stylesheet rather than in classes on every element:

@@ -2,7 +2,7 @@
 // from the previous graph, so the component changes only what changed.
 import { DEFAULT_TRUST_WEIGHTS, trustScore, type TrustScore, type TrustWeights } from '../domain/trust-score.ts';
 import { cadenceUsed, DEFAULT_CADENCE, touchDue, type Cadence } from '../domain/cadence.ts';
-import { CATEGORY_COLOURS, STAGE_COLOURS, touchColour, trustColour } from './sphere-colours.ts';
+import { CATEGORY_COLOURS, STAGE_COLOURS, touchColour, trustColour, type ColourMode } from './sphere-colours.ts';
 import { layoutSphere, type SphereLayout } from './sphere-layout.ts';
 import type { Category, CustomerStage, TieKind } from '../domain/sphere.ts';
 import { customerStage, DEFAULT_LIFE_CYCLE, referralValues, type LifeCycleSettings } from '../domain/life-cycle.ts';
@@ -28,6 +28,9 @@ export type NodeData = {
   touchFill: string;
   trustFill: string;
 };
+
+/** Which of a node's fills each colour mode shows: the stylesheet, the still picture and the drag ghost read it. */
+export const FILL_FIELD: Record<ColourMode, 'categoryFill' | 'stageFill' | 'touchFill' | 'trustFill'> = { category: 'categoryFill', stage: 'stageFill', touch: 'touchFill', trust: 'trustFill' };
 
 export type EdgeData = { id: string; source: string; target: string; kind: TieKind; width: number };
 

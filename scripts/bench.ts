@@ -40,11 +40,12 @@ function printSync({ sizes, pullRuns, servers }: SyncFigures): void {
   row('seed through push, s', (s) => s.seedSeconds.toFixed(2), '');
 }
 
-function printInsights({ sizes, parts, coldMs, coldCpuMs, totalMs, peerMs, timeline, host }: InsightsFigures): void {
+function printInsights({ sizes, parts, coldMs, coldCpuMs, totalMs, afreshMs, peerMs, timeline, host }: InsightsFigures): void {
   console.log(`\nInsights: ${sizes.contacts} contacts, ${sizes.ties} ties, ${sizes.touches} touches, ${sizes.deals} deals`);
   console.log(`${'measure'.padEnd(34)} ${'ms'.padStart(10)}  target`);
   for (const p of parts) console.log(`  ${p.name.padEnd(32)} ${ms(p.ms).padStart(10)}`);
-  console.log(`${'every insight, first time'.padEnd(34)} ${ms(coldMs).padStart(10)}  < 200 ms`);
+  console.log(`${'every insight, nothing reused'.padEnd(34)} ${ms(afreshMs).padStart(10)}  < 200 ms (median of 5, centrality too)`);
+  console.log(`${'  first time in a fresh process'.padEnd(34)} ${ms(coldMs).padStart(10)}  < 200 ms (code not yet compiled)`);
   console.log(`${'  the same, this thread\'s CPU time'.padEnd(34)} ${ms(coldCpuMs).padStart(10)}  less inflated by a busy machine`);
   console.log(`${'  after an edit (same ties), median'.padEnd(34)} ${ms(totalMs).padStart(10)}  < 200 ms`);
   console.log(`${'  peer: exact PageRank+betweenness'.padEnd(34)} ${ms(peerMs).padStart(10)}  graphology-metrics alone, same ties`);
@@ -58,6 +59,7 @@ function printInsights({ sizes, parts, coldMs, coldCpuMs, totalMs, peerMs, timel
   console.log(`${'  ready after warm() resolved'.padEnd(34)} ${ms(host.readyAfterWarmMs).padStart(10)}  worked out ahead in the worker`);
   console.log(`${'  panel opened after host warmed'.padEnd(34)} ${ms(host.panelAfterWarmMs).padStart(10)}  < 200 ms`);
   console.log(`${'  panel after an edit, warm worker'.padEnd(34)} ${ms(host.afterEditMs).padStart(10)}  < 200 ms`);
+  console.log(`${'  panel after a new tie, warm worker'.padEnd(34)} ${ms(host.afterTieMs).padStart(10)}  < 200 ms (centrality again)`);
   console.log(`${'timeline: build'.padEnd(34)} ${ms(timeline.buildMs).padStart(10)}`);
   console.log(`${'  one frame, median / p95'.padEnd(34)} ${`${ms(timeline.frameMedianMs)} / ${ms(timeline.frameP95Ms)}`.padStart(10)}  >= 30 fps (${timeline.fps.toFixed(0)} fps from p95)`);
 }

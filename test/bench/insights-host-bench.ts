@@ -29,6 +29,8 @@ export type InsightsHostFigures = {
   panelAfterWarmMs: number;
   /** The panel's answer after a touch is logged (another connection), from the warm worker. */
   afterEditMs: number;
+  /** The same after a new tie: the one edit that makes the worker work the network centrality out again. */
+  afterTieMs: number;
 };
 
 const WORKER = new URL('../../electron/store/insights-worker.ts', import.meta.url);
@@ -97,13 +99,19 @@ export async function runInsightsHostBench(docs: SampleSphere, now: number, log?
     await db.addCollections(COLLECTIONS);
     const someone = docs.contacts[0]!;
     await db.touches.insert({ id: 'bench-edit-touch', contactId: someone.id, kind: 'call', direction: 'outbound', at: now, createdAt: now, updatedBy: 'bench' });
-    await db.close();
-    other.close();
     start = performance.now();
     await host.insights({ period, now });
     const afterEditMs = performance.now() - start;
+    // A referral between two people not yet tied: the ties change, so centrality is not reused.
+    const [a, b] = [docs.contacts[1]!, docs.contacts[docs.contacts.length - 1]!];
+    await db.ties.insert({ id: 'bench-edit-tie', from: a.id, to: b.id, kind: 'referral', at: now, createdAt: now, updatedAt: now, updatedBy: 'bench' });
+    start = performance.now();
+    await host.insights({ period, now });
+    const afterTieMs = performance.now() - start;
+    await db.close();
+    other.close();
     host.close();
-    return { stallIdleMs, stallHereMs, stallWorkerMs, hostCpuWorkerMs, firstAskWorkerMs, readyAfterWarmMs, panelAfterWarmMs, afterEditMs };
+    return { stallIdleMs, stallHereMs, stallWorkerMs, hostCpuWorkerMs, firstAskWorkerMs, readyAfterWarmMs, panelAfterWarmMs, afterEditMs, afterTieMs };
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

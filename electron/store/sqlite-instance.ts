@@ -62,14 +62,24 @@ export type SqliteInternals = {
   readOnly?: string;
 };
 
-export type SqliteInstanceOptions = Record<string, never>;
+export type SqliteInstanceOptions = {
+  /**
+   * 'byId': the collection is only ever read by id (RxDB's replication meta: the assumed master state of each
+   * document, and the checkpoint). Its table gets no key columns and no key indexes: on a first pull that was
+   * three keys and three index entries for each of 100,000 documents, a third of the pull's SQLite time. Queries
+   * still answer (by scanning); changes-since, which needs the (lwt, id) key, is refused. A table made before
+   * with key columns keeps them, and they are kept up to date.
+   */
+  lookups?: 'byId';
+};
 
 type Statements = {
   byIds: Database.Statement;
   byId: Database.Statement;
   insert: Database.Statement;
   update: Database.Statement;
-  changedSince: Database.Statement;
+  /** Missing for a table read by id only. */
+  changedSince?: Database.Statement;
   cleanup: Database.Statement;
   ids: Database.Statement;
 };
@@ -86,7 +96,8 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
   readonly primaryPath: string;
   private readonly columns: IndexColumn[];
   private readonly columnByIndex: Map<string, IndexColumn>;
-  private readonly lwtColumn: IndexColumn;
+  /** Missing for a table read by id only (see SqliteInstanceOptions). */
+  private readonly lwtColumn: IndexColumn | undefined;
   private readonly statements: Statements;
   private readonly onClose: () => void;
   /** Set when this instance's change stream must carry other connections' commits (multiInstance). */
@@ -104,19 +115,22 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     internals: SqliteInternals;
     onClose: () => void;
     watchOthers?: () => () => void;
+    options?: SqliteInstanceOptions;
   }) {
     this.databaseName = args.databaseName;
     this.collectionName = args.collectionName;
     this.schema = args.schema;
     this.internals = args.internals;
-    this.options = {};
+    this.options = { ...args.options };
     this.onClose = args.onClose;
     this.watchOthers = args.watchOthers;
     this.primaryPath = getPrimaryFieldOfPrimaryKey(args.schema.primaryKey) as string;
-    this.columns = indexColumnsFor(args.schema as RxJsonSchema<RxDocumentData<unknown>>);
+    const columns = indexColumnsFor(args.schema as RxJsonSchema<RxDocumentData<unknown>>);
+    const byId = this.options.lookups === 'byId' && keyColumnsOf(args.internals.db, args.internals.table).length === 0;
+    this.columns = byId ? [] : columns;
     this.columnByIndex = new Map(this.columns.map((c) => [indexName(c.fields), c]));
     const lwt = this.columnByIndex.get(indexName(['_meta.lwt', this.primaryPath]));
-    if (!lwt) throw new Error(`schema of ${args.collectionName} lacks RxDB's _meta.lwt index; was it normalised by fillWithDefaultSettings?`);
+    if (!lwt && !byId) throw new Error(`schema of ${args.collectionName} lacks RxDB's _meta.lwt index; was it normalised by fillWithDefaultSettings?`);
     this.lwtColumn = lwt;
     this.statements = prepareTable(args.internals.db, args.internals.table, this.columns, this.lwtColumn, args.internals.readOnly !== undefined);
     const fields = this.columns.map((c) => ({ name: indexName(c.fields), fields: c.fields }));
@@ -277,12 +291,14 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     checkpoint?: RxStorageDefaultCheckpoint,
   ): Promise<{ documents: RxDocumentData<RxDocType>[]; checkpoint: RxStorageDefaultCheckpoint }> {
     this.ensureOpen();
+    const lwtColumn = this.lwtColumn;
+    if (!lwtColumn) throw new Error(`collection ${this.collectionName} is read by id only: it keeps no (lwt, id) key for changes since a checkpoint`);
     // The checkpoint's own key; documents strictly after it in (lwt, id) order follow it.
     const after = checkpoint
-      ? encodeIndexKey(getStartIndexStringFromLowerBound(this.schema, this.lwtColumn.fields, [checkpoint.lwt, checkpoint.id]))
+      ? encodeIndexKey(getStartIndexStringFromLowerBound(this.schema, lwtColumn.fields, [checkpoint.lwt, checkpoint.id]))
       : Buffer.alloc(0);
     const cache = this.checkedCache();
-    const rows = this.statements.changedSince.all(after, limit) as Row[];
+    const rows = this.statements.changedSince!.all(after, limit) as Row[];
     const documents = rows.map((row) => cache.fromRow(row)).filter((doc) => doc !== undefined) as RxDocumentData<RxDocType>[];
     const last = documents[documents.length - 1] as Doc | undefined;
     return {
@@ -462,13 +478,18 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
   }
 }
 
-function prepareTable(db: Database.Database, table: string, columns: IndexColumn[], lwt: IndexColumn, readOnly: boolean): Statements {
-  const keyColumns = columns.map((c) => `${c.column} BLOB NOT NULL`).join(', ');
+/** The key columns (k0, k1, …) a table has; none when there is no such table yet. */
+function keyColumnsOf(db: Database.Database, table: string): string[] {
+  return (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).filter((n) => /^k\d+$/.test(n));
+}
+
+function prepareTable(db: Database.Database, table: string, columns: IndexColumn[], lwt: IndexColumn | undefined, readOnly: boolean): Statements {
+  const keyColumns = columns.map((c) => `, ${c.column} BLOB NOT NULL`).join('');
   // A read-only file cannot take a new table: a collection it lacks reads as empty from a temporary one.
   const missing = readOnly && db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) === undefined;
-  db.exec(`CREATE ${missing ? 'TEMP ' : ''}TABLE IF NOT EXISTS "${table}" (id TEXT PRIMARY KEY NOT NULL, deleted INTEGER NOT NULL, lwt REAL NOT NULL, data TEXT NOT NULL, ${keyColumns})`);
+  db.exec(`CREATE ${missing ? 'TEMP ' : ''}TABLE IF NOT EXISTS "${table}" (id TEXT PRIMARY KEY NOT NULL, deleted INTEGER NOT NULL, lwt REAL NOT NULL, data TEXT NOT NULL${keyColumns})`);
   // An index set that changed under the same schema version would silently return wrong results.
-  const existing = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).filter((n) => /^k\d+$/.test(n));
+  const existing = keyColumnsOf(db, table);
   if (existing.length !== columns.length) {
     throw new Error(`table ${table} has ${existing.length} index columns but the schema needs ${columns.length}; bump the schema version to change indexes`);
   }
@@ -483,7 +504,7 @@ function prepareTable(db: Database.Database, table: string, columns: IndexColumn
     byId: db.prepare(`SELECT id, data FROM "${table}" WHERE id = ?`),
     insert: db.prepare(`INSERT INTO "${table}" (${names.join(', ')}) VALUES (${placeholders})`),
     update: db.prepare(`UPDATE "${table}" SET ${names.slice(1).map((n) => `${n} = ?`).join(', ')} WHERE id = ?`),
-    changedSince: db.prepare(`SELECT id, data FROM "${table}" WHERE ${lwt.column} > ? ORDER BY ${lwt.column} LIMIT ?`),
+    changedSince: lwt && db.prepare(`SELECT id, data FROM "${table}" WHERE ${lwt.column} > ? ORDER BY ${lwt.column} LIMIT ?`),
     cleanup: db.prepare(`DELETE FROM "${table}" WHERE deleted = 1 AND lwt <= ? RETURNING id`).pluck(),
     ids: db.prepare(`SELECT id FROM "${table}"`).pluck(),
   };

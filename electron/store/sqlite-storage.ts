@@ -6,9 +6,9 @@ import { Subject } from 'rxjs';
 import { ensureRxStorageInstanceParamsAreCorrect, RXDB_VERSION } from 'rxdb';
 import type { RxStorage, RxStorageInstanceCreationParams } from 'rxdb';
 import { commitsThrough, RxStorageInstanceSqlite, type SqliteInstanceOptions, type SqliteInternals, type TableState } from './sqlite-instance.ts';
-import { decodeFormat1Key, encodeIndexKey, tableNameFor, tablePrefixFor } from './sqlite-keys.ts';
+import { decodeFormat1Key, encodeFormat2Key, tableNameFor, tablePrefixFor } from './sqlite-keys.ts';
 import { COMMIT_LOG_TABLE, commitLogOf } from './commit-log.ts';
-import { migrateToFormat3 } from './store-format.ts';
+import { migrateKeysToFormat4, migrateToFormat3 } from './store-format.ts';
 import { DocCache, type Row } from './doc-cache.ts';
 import { accessReason, isAccessProblem } from './store-preflight.ts';
 
@@ -41,13 +41,14 @@ export type SqliteStorageSettings = {
 
 /**
  * Bumped when the on-disk layout changes; a newer file is refused rather than misread, an older one migrated.
- * 1: index keys as UTF-16BE. 2: index keys in the compact code of `encodeIndexKey`. 3: a commit log
- * (commit-log.ts) and table names that never collide (`tableNameFor`).
+ * 1: index keys as UTF-16BE. 2: index keys in a compact code (`encodeFormat2Key`). 3: a commit log
+ * (commit-log.ts) and table names that never collide (`tableNameFor`). 4: index keys without their padding
+ * (`encodeIndexKey`).
  */
 /** Values kept with the store itself, such as this device's author id. */
 const META_TABLE = 'sphere_meta';
 
-export const STORE_FORMAT_VERSION = 3;
+export const STORE_FORMAT_VERSION = 4;
 
 /** `held`: kept open with its caches while the storage lives, even when no instance uses it. */
 type OpenFile = { db: Database.Database; instances: number; tables: Map<string, TableState>; held: boolean };
@@ -83,6 +84,7 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
       collectionName: params.collectionName,
       schema: params.schema,
       internals: { db: open.db, table, state, readOnly: this.settings.readOnly },
+      options: params.options,
       onClose: () => {
         state.refCount--;
         if (state.refCount === 0 && !open.held) {
@@ -286,6 +288,7 @@ export function openStoreFile(file: string, options: { checked?: boolean } = {})
     const version = isNew ? 0 : (db.pragma('user_version', { simple: true }) as number);
     if (!isNew && version < 2 && ourTables(db).length > 0) migrateKeysToFormat2(db);
     if (version < 3) migrateToFormat3(db, ourTables(db));
+    if (version < 4) migrateKeysToFormat4(db, ourTables(db));
     return db;
   } catch (err) {
     db.close();
@@ -331,7 +334,7 @@ function ourTables(db: Database.Database): string[] {
  * both codes, so the indexes stay valid; VACUUM then gives the room back.
  */
 function migrateKeysToFormat2(db: Database.Database): void {
-  db.function('sphere_format2_key', { deterministic: true }, (key: unknown) => (key instanceof Uint8Array ? encodeIndexKey(decodeFormat1Key(key)) : key));
+  db.function('sphere_format2_key', { deterministic: true }, (key: unknown) => (key instanceof Uint8Array ? encodeFormat2Key(decodeFormat1Key(key)) : key));
   db.transaction(() => {
     for (const table of ourTables(db)) {
       const keys = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).filter((n) => /^k\d+$/.test(n));

@@ -187,7 +187,8 @@ export class SyncEngine {
     const fork = (await storage.createStorageInstance<Doc>({ databaseName: DATABASE_NAME, collectionName: collection, schema, options: {}, multiInstance: true, devMode: false, databaseInstanceToken: token })) as RxStorageInstanceSqlite<Doc>;
     const meta = await storage.createStorageInstance({
       databaseName: DATABASE_NAME, collectionName: `sync-meta-${collection}`, schema: getRxReplicationMetaInstanceSchema(schema, false) as RxJsonSchema<RxDocumentData<never>>,
-      options: {}, multiInstance: true, devMode: false, databaseInstanceToken: token,
+      // RxDB's replication reads its meta by id only: no key columns to write for each pulled document.
+      options: { lookups: 'byId' }, multiInstance: true, devMode: false, databaseInstanceToken: token,
     });
     running.instances.push(fork as never, meta as never);
     // What the conflict handler decided for a document, until its merged version is written (and journaled).

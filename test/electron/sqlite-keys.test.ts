@@ -1,16 +1,16 @@
-// Process: test (Node). Index keys: SQLite's byte order must be JavaScript's string order, for any string;
-// a store written with format 1 keys opens, migrated, with every query answering as before; and table names
-// never collide under SQLite's case-insensitive names.
+// Process: test (Node). Index keys: SQLite's byte order must be JavaScript's string order, for any two keys of
+// one length (as RxDB pads every key of an index); stores written with format 1 or format 3 keys open, migrated,
+// with every query answering as before; and table names never collide under SQLite's case-insensitive names.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeMangoQuery, prepareQuery, type MangoQuery } from 'rxdb';
-import { encodeIndexKey, tableNameFor } from '../../electron/store/sqlite-keys.ts';
+import { getIndexStringLength, normalizeMangoQuery, prepareQuery, type MangoQuery } from 'rxdb';
+import { encodeFormat2Key, encodeIndexKey, indexColumnsFor, tableNameFor } from '../../electron/store/sqlite-keys.ts';
 import { getRxStorageSqlite, STORE_FORMAT_VERSION } from '../../electron/store/sqlite-storage.ts';
 import { createInstance, insertRow, personSchema, tempDir, type Person } from './storage-fixtures.ts';
-import type { RxStorageInstance } from 'rxdb';
+import type { RxDocumentData, RxJsonSchema, RxStorageInstance } from 'rxdb';
 
 const jsOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 // Any UTF-16 code units, lone surrogates and 0xFFFF (RxDB's upper bound) included, weighted towards ASCII.
@@ -20,7 +20,7 @@ const codeUnits = fc.array(fc.oneof(fc.integer({ min: 0, max: 0x7f }), fc.intege
 /** Format 1, as the previous store format wrote keys: UTF-16 big-endian. */
 const format1 = (s: string) => Buffer.from(s, 'utf16le').swap16();
 
-/** Reads a format 2 key back to its string (test-side inverse of encodeIndexKey). */
+/** Reads a format 2 key back to its string (test-side inverse of encodeFormat2Key). */
 function decodeFormat2(key: Uint8Array): string {
   let out = '';
   for (let i = 0; i < key.length; ) {
@@ -32,18 +32,123 @@ function decodeFormat2(key: Uint8Array): string {
   return out;
 }
 
+/** Reads a format 4 key back to its index string of `length` units (test-side inverse of encodeIndexKey). */
+function decodeFormat4(key: Uint8Array, length: number): string {
+  let out = '';
+  for (let i = 0; i < key.length; ) {
+    const lead = key[i]!;
+    if (lead === 0x01) { out += String.fromCharCode(key[i + 1]!); i += 2; }
+    else if (lead === 0x02) { out += ' '.repeat((key[i + 1]! << 8) | key[i + 2]!); i += 3; }
+    else if (lead === 0x03) { expect(i).toBe(key.length - 1); i += 1; }
+    else if (lead === 0x20) { out += ' '.repeat(0xffff - ((key[i + 1]! << 8) | key[i + 2]!)); i += 3; }
+    else if (lead < 0x80) { out += String.fromCharCode(lead); i += 1; }
+    else if (lead < 0xc0) { out += String.fromCharCode(((lead & 0x3f) << 8) | key[i + 1]!); i += 2; }
+    else { out += String.fromCharCode((key[i + 1]! << 8) | key[i + 2]!); i += 3; }
+  }
+  return out.padEnd(length, ' ');
+}
+
+/** Rewrites a file's keys as an older format wrote them: `to` gets each key's index string. */
+function rewriteKeys(raw: Database.Database, to: (indexString: string) => Buffer): void {
+  const schema = personSchema as RxJsonSchema<RxDocumentData<unknown>>;
+  const lengths = indexColumnsFor(schema).map((c) => getIndexStringLength(schema, c.fields));
+  raw.function('to_old_format', (key: unknown, column: unknown) => to(decodeFormat4(key as Uint8Array, lengths[Number(column)]!)));
+  for (const table of raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'docs%'").pluck().all() as string[]) {
+    const keys = (raw.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).filter((n) => /^k\d+$/.test(n));
+    raw.exec(`UPDATE "${table}" SET ${keys.map((k) => `${k} = to_old_format(${k}, ${k.slice(1)})`).join(', ')}`);
+  }
+}
+
+// Pairs of keys of one length, as every key of an index is: spaces, control characters and the rest, so that
+// runs of spaces meet what follows them on both sides.
+const keyUnits = fc.oneof(
+  { weight: 4, arbitrary: fc.constant(0x20) },
+  { weight: 2, arbitrary: fc.integer({ min: 0, max: 0x1f }) },
+  { weight: 3, arbitrary: fc.integer({ min: 0x21, max: 0x7f }) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 0xffff }) },
+  { weight: 1, arbitrary: fc.constantFrom(0x00, 0x1f, 0x21, 0x80, 0x3fff, 0x4000, 0xd800, 0xffff) },
+);
+const keyPairs = fc.integer({ min: 0, max: 14 }).chain((length) =>
+  fc.tuple(fc.array(keyUnits, { minLength: length, maxLength: length }), fc.array(keyUnits, { minLength: length, maxLength: length }))
+    .map(([a, b]) => [String.fromCharCode(...a), String.fromCharCode(...b)] as const));
+
 describe('index keys', () => {
-  it('order as JavaScript orders the strings, for any code units', () => {
-    fc.assert(fc.property(codeUnits, codeUnits, (a, b) => {
+  it('order as JavaScript orders two keys of one length, for any code units', () => {
+    fc.assert(fc.property(keyPairs, ([a, b]) => {
       expect(Math.sign(Buffer.compare(encodeIndexKey(a), encodeIndexKey(b)))).toBe(jsOrder(a, b));
-      expect(decodeFormat2(encodeIndexKey(a))).toBe(a);
-    }), { numRuns: 3000 });
+      expect(decodeFormat4(encodeIndexKey(a), a.length)).toBe(a);
+    }), { numRuns: 20000 });
+    // The cases a run of spaces must get right: what follows it, on either side of a space, and the end.
+    const cases = ['ab  ', 'ab \t', 'a  \t', 'abx ', 'ab x', 'ab\t ', 'a b ', 'a  b', 'a \u00e9 ', '\u0000\u0000\u0000\u0000', '    '];
+    expect(cases.every((c) => c.length === 4)).toBe(true);
+    for (const a of cases) for (const b of cases) expect(Math.sign(Buffer.compare(encodeIndexKey(a), encodeIndexKey(b)))).toBe(jsOrder(a, b));
   });
 
-  it('take one byte per ASCII character, half of what format 1 took', () => {
+  it('in format 2 and 3, which older stores move from, ordered any strings as JavaScript does and read back', () => {
+    fc.assert(fc.property(codeUnits, codeUnits, (a, b) => {
+      expect(Math.sign(Buffer.compare(encodeFormat2Key(a), encodeFormat2Key(b)))).toBe(jsOrder(a, b));
+      expect(decodeFormat2(encodeFormat2Key(a))).toBe(a);
+    }), { numRuns: 2000 });
+  });
+
+  it('leave the padding out: a padded name takes its letters, not its field', () => {
     const padded = 'Ann Example'.padEnd(200, ' ');
-    expect(encodeIndexKey(padded).length).toBe(200);
+    // "Ann", the run of one space (3 bytes), "Example", the end mark.
+    expect(encodeIndexKey(padded).length).toBe(14);
+    expect(encodeFormat2Key(padded).length).toBe(200);
     expect(format1(padded).length).toBe(400);
+  });
+
+  it('refuse a document whose indexed value is longer than its schema allows, naming it', async () => {
+    const instance = await createInstance<Person>(getRxStorageSqlite({ directory: tempDir('long-key') }), personSchema);
+    await expect(instance.bulkWrite([insertRow<Person>({ id: 'p-long', name: 'n'.repeat(31), age: 1, tags: [], ring: 'know', active: true })], 'seed'))
+      .rejects.toThrow(/"p-long" has a value longer than its schema allows in index \[_deleted, name, id\]/);
+    expect(await instance.findDocumentsById(['p-long'], true)).toEqual([]);
+    await instance.close();
+  });
+
+  it('migrates a format 3 store: keys without their padding, queries unchanged, the file a third smaller', async () => {
+    const directory = tempDir('format3');
+    const people: Person[] = Array.from({ length: 2000 }, (_, i) => ({ id: `p${i}`, name: `Näme ${i % 70}\t${String.fromCharCode(0x4e00 + i)}`, age: i % 90, tags: [], ring: ['trust', 'like', 'know', ''][i % 4]!, active: i % 2 === 0 }));
+    const seed = await createInstance<Person>(getRxStorageSqlite({ directory }), personSchema);
+    await seed.bulkWrite(people.map((p) => insertRow(p)), 'seed');
+    const queries = [
+      { selector: { age: { $gte: 30, $lt: 60 }, _deleted: { $eq: false } }, sort: [{ age: 'desc' }, { id: 'asc' }] },
+      { selector: { name: { $gt: 'Näme 1', $lte: 'Näme 5\t' }, _deleted: { $eq: false } }, sort: [{ name: 'asc' }, { id: 'asc' }] },
+      { selector: { ring: { $lt: 'like' }, _deleted: { $eq: false } }, sort: [{ ring: 'asc' }, { age: 'asc' }, { id: 'asc' }] },
+    ].map((q) => prepareQuery(personSchema, normalizeMangoQuery(personSchema, q as unknown as MangoQuery<Person>)));
+    const before = await Promise.all(queries.map(async (q) => (await seed.query(q)).documents.map((d) => d.id)));
+    await seed.close();
+
+    const file = path.join(directory, 'db.db');
+    const raw = new Database(file);
+    rewriteKeys(raw, encodeFormat2Key);
+    raw.pragma('user_version = 3');
+    raw.exec('VACUUM');
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    raw.close();
+    const oldSize = fs.statSync(file).size;
+
+    const again = await createInstance<Person>(getRxStorageSqlite({ directory }), personSchema);
+    const after = await Promise.all(queries.map(async (q) => (await again.query(q)).documents.map((d) => d.id)));
+    expect(after).toEqual(before);
+    expect(before[0]!.length).toBe(people.filter((p) => p.age >= 30 && p.age < 60).length);
+    expect(before[2]!.length).toBe(people.filter((p) => p.ring < 'like').length);
+    // A write after the move sorts among the moved keys.
+    await again.bulkWrite([insertRow<Person>({ id: 'p-new', name: 'Näme 3', age: 45, tags: [], ring: 'know', active: true })], 'after');
+    expect((await again.query(queries[0]!)).documents.map((d) => d.id)).toEqual([...before[0]!, 'p-new'].sort((a, b) => {
+      const age = (id: string) => (id === 'p-new' ? 45 : people.find((p) => p.id === id)!.age);
+      return age(b) - age(a) || jsOrder(a, b);
+    }));
+    await again.close();
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(STORE_FORMAT_VERSION);
+    const table = tableNameFor('people', 0);
+    // Every key index is there again, once.
+    const indexes = check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").pluck().all(table) as string[];
+    expect(indexes.length).toBe(indexColumnsFor(personSchema as RxJsonSchema<RxDocumentData<unknown>>).length);
+    check.close();
+    expect(fs.statSync(file).size).toBeLessThan(oldSize * 0.85);
   });
 
   it('migrates a format 1 store: keys rewritten, queries unchanged, the file smaller', async () => {
@@ -58,11 +163,7 @@ describe('index keys', () => {
     // Turn the file into what the previous format wrote.
     const file = path.join(directory, 'db.db');
     const raw = new Database(file);
-    raw.function('to_format1', (key: unknown) => format1(decodeFormat2(key as Uint8Array)));
-    for (const table of raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'docs%'").pluck().all() as string[]) {
-      const keys = (raw.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).filter((n) => /^k\d+$/.test(n));
-      raw.exec(`UPDATE "${table}" SET ${keys.map((k) => `${k} = to_format1(${k})`).join(', ')}`);
-    }
+    rewriteKeys(raw, format1);
     raw.pragma('user_version = 1');
     raw.pragma('wal_checkpoint(TRUNCATE)');
     raw.close();
@@ -120,7 +221,7 @@ describe('table names', () => {
     const metaName = 'rx-migration-state-meta-people-0';
     for (const collection of ['people', metaName]) {
       const instance = await createInstance<Person>(seed, personSchema, collection);
-      await instance.bulkWrite([insertRow<Person>({ id: 'p1', name: `in ${collection}`, age: 1, tags: [], ring: 'know', active: true })], 'seed');
+      await instance.bulkWrite([insertRow<Person>({ id: 'p1', name: `in ${collection.slice(0, 20)}`, age: 1, tags: [], ring: 'know', active: true })], 'seed');
       await instance.close();
     }
     // Turn the file into what format 2 wrote: its table names, no commit log.
@@ -136,13 +237,14 @@ describe('table names', () => {
       raw.exec(`CREATE INDEX "${format2}__${column}_id" ON "${format2}" (${column}, id)`);
     }
     raw.exec('DROP TABLE sphere_commits');
+    rewriteKeys(raw, encodeFormat2Key);
     raw.pragma('user_version = 2');
     raw.close();
 
     const storage = getRxStorageSqlite({ directory });
     for (const collection of ['people', metaName]) {
       const instance = await createInstance<Person>(storage, personSchema, collection);
-      expect((await instance.findDocumentsById(['p1'], false))[0]?.name).toBe(`in ${collection}`);
+      expect((await instance.findDocumentsById(['p1'], false))[0]?.name).toBe(`in ${collection.slice(0, 20)}`);
       await instance.close();
     }
     const check = new Database(file, { readonly: true });

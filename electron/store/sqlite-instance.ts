@@ -125,8 +125,13 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     this.onClose = args.onClose;
     this.watchOthers = args.watchOthers;
     this.primaryPath = getPrimaryFieldOfPrimaryKey(args.schema.primaryKey) as string;
-    const columns = indexColumnsFor(args.schema as RxJsonSchema<RxDocumentData<unknown>>);
-    const byId = this.options.lookups === 'byId' && keyColumnsOf(args.internals.db, args.internals.table).length === 0;
+    // The table's own layout decides, where it exists: older tables have the legacy cleanup key, and a table
+    // read by id only has no keys unless it was made before with them.
+    const schema = args.schema as RxJsonSchema<RxDocumentData<unknown>>;
+    const lean = indexColumnsFor(schema);
+    const existing = keyColumnsOf(args.internals.db, args.internals.table).length;
+    const columns = existing === lean.length + 1 ? indexColumnsFor(schema, true) : lean;
+    const byId = this.options.lookups === 'byId' && existing === 0;
     this.columns = byId ? [] : columns;
     this.columnByIndex = new Map(this.columns.map((c) => [indexName(c.fields), c]));
     const lwt = this.columnByIndex.get(indexName(['_meta.lwt', this.primaryPath]));

@@ -135,13 +135,15 @@ export function indexName(fields: readonly string[]): string {
 }
 
 /**
- * One key column per schema index. RxDB's normalised schema already contains the
- * index getChangedDocumentsSince needs; cleanup needs one more.
+ * One key column per schema index; RxDB's normalised schema already contains the index getChangedDocumentsSince
+ * needs. Tables made before store format 4 have one more, `[_deleted, _meta.lwt, id]`, meant for cleanup, which
+ * never used it (it deletes by the plain `deleted` and `lwt` columns, rarely): `legacyCleanupKey` adds it back
+ * for them, so their layout still matches. New tables go without: one key and one index entry less per write.
  */
-export function indexColumnsFor(schema: RxJsonSchema<RxDocumentData<unknown>>): IndexColumn[] {
+export function indexColumnsFor(schema: RxJsonSchema<RxDocumentData<unknown>>, legacyCleanupKey = false): IndexColumn[] {
   const primaryPath = getPrimaryFieldOfPrimaryKey(schema.primaryKey) as string;
   const all = (schema.indexes ?? []).map((index) => toArray(index) as string[]);
-  all.push(['_deleted', '_meta.lwt', primaryPath]);
+  if (legacyCleanupKey) all.push(['_deleted', '_meta.lwt', primaryPath]);
   const seen = new Set<string>();
   const unique = all.filter((fields) => {
     const name = indexName(fields);

@@ -1,11 +1,12 @@
-// Process: test (Node). A collection read by id only (RxDB's replication meta) keeps no key columns, still
-// answers by id and by query, refuses changes-since clearly, and a table made before with keys keeps them.
+// Process: test (Node). The key columns a table gets: none for a collection read by id only (RxDB's replication
+// meta), which still answers by id and by query and refuses changes-since clearly; and tables made before store
+// format 4, with keys or with the old cleanup key, keep their layout and keep it right.
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { normalizeMangoQuery, prepareQuery, randomToken, type MangoQuery, type RxStorageInstance } from 'rxdb';
+import { getIndexableStringMonad, normalizeMangoQuery, prepareQuery, randomToken, type MangoQuery, type RxDocumentData, type RxJsonSchema, type RxStorageInstance } from 'rxdb';
 import { describe, expect, it } from 'vitest';
 import { getRxStorageSqlite, type RxStorageSqlite } from '../../electron/store/sqlite-storage.ts';
-import { tableNameFor } from '../../electron/store/sqlite-keys.ts';
+import { encodeIndexKey, indexColumnsFor, tableNameFor } from '../../electron/store/sqlite-keys.ts';
 import { createInstance, insertRow, personSchema, tempDir, updateRow, type Person } from './storage-fixtures.ts';
 
 const byIdInstance = (storage: RxStorageSqlite) =>
@@ -54,5 +55,36 @@ describe('a collection read by id only', () => {
     expect((await again.query(olderThan40)).documents.map((d) => d.id)).toEqual(people.filter((p) => p.age > 40).map((p) => p.id));
     expect((await again.getChangedDocumentsSince!(100)).documents).toHaveLength(50);
     await again.close();
+  });
+});
+
+describe('a table made before store format 4 with the cleanup key', () => {
+  it('opens with it, answers as before and keeps writing it', async () => {
+    const directory = tempDir('legacy-cleanup-key');
+    const storage = getRxStorageSqlite({ directory });
+    const seed = await createInstance<Person>(storage, personSchema);
+    await seed.bulkWrite(people.slice(0, 25).map((p) => insertRow(p)), 'seed');
+    await seed.close();
+    const schema = personSchema as RxJsonSchema<RxDocumentData<unknown>>;
+    const lean = indexColumnsFor(schema).length;
+    // The layout format 3 made: one more key column, [_deleted, _meta.lwt, id], with its index.
+    const table = tableNameFor('people', 0);
+    const legacyKey = getIndexableStringMonad(schema, ['_deleted', '_meta.lwt', 'id']);
+    const raw = new Database(path.join(directory, 'db.db'));
+    raw.function('legacy_key', (data: unknown) => encodeIndexKey(legacyKey(JSON.parse(String(data)))));
+    raw.exec(`ALTER TABLE "${table}" ADD COLUMN k${lean} BLOB NOT NULL DEFAULT x''`);
+    raw.exec(`UPDATE "${table}" SET k${lean} = legacy_key(data)`);
+    raw.exec(`CREATE INDEX "${table}__k${lean}_id" ON "${table}" (k${lean}, id)`);
+    raw.close();
+
+    const again = await createInstance<Person>(getRxStorageSqlite({ directory }), personSchema);
+    await again.bulkWrite(people.slice(25).map((p) => insertRow(p)), 'more');
+    expect((await again.query(olderThan40)).documents.map((d) => d.id)).toEqual(people.filter((p) => p.age > 40).map((p) => p.id));
+    await again.close();
+    const check = new Database(path.join(directory, 'db.db'), { readonly: true });
+    const rows = check.prepare(`SELECT data, k${lean} AS key FROM "${table}"`).all() as { data: string; key: Buffer }[];
+    check.close();
+    expect(rows).toHaveLength(50);
+    for (const row of rows) expect(row.key.equals(encodeIndexKey(legacyKey(JSON.parse(row.data))))).toBe(true);
   });
 });

@@ -103,8 +103,9 @@ function journalPulled(journal: Journal, collection: CollectionName, rows: BulkW
     const id = row.document.id;
     if (failed.has(id)) continue;
     const before = plain(row.previous as RxDocumentData<Doc> | undefined);
-    const after = plain(row.document as RxDocumentData<Doc>);
-    const change: DocChange = { collection, id, before, after: !before && after ? slim(collection, after) : after };
+    // A document new here is journaled slim, straight from what was written (no full copy first).
+    const after = before ? plain(row.document as RxDocumentData<Doc>) : row.document._deleted ? null : slim(collection, row.document);
+    const change: DocChange = { collection, id, before, after };
     const merged = merges.get(id);
     merges.delete(id);
     if (merged?.length) {

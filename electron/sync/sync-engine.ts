@@ -198,6 +198,8 @@ export class SyncEngine {
     privacy.watch(collection, fork);
     const version = spec.schema.version;
     const changes$ = new Subject<StreamEvent>();
+    /** The next page of the first pull, asked for before RxDB asks (see masterChangesSince). */
+    let ahead: { from: SyncCheckpoint; page: ReturnType<typeof pull> } | null = null;
     const handler: RxReplicationHandler<Doc, SyncCheckpoint> = {
       masterChangeStream$: changes$.asObservable() as never,
       masterChangesSince: async (checkpoint, batchSize) => {
@@ -207,8 +209,20 @@ export class SyncEngine {
         const documents: WithDeleted<Doc>[] = [];
         let at = checkpoint;
         for (;;) {
+          // The page asked for ahead, if it starts where this one does; used once, and a failed one is asked again.
+          let early = ahead && sameCheckpoint(ahead.from, at) ? ahead.page : null;
+          ahead = null;
           const page = await this.retrying(running, async () => {
-            const pulled = await pull(running.link, collection, version, at, MAX_PULL_LIMIT);
+            const pending = early ?? pull(running.link, collection, version, at, MAX_PULL_LIMIT);
+            early = null;
+            const pulled = await pending;
+            // A full page says more is waiting: the next one is asked for now, so the server reads it and it
+            // travels while this one is checked and written here, instead of after.
+            if (pulled.documents.length === MAX_PULL_LIMIT) {
+              const next = pull(running.link, collection, version, pulled.checkpoint, MAX_PULL_LIMIT);
+              next.catch(() => {});
+              ahead = { from: pulled.checkpoint, page: next };
+            }
             checkPulled(collection, pulled.documents);
             return pulled;
           }, null);
@@ -406,4 +420,9 @@ function baseStatus(config: SyncConfig | null, state: SyncStatus['state']): Sync
 
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** Two checkpoints of the same place in the team's feed (undefined: its start). */
+function sameCheckpoint(a: SyncCheckpoint | undefined, b: SyncCheckpoint | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.seq === b.seq && a.generation === b.generation);
 }

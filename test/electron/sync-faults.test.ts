@@ -8,6 +8,9 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { addContact, PASSWORD, snapshot, startServerProcess, SyncRig, tempDir, type Device } from '../support/sync-devices.ts';
 import { openDatabase } from '../../server/open-database.ts';
+import { checkPushRows, push } from '../../server/replication.ts';
+import { servedCollections, SPHERE_COLLECTIONS } from '../../server/served-collections.ts';
+import { MAX_PULL_LIMIT, MAX_PUSH_ROWS } from '../../shared/sync/protocol.ts';
 
 let rig = new SyncRig();
 /** A rejection nobody handled would end a real host's process: collected here, and a test fails on any. */
@@ -103,6 +106,32 @@ describe('sync under faults', () => {
     expect(rows.filter((r) => r.id === createdId)).toHaveLength(1);
     expect(rows.filter((r) => r.data.includes(createdId) && r.id !== createdId)).toHaveLength(1);
     await expect.poll(() => ann!.sync.status(), { timeout: 15_000 }).toMatchObject({ state: 'upToDate', error: null, pending: 0 });
+  });
+
+  it('a first pull whose page asked for ahead is lost asks for it again and stores every document once', async () => {
+    const server = await rig.startServer();
+    const team = await rig.team(server.db, ['ann@harbor.test']);
+    // Six full pages and a short one: the sixth is the first asked for ahead of a batch written to the store.
+    const touches = Array.from({ length: 6 * MAX_PULL_LIMIT + 500 }, (_, i) => ({
+      id: `t-${i}`, contactId: `c-${i % 40}`, kind: 'call', direction: 'outbound', at: 1000 + i, createdAt: 1000 + i, updatedBy: 'teammate', _deleted: false,
+    }));
+    const served = servedCollections(SPHERE_COLLECTIONS).get('touches')!;
+    for (let i = 0; i < touches.length; i += MAX_PUSH_ROWS) {
+      await push(server.db, team, served, checkPushRows(served, touches.slice(i, i + MAX_PUSH_ROWS).map((doc) => ({ newDocumentState: doc })), MAX_PUSH_ROWS));
+    }
+    const proxy = await FaultProxy.start(server.base);
+    rig.later(() => proxy.close());
+    let pulls = 0;
+    proxy.fault((method, p) => /^GET .*\/touches\/\d+\/pull$/.test(`${method} ${p}`) && ++pulls === 6, { kind: 'dropResponse' }, 1);
+    const ann = await rig.device('ann', proxy.base, 'ann@harbor.test', FAST);
+    await expect.poll(() => ann.touches().length, { timeout: 30_000 }).toBe(touches.length);
+    await ann.sync.inSync();
+    expect(new Set(ann.touches().map((t) => t.id)).size).toBe(touches.length);
+    expect(proxy.seen.filter((r) => r.status === 'dropped' && /touches\/\d+\/pull$/.test(r.path))).toHaveLength(1);
+    // The lost page was asked for again from the same checkpoint; no other page was asked for twice.
+    const checkpoints = proxy.urls.filter((u) => /touches\/\d+\/pull\?/.test(u)).map((u) => new URL(u, 'http://x').searchParams.get('checkpoint'));
+    expect(checkpoints.length - new Set(checkpoints).size).toBe(1);
+    expect(ann.sync.status()).toMatchObject({ error: null, pending: 0 });
   });
 
   it('a cut live stream is opened again and what was missed meanwhile arrives', async () => {

@@ -29,8 +29,10 @@ function printSync({ sizes, pullRuns, servers }: SyncFigures): void {
   const row = (name: string, value: (s: SyncFigures['servers'][number]) => string, target: string) =>
     console.log(`${name.padEnd(34)} ${servers.map((s) => value(s).padStart(10)).join(' ')}  ${target}`);
   row(`first pull, documents/s (median ${pullRuns})`, (s) => s.pull.docsPerSecond.toFixed(0), '>= 5000');
-  row('  peer alongside, documents/s', (s) => s.pull.peerDocsPerSecond.toFixed(0), 'RxDB replication-websocket, memory storage');
+  row('  peer alongside, documents/s', (s) => s.pull.peerDocsPerSecond.toFixed(0), 'RxDB replication-websocket server, memory storage; client stores in SQLite');
   row('  ratio to peer (higher is better)', (s) => `${s.pull.ratioToPeer.toFixed(2)}x`, '>= 1x');
+  row('  peer into memory, documents/s', (s) => s.pull.memoryPeerDocsPerSecond.toFixed(0), 'the same, client on memory storage (stores nothing)');
+  row('  ratio to it', (s) => `${s.pull.ratioToMemoryPeer.toFixed(2)}x`, '');
   row('  wall time, s', (s) => s.pull.seconds.toFixed(2), '');
   row(`${servers[0]?.offline.edits ?? 0} offline edits: on server, s`, (s) => s.offline.secondsToServer.toFixed(2), '');
   row('  edits/s after reconnect', (s) => s.offline.editsPerSecond.toFixed(0), '');

@@ -1,17 +1,23 @@
 // Process: benchmark (Node). Team sync as a user meets it: a fresh device's first pull of a whole team, edits made
 // offline pushed after reconnect, and how long an edit takes to reach a teammate, against the real team server
 // (SQLite, then PostgreSQL) on loopback. The first pull is set beside RxDB's own websocket replication on its
-// memory storage pulling the same documents in the same run. Prints figures, never pass/fail.
+// memory storage serving the same documents in the same run, to two clients: one storing them in a fresh store
+// file of the app's SQLite storage, as our device does (the pull the ratio is of), and one on memory storage,
+// which stores nothing (what replication costs with no store at all, reported beside). Each server runs in a
+// process of its own, as it does in use (ours is `npm run server`; the peer is peer-server.ts): a server in the
+// bench's process would share a thread with the device it serves. Prints figures, never pass/fail.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { createRxDatabase, createRxSchema, defaultHashSha256, randomToken, type RxCollection, type RxDatabase, type RxJsonSchema } from 'rxdb';
-import { replicateWithWebsocketServer, startWebsocketServer } from 'rxdb/plugins/replication-websocket';
+import { createRxDatabase, createRxSchema, defaultHashSha256, randomToken, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
+import { getRxStorageSqlite } from '../../electron/store/sqlite-storage.ts';
+import { spawn } from 'node:child_process';
+import { replicateWithWebsocketServer } from 'rxdb/plugins/replication-websocket';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { addUser, createTeam } from '../../server/accounts.ts';
-import { createTeamServer, type TeamServer } from '../../server/app.ts';
 import { openDatabase, type DatabaseChoice } from '../../server/open-database.ts';
+import { startServerProcess } from '../server/server-process.ts';
 import { checkPushRows, push } from '../../server/replication.ts';
 import type { SqlDatabase } from '../../server/sql-database.ts';
 import { StoreService } from '../../electron/store/store-service.ts';
@@ -26,8 +32,10 @@ import { servedCollections, SPHERE_COLLECTIONS } from '../../server/served-colle
 
 export type SyncFigures = {
   sizes: Record<SyncedCollection, number> & { total: number };
-  /** The peer's first pulls (RxDB websocket replication, memory storage both ends), all servers' runs: the median. */
+  /** The peer's first pulls into the app's SQLite storage, all servers' runs: the median. */
   peer: { seconds: number; docsPerSecond: number };
+  /** The same into memory storage (nothing stored). */
+  memoryPeer: { seconds: number; docsPerSecond: number };
   /** First pulls per figure, ours and the peer's taken turn about; each figure is their median. */
   pullRuns: number;
   servers: ServerFigures[];
@@ -36,8 +44,12 @@ export type SyncFigures = {
 export type ServerFigures = {
   database: 'sqlite' | 'postgres';
   seedSeconds: number;
-  /** Medians of the runs; the ratio is ours over the peer's runs taken alongside. */
-  pull: { seconds: number; docsPerSecond: number; peerDocsPerSecond: number; ratioToPeer: number; runs: { ours: number[]; peer: number[] } };
+  /** Medians of the runs; the ratios are ours over the peers' runs taken alongside. */
+  pull: {
+    seconds: number; docsPerSecond: number; peerDocsPerSecond: number; ratioToPeer: number;
+    memoryPeerDocsPerSecond: number; ratioToMemoryPeer: number;
+    runs: { ours: number[]; peer: number[]; memoryPeer: number[] };
+  };
   offline: { edits: number; secondsToServer: number; secondsToUpToDate: number; editsPerSecond: number };
   latency: { edits: number; medianMs: number; p95Ms: number; maxMs: number };
 };
@@ -87,13 +99,15 @@ async function seed(db: SqlDatabase, team: string, sphere: SampleSphere): Promis
   }
 }
 
-type Server = { base: string; port: number; db: SqlDatabase; server: TeamServer };
+/** A team server process on `choice`, and the bench's own connection to the same database (seeding, counting). */
+type Server = { base: string; port: number; db: SqlDatabase; stop(): Promise<void> };
 
-async function startServer(choice: DatabaseChoice, port = 0): Promise<Server> {
-  const db = await openDatabase(choice);
-  const server = await createTeamServer({ db, logLevel: 'silent' });
-  const base = await server.listen(port, '127.0.0.1');
-  return { base, port: Number(new URL(base).port), db, server };
+async function startServer(choice: DatabaseChoice, db: SqlDatabase, port = 0): Promise<Server> {
+  const place = choice.databaseUrl
+    ? { kind: 'postgres' as const, env: { DATABASE_URL: choice.databaseUrl }, args: [] }
+    : { kind: 'sqlite' as const, env: { DATABASE_URL: '' }, args: ['--data-dir', choice.dataDir!] };
+  const child = await startServerProcess(place, ['--port', String(port)]);
+  return { base: child.base, port: Number(new URL(child.base).port), db, stop: async () => void (await child.stop()) };
 }
 
 type Device = { store: StoreService; sync: SyncEngine; close(): Promise<void> };
@@ -164,7 +178,7 @@ async function firstPull(server: Server, email: string, name: string, sizes: Ret
 
 /** Contact edits made while the server is down, then the server back on the same port and data. */
 async function offlineEdits(choice: DatabaseChoice, server: Server, team: string, device: Device, contactIds: string[], log: Log) {
-  await server.server.close();
+  await server.stop();
   await until('the device to notice the server is gone', () => device.sync.status().state, (s) => s === 'offline', 20, 60_000);
   const marker = `offline edit ${randomToken(8)}`;
   // One edit per contact, so the server's rows can be counted (a smaller sphere gets fewer edits).
@@ -172,7 +186,7 @@ async function offlineEdits(choice: DatabaseChoice, server: Server, team: string
   for (let i = 0; i < edits; i++) {
     await device.store.commands.run({ type: 'contact.update', contactId: contactIds[i], changes: { notes: `${marker} ${i}` } });
   }
-  const back = await startServer(choice, server.port);
+  const back = await startServer(choice, server.db, server.port);
   const start = performance.now();
   const onServer = async () => {
     // In the team's transaction: under PostgreSQL, row-level security shows a session no team's rows otherwise.
@@ -233,7 +247,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 async function benchServer(database: 'sqlite' | 'postgres', choice: DatabaseChoice, sphere: SampleSphere, peer: Peer, log: Log): Promise<ServerFigures> {
   const sizes = sizesOf(sphere);
   log(`sync on ${database}:`);
-  let server = await startServer(choice);
+  const db = await openDatabase(choice);
+  let server = await startServer(choice, db);
   const devices: Device[] = [];
   try {
     const team = await createTeam(server.db, 'Harbor Realty');
@@ -243,10 +258,11 @@ async function benchServer(database: 'sqlite' | 'postgres', choice: DatabaseChoi
     const seedSeconds = seconds(seedStart);
     log(`  seeded ${sizes.total} documents through the server's push in ${seedSeconds.toFixed(2)} s`);
 
-    const runs = { ours: [] as number[], peer: [] as number[] };
+    const runs = { ours: [] as number[], peer: [] as number[], memoryPeer: [] as number[] };
     let ann!: Awaited<ReturnType<typeof firstPull>>;
     for (let run = 0; run < PULL_RUNS; run++) {
-      runs.peer.push(await peer.pull());
+      runs.peer.push(await peer.pull('sqlite'));
+      runs.memoryPeer.push(await peer.pull('memory'));
       // Each run a fresh device; the last one goes on to the offline edits and the teammate.
       if (ann) await ann.device.close();
       ann = await firstPull(server, 'ann@harbor.test', `${database}-ann`, sizes, log);
@@ -269,39 +285,60 @@ async function benchServer(database: 'sqlite' | 'postgres', choice: DatabaseChoi
 
     const ours = median(runs.ours);
     const peerDocsPerSecond = sizes.total / median(runs.peer);
-    const pull = { seconds: ours, docsPerSecond: sizes.total / ours, peerDocsPerSecond, ratioToPeer: sizes.total / ours / peerDocsPerSecond, runs };
+    const memoryPeerDocsPerSecond = sizes.total / median(runs.memoryPeer);
+    const docsPerSecond = sizes.total / ours;
+    const pull = { seconds: ours, docsPerSecond, peerDocsPerSecond, ratioToPeer: docsPerSecond / peerDocsPerSecond, memoryPeerDocsPerSecond, ratioToMemoryPeer: docsPerSecond / memoryPeerDocsPerSecond, runs };
     return { database, seedSeconds, pull, offline: offline.figures, latency };
   } finally {
     for (const device of devices) await device.close();
-    await server.server.close();
+    await server.stop();
+    await db.close();
   }
 }
 
 type PeerCollections = { [C in SyncedCollection]: RxCollection<unknown> };
 
-async function peerDatabase(name: string): Promise<RxDatabase<PeerCollections>> {
-  const db = await createRxDatabase<PeerCollections>({ name: `${name}${randomToken(6)}`, storage: getRxStorageMemory(), multiInstance: false });
+export async function peerDatabase(name: string, storage: RxStorage<unknown, unknown> = getRxStorageMemory()): Promise<RxDatabase<PeerCollections>> {
+  const db = await createRxDatabase<PeerCollections>({ name: `${name}${randomToken(6)}`, storage, multiInstance: false });
   await db.addCollections(Object.fromEntries(SYNCED_COLLECTIONS.map((c) => [c, COLLECTIONS[c]])) as never);
   return db;
 }
 
-type Peer = { pull(): Promise<number>; close(): Promise<void> };
+/** Where a peer client keeps what it pulls: a fresh store file of the app's SQLite storage, or memory. */
+type PeerClient = 'sqlite' | 'memory';
+type Peer = { pull(client: PeerClient): Promise<number>; close(): Promise<void> };
+
+/** Starts peer-server.ts holding the bench's team of `contacts`; its websocket address once it listens. */
+function startPeerServer(contacts: number): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [new URL('./peer-server.ts', import.meta.url).pathname, String(contacts)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const match = /peer listening on (ws:\/\/\S+)/.exec(out);
+      if (match) resolve({ url: match[1]!, stop: () => (child.kill('SIGTERM'), exited) });
+    });
+    void exited.then(() => reject(new Error(`the peer server stopped before listening: ${err}`)));
+  });
+}
 
 /**
- * RxDB's own replication-websocket: a server database on memory storage holding the team; each pull() is a fresh
- * client database on memory storage pulling it, one replication per collection with our engine's pull batch,
- * timed until every document is counted in the client; its seconds.
+ * RxDB's own replication-websocket: a server process holding the team on memory storage (peer-server.ts); each
+ * pull() is a fresh client database (in a new store file of the app's SQLite storage, or in memory) pulling it,
+ * one replication per collection with our engine's pull batch, timed until every document is counted in the
+ * client; its seconds.
  */
-async function openPeer(sphere: SampleSphere, log: Log): Promise<Peer> {
+async function openPeer(sphere: SampleSphere, contacts: number, log: Log): Promise<Peer> {
   const sizes = sizesOf(sphere);
-  const master = await peerDatabase('peer-server');
-  for (const c of SYNCED_COLLECTIONS) await master[c].bulkInsert(sphere[c] as unknown[]);
-  const wss = startWebsocketServer({ database: master, host: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve) => (wss.server.address() ? resolve() : wss.server.once('listening', () => resolve())));
-  const url = `ws://127.0.0.1:${(wss.server.address() as { port: number }).port}`;
+  const server = await startPeerServer(contacts);
+  const url = server.url;
   return {
-    async pull() {
-      const client = await peerDatabase('peer-client');
+    async pull(kind) {
+      const dir = kind === 'sqlite' ? tempDir('peer-client') : null;
+      const client = await peerDatabase('peer-client', dir ? getRxStorageSqlite({ directory: dir }) : undefined);
       try {
         const start = performance.now();
         const replications = await Promise.all(SYNCED_COLLECTIONS.map((c) => replicateWithWebsocketServer({ collection: client[c], url, replicationIdentifier: `bench-${c}`, batchSize: PULL_BATCH, live: true })));
@@ -309,26 +346,27 @@ async function openPeer(sphere: SampleSphere, log: Log): Promise<Peer> {
         const counts = async () => Object.fromEntries(await Promise.all(SYNCED_COLLECTIONS.map(async (c) => [c, await client[c].count().exec()]))) as Record<SyncedCollection, number>;
         await until('the peer pull', counts, complete(sizes), 20, 600_000);
         const took = seconds(start);
-        log(`  peer (RxDB replication-websocket, memory storage): pulled ${sizes.total} documents in ${took.toFixed(2)} s`);
+        log(`  peer (RxDB replication-websocket, memory storage) into ${kind === 'sqlite' ? 'a SQLite store file' : 'memory'}: pulled ${sizes.total} documents in ${took.toFixed(2)} s`);
         await Promise.all(replications.map((r) => r.cancel()));
         return took;
       } finally {
         await client.close();
+        if (dir) fs.rmSync(dir, { recursive: true, force: true });
       }
     },
     async close() {
-      await master.close();
-      await wss.close();
+      await server.stop();
     },
   };
 }
 
 export async function runSyncBench(options: { contacts?: number; log?: Log } = {}): Promise<SyncFigures> {
   const log = options.log ?? (() => {});
-  const sphere = benchSphere(options.contacts ?? 10_000);
+  const contacts = options.contacts ?? 10_000;
+  const sphere = benchSphere(contacts);
   const sizes = sizesOf(sphere);
   log(`sync: ${sizes.contacts} contacts, ${sizes.ties} ties, ${sizes.touches} touches, ${sizes.deals} deals (${sizes.total} documents)`);
-  const peer = await openPeer(sphere, log);
+  const peer = await openPeer(sphere, contacts, log);
   const servers: ServerFigures[] = [];
   const dataDir = tempDir('server');
   try {
@@ -344,5 +382,10 @@ export async function runSyncBench(options: { contacts?: number; log?: Log } = {
     await peer.close();
   }
   const peerSeconds = median(servers.flatMap((s) => s.pull.runs.peer));
-  return { sizes, peer: { seconds: peerSeconds, docsPerSecond: sizes.total / peerSeconds }, pullRuns: PULL_RUNS, servers };
+  const memorySeconds = median(servers.flatMap((s) => s.pull.runs.memoryPeer));
+  return {
+    sizes, pullRuns: PULL_RUNS, servers,
+    peer: { seconds: peerSeconds, docsPerSecond: sizes.total / peerSeconds },
+    memoryPeer: { seconds: memorySeconds, docsPerSecond: sizes.total / memorySeconds },
+  };
 }

@@ -52,6 +52,7 @@ export class DocCache<T> {
   private versionStatement: Database.Statement | undefined;
   private isComplete = false;
   private gen = 0;
+  private changes = 0;
 
   constructor(max = 100_000) {
     this.max = max;
@@ -68,6 +69,14 @@ export class DocCache<T> {
 
   get generation(): number {
     return this.gen;
+  }
+
+  /**
+   * Goes up with every document put in, taken out or forgotten: unchanged, the table holds what it held (every
+   * write, this connection's or another's, passes through here or clears the cache).
+   */
+  get changeCount(): number {
+    return this.changes;
   }
 
   get size(): number {
@@ -101,6 +110,7 @@ export class DocCache<T> {
   }
 
   set(id: string, doc: T): void {
+    this.changes++;
     this.docs.delete(id);
     this.docs.set(id, doc);
     if (this.docs.size > this.max) {
@@ -112,6 +122,7 @@ export class DocCache<T> {
 
   /** A row this connection deleted from the table. */
   delete(id: string): void {
+    this.changes++;
     this.docs.delete(id);
   }
 
@@ -163,6 +174,7 @@ export class DocCache<T> {
   }
 
   clear(): void {
+    this.changes++;
     this.docs.clear();
     this.loseCompleteness();
   }

@@ -52,6 +52,8 @@ export type TableState = {
    * touches of a 10,000-contact sphere).
    */
   warming?: Promise<void>;
+  /** The live documents last listed (RxStorageSqlite.liveDocuments), for the cache's change count they are of. */
+  live?: { changes: number; docs: unknown[] };
 };
 
 export type SqliteInternals = {

@@ -112,11 +112,16 @@ export class RxStorageSqlite implements RxStorage<SqliteInternals, SqliteInstanc
     if (!open || !open.db.open || !ourTables(open.db).includes(table)) return [];
     const state = tableState(open, table, this.settings.heldDocuments);
     state.cache.check(open.db);
+    // Nothing written to the table since the last list (the insights worker asks for all four after each edit,
+    // which changed one): the same documents, without reading 50,000 ids again. A copy: callers may sort it.
+    if (state.live && state.live.changes === state.cache.changeCount) return state.live.docs.slice();
     // Ids first: the documents are usually cached already, and reading every row's JSON would cost more than the rest.
     const ids = open.db.prepare(`SELECT id FROM "${table}" WHERE deleted = 0`).pluck().all() as string[];
     const read = (missing: string[]) =>
       open.db.prepare(`SELECT id, data FROM "${table}" WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(missing)) as Row[];
-    return state.cache.lookup(ids, read).filter((doc) => doc !== undefined);
+    const docs = state.cache.lookup(ids, read).filter((doc) => doc !== undefined);
+    state.live = { changes: state.cache.changeCount, docs };
+    return docs.slice();
   }
 
   /** Changes whenever the database's file does: a commit through this storage, or through any other connection. */

@@ -212,6 +212,28 @@ describe('a held store', () => {
     storage.closeAll();
   });
 
+  it('lists the live documents again only when the table changed, here or through another connection', async () => {
+    const { directory, storage } = await heldStore('held-live', [person('a'), person('b'), person('c')]);
+    const live = () => (storage.liveDocuments('db', 'people', 0) as Person[]).map((p) => `${p.id}:${p.name}`).sort();
+    expect(live()).toEqual(['a:n-a', 'b:n-b', 'c:n-c']);
+    // A copy each time: a caller sorting or emptying its list changes nothing for the next.
+    (storage.liveDocuments('db', 'people', 0) as Person[]).length = 0;
+    expect(live()).toEqual(['a:n-a', 'b:n-b', 'c:n-c']);
+
+    const other = await createInstance<Person>(getRxStorageSqlite({ directory }), personSchema);
+    const [a, b] = await other.findDocumentsById(['a', 'b'], false);
+    await other.bulkWrite([updateRow(a!, { name: 'Renamed elsewhere' }), updateRow(b!, {}, true), insertRow(person('d'))], 'other');
+    await other.close();
+    expect(live()).toEqual(['a:Renamed elsewhere', 'c:n-c', 'd:n-d']);
+
+    const mine = await createInstance<Person>(storage, personSchema);
+    const [c] = await mine.findDocumentsById(['c'], false);
+    await mine.bulkWrite([updateRow(c!, { name: 'Renamed here' })], 'mine');
+    expect(live()).toEqual(['a:Renamed elsewhere', 'c:Renamed here', 'd:n-d']);
+    await mine.close();
+    storage.closeAll();
+  });
+
   it('finds a document another connection added while warming was under way', async () => {
     const { directory, storage } = await heldStore('held-warming', Array.from({ length: 2500 }, (_, i) => person(`p${String(i).padStart(4, '0')}`)));
     const other = await createInstance<Person>(getRxStorageSqlite({ directory }), personSchema);

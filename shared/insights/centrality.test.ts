@@ -1,7 +1,7 @@
 // Process: test (any). Centrality figures agree with textbook reference implementations on generated graphs.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BETWEENNESS_PIVOTS, centrality, sampledBetweenness, tieGraph } from './centrality.ts';
+import { BETWEENNESS_PIVOTS, centrality, computeCentrality, EXACT_BETWEENNESS_LIMIT, sampledBetweenness, tieGraph, type Centrality } from './centrality.ts';
 
 type Edge = { from: string; to: string };
 
@@ -101,6 +101,36 @@ describe('centrality', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('gives from a graph kept and changed tie by tie what a graph built afresh gives, sampled or exact', () => {
+    // Ties added (new people too), removed, and everyone's ties of one person removed, one step at a time.
+    const edit = fc.oneof(
+      fc.tuple(fc.constant('add' as const), fc.integer({ min: 0, max: 29 }), fc.integer({ min: 0, max: 29 })),
+      fc.tuple(fc.constant('remove' as const), fc.nat(), fc.nat()),
+      fc.tuple(fc.constant('isolate' as const), fc.integer({ min: 0, max: 29 }), fc.nat()),
+    );
+    const same = (kept: Centrality, fresh: Centrality) => {
+      expect(kept.estimated).toBe(fresh.estimated);
+      expect([...kept.pagerank.keys()].sort()).toEqual([...fresh.pagerank.keys()].sort());
+      for (const [id, value] of fresh.pagerank) expect(kept.pagerank.get(id)).toBeCloseTo(value, 9);
+      for (const [id, value] of fresh.betweenness) expect(kept.betweenness.get(id)).toBeCloseTo(value, 9);
+    };
+    fc.assert(
+      fc.property(graphs, fc.array(edit, { minLength: 1, maxLength: 8 }), fc.boolean(), (edges, edits, sampled) => {
+        // Sampled: four sources once more than five people have ties, so the kept graph's sample is the same one.
+        const [pivots, limit] = sampled ? [4, 5] : [BETWEENNESS_PIVOTS, EXACT_BETWEENNESS_LIMIT];
+        let ties = edges;
+        same(centrality(ties, pivots, limit), computeCentrality(ties, pivots, limit));
+        for (const [kind, a, b] of edits) {
+          if (kind === 'add') ties = [...ties, { from: `n${a}`, to: `n${b}` }];
+          else if (kind === 'remove') ties = ties.filter((_, i) => i !== a % ties.length);
+          else ties = ties.filter((t) => t.from !== `n${a}` && t.to !== `n${a}`);
+          same(centrality(ties, pivots, limit), computeCentrality(ties, pivots, limit));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

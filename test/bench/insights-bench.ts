@@ -13,7 +13,7 @@ import { nurturedVersusCold } from '../../shared/insights/nurtured.ts';
 import { referralChains } from '../../shared/insights/referral-chains.ts';
 import { influenceScores } from '../../shared/insights/influence.ts';
 import { partnerRanking } from '../../shared/insights/partners.ts';
-import { BETWEENNESS_PIVOTS, computeCentrality, EXACT_BETWEENNESS_LIMIT } from '../../shared/insights/centrality.ts';
+import { BETWEENNESS_PIVOTS, computeCentrality, EXACT_BETWEENNESS_LIMIT, forgetCentrality } from '../../shared/insights/centrality.ts';
 import { generateSphere } from '../../shared/sample-sphere.ts';
 import { runInsightsHostBench, type InsightsHostFigures } from './insights-host-bench.ts';
 
@@ -23,6 +23,8 @@ export type InsightsFigures = {
   totalMs: number;
   /** Every insight with nothing reused (centrality too), code warm: the median of five. */
   afreshMs: number;
+  /** Every insight after a tie is removed (the kept graph changed by one edge): the median of five. */
+  afterTieMs: number;
   coldMs: number;
   /** The same first computation as this thread's CPU time: what a shared, busy machine inflates least. */
   coldCpuMs: number;
@@ -68,13 +70,18 @@ export async function runInsightsBench(options: { contacts?: number; log?: (line
     computeInsights({ ...docs, touches: [...docs.touches] }, opts);
     totals.push(performance.now() - start);
   }
-  // Nothing reused: each run a tie fewer, so the network centrality is worked out again too (the figure after a
-  // tie is added or removed, once the code is warm).
+  // Nothing kept: centrality's answer and graph forgotten before each run (code warm). Then after a tie is
+  // removed: the kept graph loses one edge and both measures are worked out again.
   const afresh: number[] = [];
+  const afterTie: number[] = [];
   for (let i = 0; i < 5; i++) {
-    const start = performance.now();
+    forgetCentrality();
+    let start = performance.now();
     computeInsights({ ...docs, ties: docs.ties.slice(i + 1) }, opts);
     afresh.push(performance.now() - start);
+    start = performance.now();
+    computeInsights({ ...docs, ties: docs.ties.slice(i + 2) }, opts);
+    afterTie.push(performance.now() - start);
   }
   const index = indexSphere(docs, opts);
   const parts: { name: string; ms: number }[] = [];
@@ -118,5 +125,5 @@ export async function runInsightsBench(options: { contacts?: number; log?: (line
   const frameP95Ms = [...frames].sort((a, b) => a - b)[Math.floor(frames.length * 0.95)]!;
   // Last, so that nothing above ran warmer for it: the same sphere through a host, its store file and its worker.
   const host = await runInsightsHostBench(docs, now, options.log);
-  return { sizes, parts, coldMs, coldCpuMs, totalMs: median(totals), afreshMs: median(afresh), peerMs, timeline: { buildMs, frameMedianMs, frameP95Ms, fps: 1000 / frameP95Ms }, host };
+  return { sizes, parts, coldMs, coldCpuMs, totalMs: median(totals), afreshMs: median(afresh), afterTieMs: median(afterTie), peerMs, timeline: { buildMs, frameMedianMs, frameP95Ms, fps: 1000 / frameP95Ms }, host };
 }

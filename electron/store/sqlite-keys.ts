@@ -48,18 +48,25 @@ export function encodeIndexKey(key: string): Buffer {
       out[n++] = 0x01;
       out[n++] = unit;
     } else if (unit < 0x80) out[n++] = unit;
-    else if (unit < 0x4000) {
-      out[n++] = 0x80 | (unit >> 8);
-      out[n++] = unit & 0xff;
-    } else {
-      out[n++] = 0xc0;
-      out[n++] = unit >> 8;
-      out[n++] = unit & 0xff;
-    }
+    else n = writeWideUnit(out, n, unit);
     i++;
   }
   out[n++] = 0x03;
   return Buffer.from(out.subarray(0, n));
+}
+
+/** A code unit from 0x80 up, as both codes write it: two bytes below 0x4000 (lead 0x80-0xBF), else three. */
+function writeWideUnit(out: Buffer, at: number, unit: number): number {
+  let n = at;
+  if (unit < 0x4000) {
+    out[n++] = 0x80 | (unit >> 8);
+    out[n++] = unit & 0xff;
+  } else {
+    out[n++] = 0xc0;
+    out[n++] = unit >> 8;
+    out[n++] = unit & 0xff;
+  }
+  return n;
 }
 
 /** One buffer the keys are written into before their bytes are copied out at their length. */
@@ -84,14 +91,7 @@ export function encodeFormat2Key(indexString: string): Buffer {
   for (; i < length; i++) {
     const unit = indexString.charCodeAt(i);
     if (unit < 0x80) out[n++] = unit;
-    else if (unit < 0x4000) {
-      out[n++] = 0x80 | (unit >> 8);
-      out[n++] = unit & 0xff;
-    } else {
-      out[n++] = 0xc0;
-      out[n++] = unit >> 8;
-      out[n++] = unit & 0xff;
-    }
+    else n = writeWideUnit(out, n, unit);
   }
   return Buffer.from(out.subarray(0, n));
 }

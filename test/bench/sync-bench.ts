@@ -12,12 +12,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createRxDatabase, createRxSchema, defaultHashSha256, randomToken, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
 import { getRxStorageSqlite } from '../../electron/store/sqlite-storage.ts';
-import { spawn } from 'node:child_process';
 import { replicateWithWebsocketServer } from 'rxdb/plugins/replication-websocket';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { addUser, createTeam } from '../../server/accounts.ts';
 import { openDatabase, type DatabaseChoice } from '../../server/open-database.ts';
 import { startServerProcess } from '../server/server-process.ts';
+import { startListeningChild } from '../support/listening-child.ts';
 import { checkPushRows, push } from '../../server/replication.ts';
 import type { SqlDatabase } from '../../server/sql-database.ts';
 import { StoreService } from '../../electron/store/store-service.ts';
@@ -309,20 +309,9 @@ type PeerClient = 'sqlite' | 'memory';
 type Peer = { pull(client: PeerClient): Promise<number>; close(): Promise<void> };
 
 /** Starts peer-server.ts holding the bench's team of `contacts`; its websocket address once it listens. */
-function startPeerServer(contacts: number): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [new URL('./peer-server.ts', import.meta.url).pathname, String(contacts)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const match = /peer listening on (ws:\/\/\S+)/.exec(out);
-      if (match) resolve({ url: match[1]!, stop: () => (child.kill('SIGTERM'), exited) });
-    });
-    void exited.then(() => reject(new Error(`the peer server stopped before listening: ${err}`)));
-  });
+async function startPeerServer(contacts: number): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = await startListeningChild([new URL('./peer-server.ts', import.meta.url).pathname, String(contacts)], /peer listening on (ws:\/\/\S+)/);
+  return { url: child.match[1]!, stop: async () => void (await child.stop()) };
 }
 
 /**

@@ -1,9 +1,9 @@
 // Process: test (Node). Real hosts (StoreService on SQLite files, their command runners and sync engines) and a
 // real team server on loopback, for the sync tests: each rig cleans up what it started.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { startListeningChild } from './listening-child.ts';
 import { addUser, createTeam } from '../../server/accounts.ts';
 import { createTeamServer, type TeamServer } from '../../server/app.ts';
 import { openDatabase } from '../../server/open-database.ts';
@@ -114,19 +114,8 @@ export function snapshot(d: Device): string {
 export type ChildServer = { base: string; kill(): Promise<void>; exited: Promise<number | null> };
 
 /** `node server/main.ts --port 0 --data-dir D` as its own process, so that a test can SIGKILL it mid-request. */
-export function startServerProcess(dataDir: string): Promise<ChildServer> {
+export async function startServerProcess(dataDir: string): Promise<ChildServer> {
   const main = path.resolve(import.meta.dirname, '../../server/main.ts');
-  const child = spawn(process.execPath, [main, '--port', '0', '--log-level', 'warn', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const match = /listening on (http:\/\/[^/\s]+)\//.exec(out);
-      if (match) resolve({ base: match[1]!, exited, kill: async () => void (child.kill('SIGKILL'), await exited) });
-    });
-    void exited.then((code) => reject(new Error(`the server exited (${code}) before listening: ${err}`)));
-  });
+  const child = await startListeningChild([main, '--port', '0', '--log-level', 'warn', '--data-dir', dataDir], /listening on (http:\/\/[^/\s]+)\//);
+  return { base: child.match[1]!, exited: child.exited, kill: async () => void (await child.stop('SIGKILL')) };
 }

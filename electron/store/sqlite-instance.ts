@@ -27,7 +27,7 @@ import { DocCache, type Row } from './doc-cache.ts';
 import { SortedIndexes, type Change } from './sorted-indexes.ts';
 import { countRange, queryRange, type Range } from './range-answers.ts';
 import { logCommit, logTableGone } from './commit-log.ts';
-import { encodeIndexKey, indexColumnsFor, indexName, tableNameFor, type IndexColumn } from './sqlite-keys.ts';
+import { encodeIndexKey, indexColumnsFor, indexName, keyColumnsOf, tableNameFor, type IndexColumn } from './sqlite-keys.ts';
 
 type Doc = RxDocumentData<unknown> & Record<string, unknown>;
 type ChangeBulk = EventBulk<RxStorageChangeEvent<RxDocumentData<unknown>>, RxStorageDefaultCheckpoint>;
@@ -483,11 +483,6 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<RxD
     // A row whose JSON is damaged has an id but no document: skipped (doc-cache.ts).
     return cache.lookup(ids, this.readRows).filter((doc) => doc !== undefined);
   }
-}
-
-/** The key columns (k0, k1, …) a table has; none when there is no such table yet. */
-function keyColumnsOf(db: Database.Database, table: string): string[] {
-  return (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).filter((n) => /^k\d+$/.test(n));
 }
 
 function prepareTable(db: Database.Database, table: string, columns: IndexColumn[], lwt: IndexColumn | undefined, readOnly: boolean): Statements {

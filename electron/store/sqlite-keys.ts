@@ -1,6 +1,7 @@
 // Process: main or any Node host. How RxDB index strings become SQLite index keys.
 import { getIndexableStringMonad, getIndexStringLength, getPrimaryFieldOfPrimaryKey, toArray } from 'rxdb';
 import type { RxDocumentData, RxJsonSchema } from 'rxdb';
+import type Database from 'better-sqlite3';
 
 /**
  * RxDB compares index strings the way JavaScript compares strings, by UTF-16 code unit, and pads every field of
@@ -129,6 +130,11 @@ export type IndexColumn = {
   column: string;
   toKey: (doc: RxDocumentData<unknown>) => Buffer;
 };
+
+/** The key columns (k0, k1, …) a table of a store file has; none when there is no such table. */
+export function keyColumnsOf(db: Database.Database, table: string): string[] {
+  return (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).filter((n) => /^k\d+$/.test(n));
+}
 
 export function indexName(fields: readonly string[]): string {
   return fields.join(',');

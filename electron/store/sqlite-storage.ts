@@ -6,9 +6,9 @@ import { Subject } from 'rxjs';
 import { ensureRxStorageInstanceParamsAreCorrect, RXDB_VERSION } from 'rxdb';
 import type { RxStorage, RxStorageInstanceCreationParams } from 'rxdb';
 import { commitsThrough, RxStorageInstanceSqlite, type SqliteInstanceOptions, type SqliteInternals, type TableState } from './sqlite-instance.ts';
-import { decodeFormat1Key, encodeFormat2Key, tableNameFor, tablePrefixFor } from './sqlite-keys.ts';
+import { tableNameFor, tablePrefixFor } from './sqlite-keys.ts';
 import { COMMIT_LOG_TABLE, commitLogOf } from './commit-log.ts';
-import { migrateKeysToFormat4, migrateToFormat3 } from './store-format.ts';
+import { migrateKeysToFormat2, migrateKeysToFormat4, migrateToFormat3 } from './store-format.ts';
 import { DocCache, type Row } from './doc-cache.ts';
 import { accessReason, isAccessProblem } from './store-preflight.ts';
 
@@ -291,7 +291,7 @@ export function openStoreFile(file: string, options: { checked?: boolean } = {})
     db.pragma('foreign_keys = OFF');
     db.pragma('busy_timeout = 5000');
     const version = isNew ? 0 : (db.pragma('user_version', { simple: true }) as number);
-    if (!isNew && version < 2 && ourTables(db).length > 0) migrateKeysToFormat2(db);
+    if (!isNew && version < 2 && ourTables(db).length > 0) migrateKeysToFormat2(db, ourTables(db));
     if (version < 3) migrateToFormat3(db, ourTables(db));
     if (version < 4) migrateKeysToFormat4(db, ourTables(db));
     return db;
@@ -331,24 +331,6 @@ export function openStoreFileReadOnly(file: string): Database.Database {
 
 function ourTables(db: Database.Database): string[] {
   return db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'docs\\_\\_%' ESCAPE '\\'").pluck().all() as string[];
-}
-
-/**
- * Rewrites every index key from format 1 (UTF-16BE) to format 2, all tables in one transaction together with the
- * version bump: a crash leaves either the old file or the new one, never a mix. The order of keys is the same in
- * both codes, so the indexes stay valid; VACUUM then gives the room back.
- */
-function migrateKeysToFormat2(db: Database.Database): void {
-  db.function('sphere_format2_key', { deterministic: true }, (key: unknown) => (key instanceof Uint8Array ? encodeFormat2Key(decodeFormat1Key(key)) : key));
-  db.transaction(() => {
-    for (const table of ourTables(db)) {
-      const keys = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).filter((n) => /^k\d+$/.test(n));
-      if (keys.length === 0) continue;
-      db.exec(`UPDATE "${table}" SET ${keys.map((k) => `${k} = sphere_format2_key(${k})`).join(', ')}`);
-    }
-    db.pragma('user_version = 2');
-  })();
-  db.exec('VACUUM');
 }
 
 export function hasForeignTables(db: Database.Database): boolean {

@@ -1,8 +1,8 @@
-// Process: main or any Node host. The moves of a store file to format 3 (a commit log, and table names that never
-// collide) and to format 4 (index keys without their padding).
+// Process: main or any Node host. The moves of a store file to a newer format: keys in format 2's code, a commit log
+// and table names that never collide (format 3), keys without their padding (format 4).
 import type Database from 'better-sqlite3';
 import { COMMIT_LOG_DDL } from './commit-log.ts';
-import { decodeFormat2Key, encodeIndexKey, format2TableOrigin, tableNameFor } from './sqlite-keys.ts';
+import { decodeFormat1Key, decodeFormat2Key, encodeFormat2Key, encodeIndexKey, format2TableOrigin, keyColumnsOf, tableNameFor } from './sqlite-keys.ts';
 
 /**
  * Adds the commit log and gives each table the name `tableNameFor` now makes, in one transaction together with
@@ -40,27 +40,37 @@ export function migrateToFormat3(db: Database.Database, tables: readonly string[
 }
 
 /**
- * Rewrites every index key from format 3's code to format 4's, all tables in one transaction together with the
- * version bump: a crash leaves the old file or the new one. Each table's key indexes are dropped first and made
- * again from the new keys, which is quicker than SQLite moving every entry of each; both codes order keys alike,
- * so nothing else changes. VACUUM then gives back the room the padding took (about a third of the file).
+ * Every key column of `tables` put through `convert`, in one transaction together with the version bump to
+ * `version`: a crash leaves the old file or the new one, never a mix. Each table's key indexes are dropped first
+ * and made again from the new keys, which is quicker than SQLite moving every entry of each; both codes order keys
+ * alike, so nothing else changes. VACUUM then gives back the room the old code took.
  */
-export function migrateKeysToFormat4(db: Database.Database, tables: readonly string[]): void {
-  db.function('sphere_format4_key', { deterministic: true }, (key: unknown) => (key instanceof Uint8Array ? encodeIndexKey(decodeFormat2Key(key)) : key));
+function rewriteKeys(db: Database.Database, tables: readonly string[], version: number, convert: (key: Uint8Array) => Buffer): void {
+  db.function('sphere_rewrite_key', { deterministic: true }, (key: unknown) => (key instanceof Uint8Array ? convert(key) : key));
   let rewritten = false;
   db.transaction(() => {
     for (const table of tables) {
-      const keys = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).filter((n) => /^k\d+$/.test(n));
+      const keys = keyColumnsOf(db, table);
       if (keys.length === 0) continue;
       const indexes = db
         .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
         .all(table) as { name: string; sql: string }[];
       for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
-      db.exec(`UPDATE "${table}" SET ${keys.map((k) => `${k} = sphere_format4_key(${k})`).join(', ')}`);
+      db.exec(`UPDATE "${table}" SET ${keys.map((k) => `${k} = sphere_rewrite_key(${k})`).join(', ')}`);
       for (const index of indexes) db.exec(index.sql);
       rewritten = true;
     }
-    db.pragma('user_version = 4');
+    db.pragma(`user_version = ${version}`);
   })();
   if (rewritten) db.exec('VACUUM');
+}
+
+/** Format 1's keys (UTF-16 big-endian) in format 2's code, which takes half the room. */
+export function migrateKeysToFormat2(db: Database.Database, tables: readonly string[]): void {
+  rewriteKeys(db, tables, 2, (key) => encodeFormat2Key(decodeFormat1Key(key)));
+}
+
+/** Format 3's keys in format 4's code, without their padding (about a third of the file). */
+export function migrateKeysToFormat4(db: Database.Database, tables: readonly string[]): void {
+  rewriteKeys(db, tables, 4, (key) => encodeIndexKey(decodeFormat2Key(key)));
 }

@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import { expect } from 'vitest';
 import { getIndexStringLength, type RxDocumentData, type RxJsonSchema } from 'rxdb';
-import { indexColumnsFor } from '../../electron/store/sqlite-keys.ts';
+import { indexColumnsFor, keyColumnsOf } from '../../electron/store/sqlite-keys.ts';
 import { personSchema } from './storage-fixtures.ts';
 
 /** Reads a format 4 key back to its index string of `length` units (test-side inverse of encodeIndexKey). */
@@ -28,7 +28,7 @@ export function rewriteKeys(raw: Database.Database, to: (indexString: string) =>
   const lengths = indexColumnsFor(schema).map((c) => getIndexStringLength(schema, c.fields));
   raw.function('to_old_format', (key: unknown, column: unknown) => to(decodeFormat4(key as Uint8Array, lengths[Number(column)]!)));
   for (const table of raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'docs%'").pluck().all() as string[]) {
-    const keys = (raw.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).filter((n) => /^k\d+$/.test(n));
+    const keys = keyColumnsOf(raw, table);
     raw.exec(`UPDATE "${table}" SET ${keys.map((k) => `${k} = to_old_format(${k}, ${k.slice(1)})`).join(', ')}`);
   }
 }

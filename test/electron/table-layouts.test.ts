@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { getIndexableStringMonad, normalizeMangoQuery, prepareQuery, randomToken, type MangoQuery, type RxDocumentData, type RxJsonSchema, type RxStorageInstance } from 'rxdb';
 import { describe, expect, it } from 'vitest';
 import { getRxStorageSqlite, type RxStorageSqlite } from '../../electron/store/sqlite-storage.ts';
-import { encodeIndexKey, indexColumnsFor, tableNameFor } from '../../electron/store/sqlite-keys.ts';
+import { encodeIndexKey, indexColumnsFor, keyColumnsOf, tableNameFor } from '../../electron/store/sqlite-keys.ts';
 import { createInstance, insertRow, personSchema, tempDir, updateRow, type Person } from './storage-fixtures.ts';
 
 const byIdInstance = (storage: RxStorageSqlite) =>
@@ -14,7 +14,7 @@ const byIdInstance = (storage: RxStorageSqlite) =>
 
 const keyColumns = (directory: string) => {
   const db = new Database(path.join(directory, 'db.db'), { readonly: true });
-  const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(tableNameFor('people', 0)) as string[]).filter((n) => /^k\d+$/.test(n));
+  const columns = keyColumnsOf(db, tableNameFor('people', 0));
   const indexes = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").pluck().get(tableNameFor('people', 0));
   db.close();
   return { columns, indexes };

@@ -118,14 +118,19 @@ function pairsOf(ties: readonly Pick<TieDoc, 'from' | 'to'>[], numbers: DenseIds
   return pairs;
 }
 
+/** FNV-1a over a string's code units, as a signed 32-bit number. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
 /** Order-independent: two 32-bit sums of each pair's FNV-1a hash, and the count. */
 function tieFingerprint(ties: readonly Pick<TieDoc, 'from' | 'to'>[]): string {
   let a = 0;
   let b = 0;
   for (const t of ties) {
-    let h = 0x811c9dc5;
-    const key = t.from < t.to ? `${t.from}|${t.to}` : `${t.to}|${t.from}`;
-    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    const h = fnv1a(t.from < t.to ? `${t.from}|${t.to}` : `${t.to}|${t.from}`);
     a = (a + h) | 0;
     b = (b + Math.imul(h, 0x9e3779b1)) | 0;
   }
@@ -160,12 +165,7 @@ type IndexedBrandes = ((source: number) => [{ size: number; pop(): number }, num
 function lowestHashes(names: readonly string[], count: number): number[] {
   if (count >= names.length) return names.map((_, i) => i);
   const hashes = new Uint32Array(names.length);
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i]!;
-    let h = 0x811c9dc5;
-    for (let c = 0; c < name.length; c++) h = Math.imul(h ^ name.charCodeAt(c), 0x01000193);
-    hashes[i] = h >>> 0;
-  }
+  for (let i = 0; i < names.length; i++) hashes[i] = fnv1a(names[i]!) >>> 0;
   const order = (a: number, b: number) => hashes[a]! - hashes[b]! || (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0);
   // A running list of the lowest `count`, kept sorted: n log(count) rather than sorting everyone.
   const lowest: number[] = [];

@@ -5,12 +5,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRxDatabase } from 'rxdb';
 import { StoreService } from '../../electron/store/store-service.ts';
 import { lastYear } from '../../shared/insights/insight-input.ts';
 import type { SampleSphere } from '../../shared/sample-sphere.ts';
-import { COLLECTIONS, DATABASE_NAME, type SphereCollections } from '../../shared/schemas/index.ts';
-import { fillStore } from '../support/fill-store.ts';
+import { fillStore, sphereDatabase } from '../support/fill-store.ts';
 
 export type InsightsHostFigures = {
   /** The same measure with nothing to do: how late a 1 ms timer fires on this machine anyway. */
@@ -95,8 +93,7 @@ export async function runInsightsHostBench(docs: SampleSphere, now: number, log?
 
     // A call is logged through another connection (as the import command or a second host would write).
     const other = new StoreService(dataDir);
-    const db = await createRxDatabase<SphereCollections>({ name: DATABASE_NAME, storage: other.current.raw, multiInstance: false });
-    await db.addCollections(COLLECTIONS);
+    const db = await sphereDatabase(other);
     const someone = docs.contacts[0]!;
     await db.touches.insert({ id: 'bench-edit-touch', contactId: someone.id, kind: 'call', direction: 'outbound', at: now, createdAt: now, updatedBy: 'bench' });
     start = performance.now();

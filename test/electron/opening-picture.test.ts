@@ -1,20 +1,17 @@
 // Process: test (Node). The host's opening picture, made from a real SQLite store: the sphere as stored, kept
 // while nothing changes, made again after a write through this connection or any other; alike in a worker thread.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRxDatabase } from 'rxdb';
 import { StoreService } from '../../electron/store/store-service.ts';
 import { generateSphere } from '../../shared/sample-sphere.ts';
 import { buildSphereModel } from '../../shared/graph/sphere-model.ts';
 import { pictureOf } from '../../shared/graph/sphere-picture.ts';
-import { COLLECTIONS, DATABASE_NAME, type SphereCollections } from '../../shared/schemas/index.ts';
-import { fillStore } from '../support/fill-store.ts';
+import { fillStore, sphereDatabase } from '../support/fill-store.ts';
 import { tempDir } from './storage-fixtures.ts';
 
 const now = Date.UTC(2026, 5, 1);
 
 async function moveToTrust(store: StoreService, id: string): Promise<void> {
-  const db = await createRxDatabase<SphereCollections>({ name: DATABASE_NAME, storage: store.current.raw, multiInstance: false });
-  await db.addCollections(COLLECTIONS);
+  const db = await sphereDatabase(store);
   await db.contacts.findOne(id).incrementalPatch({ ring: 'trust' });
   await db.close();
 }

@@ -2,21 +2,19 @@
 // gives for the stored sphere, here or in a worker thread; kept while nothing changes, worked out again after a
 // write through any connection; one computation for the panel and the detail panel; off the host's thread.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRxDatabase } from 'rxdb';
 import { StoreService } from '../../electron/store/store-service.ts';
 import { generateSphere } from '../../shared/sample-sphere.ts';
 import { computeInsights } from '../../shared/insights/insights.ts';
 import { lastYear } from '../../shared/insights/insight-input.ts';
-import { COLLECTIONS, DATABASE_NAME, type DealDoc, type SphereCollections } from '../../shared/schemas/index.ts';
-import { fillStore } from '../support/fill-store.ts';
+import type { DealDoc } from '../../shared/schemas/index.ts';
+import { fillStore, sphereDatabase } from '../support/fill-store.ts';
 import { tempDir } from './storage-fixtures.ts';
 
 const now = Date.UTC(2026, 0, 1, 12);
 const period = lastYear(now);
 
 async function addDeal(store: StoreService, deal: DealDoc): Promise<void> {
-  const db = await createRxDatabase<SphereCollections>({ name: DATABASE_NAME, storage: store.current.raw, multiInstance: false });
-  await db.addCollections(COLLECTIONS);
+  const db = await sphereDatabase(store);
   await db.deals.insert(deal);
   await db.close();
 }
